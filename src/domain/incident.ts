@@ -1,0 +1,48 @@
+/**
+ * The incident model. A loaded incident keeps the Feature exactly as it arrived (`feature`), so an
+ * export can hand it back unchanged; the other fields are derived once, at load, for filtering.
+ */
+
+/** A GeoJSON Point position: `[lon, lat]` or `[lon, lat, alt]`, WGS84. */
+export type Position = [number, number] | [number, number, number];
+
+/** A Feature as loaded: only `type`, `geometry` and `properties` are known; foreign members stay. */
+export interface IncidentFeature {
+  type: 'Feature';
+  id?: string | number;
+  geometry: { type: 'Point'; coordinates: Position } | null;
+  properties: Record<string, unknown>;
+  [foreignMember: string]: unknown;
+}
+
+export interface Incident {
+  /** Position in the loaded file (0-based); the export keeps this order. */
+  index: number;
+  /** Feature `id`, else `properties.id`, else a stable id derived from the content. */
+  key: string;
+  /** The calendar date as written, `YYYY-MM-DD`. */
+  day: string;
+  /** Days since 1970-01-01 of `day`, for cheap range comparisons. */
+  dayNumber: number;
+  type: string;
+  /** `null` for an unlocated incident: counted, listed and exported, but not drawn. */
+  lon: number | null;
+  lat: number | null;
+  feature: IncidentFeature;
+}
+
+/** A feature that could not be loaded, kept exactly as it came in. */
+export interface RejectedFeature {
+  index: number;
+  id?: string;
+  reason: string;
+  input: unknown;
+}
+
+export interface IncidentSet {
+  incidents: Incident[];
+  rejected: RejectedFeature[];
+  warnings: string[];
+  /** Foreign members of the FeatureCollection itself (e.g. `metadata`), kept for reference. */
+  collectionMembers: Record<string, unknown>;
+}
