@@ -30,7 +30,7 @@ export default tseslint.config(
           message: 'Render data as text, never as HTML.',
         },
         {
-          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|setHTML)$/]",
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|setHTML)$/]',
           message: 'Render data as text, never as HTML.',
         },
       ],
@@ -44,8 +44,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'maplibre-gl', 'zustand', 'zustand/*'], message: 'domain/ stays framework-free.' },
-            { group: ['../state/*', '../map/*', '../features/*', '../app/*'], message: 'domain/ imports nothing above it.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'maplibre-gl', 'zustand', 'zustand/*'],
+              message: 'domain/ stays framework-free.',
+            },
+            {
+              group: ['../state/*', '../map/*', '../features/*', '../app/*'],
+              message: 'domain/ imports nothing above it.',
+            },
           ],
         },
       ],
@@ -57,7 +63,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../map/*', '../features/*', '../app/*'], message: 'state/ must not import UI layers.' }] },
+        {
+          patterns: [
+            {
+              group: ['../map/*', '../features/*', '../app/*'],
+              message: 'state/ must not import UI layers.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -66,7 +79,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../app/*', '../app/*'], message: 'features and map must not import the app shell.' }] },
+        {
+          patterns: [
+            {
+              group: ['../../app/*', '../app/*'],
+              message: 'features and map must not import the app shell.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -16,12 +17,18 @@ function listServedFiles(dir: string): string[] {
 }
 
 /**
- * Serves data/**.geojson at /data/… in dev and preview, and copies the same files into the build.
+ * Serves data/**.geojson at /data/… in dev, and copies the same files into the build (which
+ * `vite preview` serves).
  * The derived datasets stay static files fetched at run time instead of JSON bundled into the JS.
  */
 function serveDataDir(): Plugin {
-  const middleware = (url: string | undefined, res: import('node:http').ServerResponse): boolean => {
-    const path = decodeURIComponent((url ?? '').split('?')[0] ?? '');
+  const middleware = (url: string | undefined, res: ServerResponse): boolean => {
+    let path: string;
+    try {
+      path = decodeURIComponent((url ?? '').split('?')[0] ?? '');
+    } catch {
+      return false;
+    }
     if (!path.startsWith('/data/')) return false;
     const file = resolve(DATA_DIR, '.' + path.slice('/data'.length));
     if (!file.startsWith(DATA_DIR + sep) || !SERVED.test(file) || !existsSync(file)) return false;
@@ -85,5 +92,22 @@ export default defineConfig({
   plugins: [react(), serveDataDir(), contentSecurityPolicy()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build: { sourcemap: true, chunkSizeWarningLimit: 1200 },
+  build: {
+    sourcemap: true,
+    // MapLibre alone is ~1 MB minified; it gets its own long-lived chunk.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ },
+            {
+              name: 'react',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -1,0 +1,78 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeFeature } from '../../domain/test-factories';
+import { makeLoadedStore } from '../../state/test-store';
+import { IncidentDetail } from './incident-detail';
+
+function renderDetail(properties: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const store = makeLoadedStore([makeFeature(properties, extra)]);
+  store.getState().select(0);
+  render(<IncidentDetail store={store} />);
+  return screen.getByRole('complementary', { name: 'Incident details' });
+}
+
+describe('Incident detail panel', () => {
+  it('shows a hostile summary as plain text', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const panel = renderDetail({ summary: hostile });
+    expect(panel).toHaveTextContent(hostile);
+    expect(panel.querySelector('img')).toBeNull();
+    expect(panel.querySelector('script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows date, place, actors, the fatality range and who claimed what', () => {
+    const panel = renderDetail({
+      date: '2025-10-15',
+      time_local: '18:00',
+      place: 'Spin Boldak',
+      province: ['Kandahar'],
+      country: ['AF'],
+      geo_precision: 'place',
+      actors: ['Pakistan Army', 'Afghan Taliban'],
+      fatalities_min: 12,
+      fatalities_max: 40,
+      fatality_claims: 'Kabul: 12+ civilians; UNAMA: 17',
+    });
+    expect(panel).toHaveTextContent('2025-10-15 18:00 local');
+    expect(panel).toHaveTextContent('Spin Boldak, Kandahar, AF (location precise to the place)');
+    expect(within(panel).getByText('Afghan Taliban')).toBeInTheDocument();
+    expect(panel).toHaveTextContent('12–40');
+    expect(panel).toHaveTextContent('Kabul: 12+ civilians; UNAMA: 17');
+  });
+
+  it('links only http(s) sources, opened without an opener or referrer', () => {
+    const panel = renderDetail({
+      source_urls: ['https://www.dawn.com/news/1', 'javascript:alert(1)', 'http://example.org/a'],
+      source_outlets: ['Dawn', 'Evil', 'Example'],
+    });
+    const links = within(panel).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://www.dawn.com/news/1',
+      'http://example.org/a',
+    ]);
+    for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(panel).toHaveTextContent('javascript:alert(1)');
+  });
+
+  it('lists unknown properties, prototype keys included, as data', () => {
+    const feature = JSON.parse(
+      JSON.stringify(makeFeature({ reporter: 'field team' })).replace(
+        '"date"',
+        '"__proto__":{"x":1},"date"',
+      ),
+    );
+    const store = makeLoadedStore([feature]);
+    store.getState().select(0);
+    render(<IncidentDetail store={store} />);
+    const table = screen.getByRole('table');
+    expect(table).toHaveTextContent('reporter');
+    expect(table).toHaveTextContent('field team');
+    expect(table).toHaveTextContent('__proto__{"x":1}');
+  });
+
+  it('says when an incident has no coordinates', () => {
+    const panel = renderDetail({ place: 'Doha' }, { geometry: null });
+    expect(panel).toHaveTextContent('(no coordinates: not on the map)');
+  });
+});

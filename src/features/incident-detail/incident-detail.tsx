@@ -1,0 +1,130 @@
+import type { ReactNode } from 'react';
+import type { IncidentStore } from '../../state/incident-store';
+import {
+  incidentStore,
+  selectSelectedIncident,
+  useIncidentStore,
+} from '../../state/incident-store';
+import { describeType } from '../../domain/taxonomy';
+import {
+  displayText,
+  formatFatalities,
+  otherProperties,
+  own,
+  readList,
+  readSources,
+} from './incident-fields';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** The selected incident in full. All data is rendered as text; only http(s) links are made. */
+export function IncidentDetail({ store = incidentStore }: { store?: IncidentStore }) {
+  const incident = useIncidentStore(selectSelectedIncident, store);
+  const select = useIncidentStore((state) => state.select, store);
+  if (!incident) return null;
+
+  const p = incident.feature.properties;
+  const text = (key: string) => displayText(own(p, key));
+  const place = [text('place'), text('district'), text('province'), text('country')]
+    .filter(Boolean)
+    .join(', ');
+  const precision = text('geo_precision');
+  const fatalities = formatFatalities(own(p, 'fatalities_min'), own(p, 'fatalities_max'));
+  const sources = readSources(p);
+  const actors = readList(own(p, 'actors'));
+  const others = otherProperties(p);
+  const { label, colour } = describeType(incident.type);
+
+  return (
+    <aside className="incident-detail" aria-label="Incident details">
+      <header>
+        <h2>
+          <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
+          {label}
+        </h2>
+        <button
+          type="button"
+          className="close"
+          onClick={() => select(null)}
+          aria-label="Close details"
+        >
+          ×
+        </button>
+      </header>
+      <dl>
+        <Row label="Date">
+          {incident.day}
+          {text('time_local') && ` ${text('time_local')} local`}
+          {text('date_precision') &&
+            text('date_precision') !== 'day' &&
+            ` (precise to the ${text('date_precision')})`}
+        </Row>
+        <Row label="Place">
+          {place}
+          {incident.lon === null ? (
+            <span className="muted"> (no coordinates: not on the map)</span>
+          ) : (
+            precision && <span className="muted"> (location precise to the {precision})</span>
+          )}
+        </Row>
+        <Row label="Actors">
+          {actors.length > 0 && (
+            <ul>
+              {actors.map((a, i) => (
+                <li key={i}>{displayText(a)}</li>
+              ))}
+            </ul>
+          )}
+        </Row>
+        <Row label="Fatalities">{fatalities}</Row>
+        <Row label="Who claimed what">{text('fatality_claims')}</Row>
+        <Row label="Injuries">{text('injuries')}</Row>
+        <Row label="Summary">{text('summary')}</Row>
+        <Row label="Sources">
+          {sources.length > 0 && (
+            <ul className="sources">
+              {sources.map((source, i) => (
+                <li key={i}>
+                  {source.href ? (
+                    <a
+                      href={source.href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={source.text}
+                    >
+                      {source.label}
+                    </a>
+                  ) : (
+                    <span title="Not an http(s) link">{source.text}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Row>
+        <Row label="Id">{incident.key}</Row>
+      </dl>
+      {others.length > 0 && (
+        <table className="other-properties">
+          <caption>Other properties</caption>
+          <tbody>
+            {others.map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{key}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </aside>
+  );
+}

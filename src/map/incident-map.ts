@@ -1,0 +1,126 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Incident } from '../domain/incident';
+import {
+  buildBasemapStyle,
+  INCIDENT_LAYER,
+  INCIDENT_SOURCE,
+  INITIAL_BOUNDS,
+} from './basemap-style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface IncidentMapOptions {
+  /** Called with `Incident.index` when an incident is clicked. */
+  onSelect: (index: number) => void;
+}
+
+declare global {
+  interface Window {
+    /** The map, for automation and debugging in the browser console. */
+    durandMap?: maplibregl.Map;
+  }
+}
+
+/**
+ * Owns the MapLibre map. React creates it once, feeds it through these methods and destroys it;
+ * camera state stays here, not in React. `document.documentElement.dataset.mapState` reads
+ * `idle` once the map has drawn the latest incidents, `loading` while it is catching up.
+ */
+export class IncidentMap {
+  private readonly map: maplibregl.Map;
+  private styleLoaded = false;
+  private shown: readonly Incident[] | null = null;
+  private selected: number | null = null;
+
+  constructor(
+    container: HTMLElement,
+    private readonly options: IncidentMapOptions,
+  ) {
+    setMapState('loading');
+    this.map = new maplibregl.Map({
+      container,
+      style: buildBasemapStyle(document.baseURI),
+      bounds: INITIAL_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: true },
+      maxZoom: 14,
+      // Keep the drawn pixels readable so tests and screenshots can read the canvas.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.on('load', () => {
+      this.styleLoaded = true;
+      if (this.shown) this.pushIncidents(this.shown);
+      else this.map.once('idle', () => setMapState('idle'));
+    });
+    this.map.on('click', INCIDENT_LAYER, (event) => {
+      const index = event.features?.[0]?.properties?.index;
+      if (typeof index === 'number') this.options.onSelect(index);
+    });
+    this.map.on(
+      'mouseenter',
+      INCIDENT_LAYER,
+      () => (this.map.getCanvas().style.cursor = 'pointer'),
+    );
+    this.map.on('mouseleave', INCIDENT_LAYER, () => (this.map.getCanvas().style.cursor = ''));
+    window.durandMap = this.map;
+  }
+
+  /** Draws these incidents (the unlocated ones are skipped); a no-op when the list is unchanged. */
+  showIncidents(incidents: readonly Incident[]): void {
+    if (incidents === this.shown) return;
+    this.shown = incidents;
+    if (this.styleLoaded) this.pushIncidents(incidents);
+  }
+
+  /** Highlights one incident by `Incident.index`, or none. */
+  setSelected(index: number | null): void {
+    if (index === this.selected) return;
+    if (this.styleLoaded && this.selected !== null) {
+      this.map.setFeatureState({ source: INCIDENT_SOURCE, id: this.selected }, { selected: false });
+    }
+    this.selected = index;
+    if (this.styleLoaded && index !== null) {
+      this.map.setFeatureState({ source: INCIDENT_SOURCE, id: index }, { selected: true });
+    }
+  }
+
+  destroy(): void {
+    if (window.durandMap === this.map) delete window.durandMap;
+    this.map.remove();
+  }
+
+  private pushIncidents(incidents: readonly Incident[]): void {
+    setMapState('loading');
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE);
+    source?.setData(toSlimFeatures(incidents));
+    if (this.selected !== null) {
+      this.map.setFeatureState({ source: INCIDENT_SOURCE, id: this.selected }, { selected: true });
+    }
+    this.map.once('idle', () => {
+      if (this.shown === incidents) setMapState('idle');
+    });
+  }
+}
+
+/** Only what the layers need: the map never holds the full incident properties. */
+function toSlimFeatures(incidents: readonly Incident[]): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (const incident of incidents) {
+    if (incident.lon === null || incident.lat === null) continue;
+    features.push({
+      type: 'Feature',
+      id: incident.index,
+      geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
+      properties: { index: incident.index, type: incident.type },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function setMapState(state: 'loading' | 'idle'): void {
+  document.documentElement.dataset.mapState = state;
+}

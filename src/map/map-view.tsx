@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import type { IncidentState, IncidentStore } from '../state/incident-store';
+import { incidentStore, selectMatching } from '../state/incident-store';
+import { IncidentMap } from './incident-map';
+
+/**
+ * The map's place in the page. The map is created once and fed from the store through
+ * `store.subscribe`, so filter changes reach it without re-rendering React.
+ */
+export function MapView({ store = incidentStore }: { store?: IncidentStore }) {
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new IncidentMap(container.current, {
+      onSelect: (index) => store.getState().select(index),
+    });
+    const sync = (state: IncidentState) => {
+      map.showIncidents(selectMatching(state));
+      map.setSelected(state.selectedIndex);
+    };
+    sync(store.getState());
+    const unsubscribe = store.subscribe(sync);
+    return () => {
+      unsubscribe();
+      map.destroy();
+    };
+  }, [store]);
+
+  return (
+    <div
+      ref={container}
+      className="map"
+      data-testid="map"
+      role="region"
+      aria-label="Map of incidents"
+    />
+  );
+}
