@@ -4,6 +4,7 @@ import { FilterPanel } from '../features/filters/filter-panel';
 import { IncidentCount } from '../features/filters/incident-count';
 import { IncidentDetail } from '../features/incident-detail/incident-detail';
 import { LoadReport } from '../features/import/load-report';
+import { OpenFileButton } from '../features/import/open-file-button';
 import { MapView } from '../map/map-view';
 import { incidentStore } from '../state/incident-store';
 import { startUrlSync } from './url-sync';
@@ -23,6 +24,7 @@ export function App() {
         <nav className="sidebar" aria-label="Filters and load report">
           <FilterPanel />
           <LoadReport />
+          <OpenFileButton />
           <p className="muted small about">
             Incidents of Sept–Nov 2025 from cited news reports; coordinates are estimates (see each
             incident's precision). Border: Natural Earth 1:10m, generalised.

@@ -44,6 +44,12 @@ export function startUrlSync(store: IncidentStore): () => void {
 
   write();
   return store.subscribe((state, previous) => {
-    if (state.filter !== previous.filter) write();
+    // A file opened from disk replaces the URL's data, which then no longer describes the page.
+    const replacedData =
+      dataParam !== null &&
+      state.dataset !== previous.dataset &&
+      state.dataset?.source !== dataParam;
+    if (replacedData) dataParam = null;
+    if (state.filter !== previous.filter || replacedData) write();
   });
 }

@@ -6,6 +6,30 @@ export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
 
 let latest: AbortController | null = null;
 
+function parseDataset(text: string, source: string) {
+  const set = parseIncidentText(text);
+  return { source, incidents: set.incidents, rejected: set.rejected, warnings: set.warnings };
+}
+
+/**
+ * Loads a file the user picked. Replaces the shown data; a file that cannot be read keeps it.
+ * Resolves to true when the file loaded (even with rejected features).
+ */
+export async function loadDatasetFromFile(store: IncidentStore, file: File): Promise<boolean> {
+  latest?.abort();
+  latest = null;
+  const { startLoading, finishLoading, failLoading } = store.getState();
+  startLoading();
+  try {
+    finishLoading(parseDataset(await file.text(), file.name));
+    return true;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    failLoading(`${file.name}: ${detail}`);
+    return false;
+  }
+}
+
 /**
  * Fetches and loads a GeoJSON file into the store. The newest call wins: an earlier request still
  * in flight is aborted. A file-level failure keeps the data already shown and reports why.

@@ -6,13 +6,11 @@ import { createIncidentStore } from './incident-store';
 export function makeLoadedStore(features: unknown[], source = 'test.geojson') {
   const set = parseIncidentCollection(makeCollection(features));
   const store = createIncidentStore();
-  store
-    .getState()
-    .finishLoading({
-      source,
-      incidents: set.incidents,
-      rejected: set.rejected,
-      warnings: set.warnings,
-    });
+  store.getState().finishLoading({
+    source,
+    incidents: set.incidents,
+    rejected: set.rejected,
+    warnings: set.warnings,
+  });
   return store;
 }
