@@ -57,13 +57,31 @@ export function buildBasemapStyle(baseUrl: string): StyleSpecification {
         id: 'countries-fill',
         type: 'fill',
         source: 'countries',
-        paint: { 'fill-color': ['case', ['get', 'focus'], '#f7f4ec', '#e4e1d8'] },
+        // The two sides get slightly different tints so it is clear which side a point is on.
+        paint: {
+          'fill-color': ['match', ['get', 'iso_n3'], '004', '#f8f3e6', '586', '#eef3e8', '#e0ddd4'],
+        },
       },
       {
         id: 'countries-outline',
         type: 'line',
         source: 'countries',
         paint: { 'line-color': '#8a8578', 'line-width': 0.8 },
+      },
+      {
+        id: 'country-labels',
+        type: 'symbol',
+        source: 'countries',
+        filter: ['!=', ['get', 'iso_n3'], null],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['sans-serif'],
+          'text-size': ['case', ['get', 'focus'], 16, 12],
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.2,
+          'text-max-width': 8,
+        },
+        paint: { 'text-color': '#8a8578', 'text-halo-color': '#f7f4ec', 'text-halo-width': 1.2 },
       },
       {
         id: 'durand-line-casing',
