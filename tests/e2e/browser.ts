@@ -1,0 +1,94 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+/** Debian's chromium package; override with CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Where screenshots go (gitignored). */
+export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** Launches headless Chromium with the flags that work here (SwiftShader WebGL2, no sandbox). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // Second line of the offline guard: no host name but localhost resolves.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+/** True for URLs that stay on this machine or inside the page. */
+export function isLocalUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (['data:', 'blob:', 'about:'].includes(protocol)) return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+}
+
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request that tried to leave the machine; each was blocked. */
+  externalRequests: string[];
+  /** Text of console messages of type "error". */
+  consoleErrors: string[];
+  /** Uncaught exceptions in the page. */
+  pageErrors: Error[];
+}
+
+/**
+ * Opens a page in a fresh context that accepts downloads, blocks and records any request leaving
+ * the machine, and collects console and page errors. Close it with `context.close()`.
+ */
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<TestPage> {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const externalRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  const pageErrors: Error[] = [];
+  const isExternal = (url: URL) => !isLocalUrl(url.href);
+  await context.route(isExternal, (route) => {
+    externalRequests.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(isExternal, (ws) => {
+    externalRequests.push(ws.url());
+    return ws.close();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error));
+  return { page, context, externalRequests, consoleErrors, pageErrors };
+}
+
+/**
+ * Waits until the app marks the map idle: it sets `<html data-map-state="idle">` each time
+ * MapLibre fires `idle` after a data update.
+ */
+export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
+    timeout,
+  });
+}
+
+/** Saves a full-page screenshot as test-results/<name>; returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(resultsDir, { recursive: true });
+  const path = resultsDir + name;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
