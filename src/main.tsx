@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { startUrlSync } from './app/url-sync';
+import { incidentStore } from './state/incident-store';
 import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// Outside React: the permalink is applied and the data requested once, however often React
+// mounts (StrictMode mounts twice in development).
+startUrlSync(incidentStore);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { ExportButton } from '../features/export/export-button';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { IncidentCount } from '../features/filters/incident-count';
@@ -6,13 +5,9 @@ import { IncidentDetail } from '../features/incident-detail/incident-detail';
 import { LoadReport } from '../features/import/load-report';
 import { OpenFileButton } from '../features/import/open-file-button';
 import { MapView } from '../map/map-view';
-import { incidentStore } from '../state/incident-store';
-import { startUrlSync } from './url-sync';
 
 /** The page: header with count and export, filters beside the map, details over it. */
 export function App() {
-  useEffect(() => startUrlSync(incidentStore), []);
-
   return (
     <div className="app">
       <header className="app-header">
