@@ -11,9 +11,16 @@ describe('URL state', () => {
     };
     const search = serialiseUrlState(state, '');
     expect(search).toBe(
-      '?from=2025-10-01&to=2025-10-31&types=airstrike,kidnapping&data=https%3A%2F%2Fexample.org%2Fincidents.geojson',
+      '?from=2025-10-01&to=2025-10-31&types=airstrike,kidnapping&data=https://example.org/incidents.geojson',
     );
     expect(parseUrlState(search, BASE)).toEqual({ ...state, problems: [] });
+  });
+
+  it('keeps a data URL with its own query string intact', () => {
+    const data = 'https://example.org/get?file=a.geojson&key=1';
+    const search = serialiseUrlState({ filter: { from: null, to: null, types: null }, data }, '');
+    expect(search).toBe('?data=https://example.org/get%3Ffile%3Da.geojson%26key%3D1');
+    expect(parseUrlState(search, BASE).data).toBe(data);
   });
 
   it('reads absent parameters as the defaults', () => {

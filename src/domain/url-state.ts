@@ -86,7 +86,12 @@ export function serialiseUrlState(state: UrlState, currentSearch: string): strin
   set('to', state.filter.to);
   set('types', state.filter.types === null ? null : state.filter.types.join(','));
   set('data', state.data);
-  const text = params.toString().replaceAll('%2C', ',');
+  // Commas, slashes and colons are legal in a query value; left unescaped, links stay readable.
+  const text = params
+    .toString()
+    .replaceAll('%2C', ',')
+    .replaceAll('%2F', '/')
+    .replaceAll('%3A', ':');
   return text === '' ? '' : '?' + text;
 }
 
