@@ -11,10 +11,10 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const viteBin = 'node_modules/vite/bin/vite.js';
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const { values: options } = parseArgs({
   options: {
@@ -57,16 +57,7 @@ try {
   await waitUntilServing(baseURL);
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs,
   });
   const url = options.data ? `${baseURL}?data=${encodeURIComponent(options.data)}` : baseURL;
   console.log(`${url} · ${runs} run(s) · Chromium ${browser.version()}`);

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-/** Debian's chromium package; override with CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+
+export { chromiumPath };
 
 /** Where screenshots go (gitignored). */
 export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -14,14 +15,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...chromiumArgs,
       // Second line of the offline guard: no host name but localhost resolves.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
