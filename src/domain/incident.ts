@@ -33,16 +33,30 @@ export interface Incident {
 
 /** A feature that could not be loaded, kept exactly as it came in. */
 export interface RejectedFeature {
+  /** Position among the file's features or data rows (0-based). */
   index: number;
+  /** 1-based line of a CSV row or a GeoJSONSeq record, when the input has lines. */
+  line?: number;
   id?: string;
   reason: string;
+  /** The parsed value (a Feature-like object, or a CSV row as column → text). */
   input: unknown;
+  /** The exact source text of this feature or row, when it could be cut from the file. */
+  raw?: string;
+}
+
+/** Something worth knowing about a load that rejected nothing. */
+export interface LoadWarning {
+  code: 'duplicate-id' | 'crs' | 'swapped-coordinates' | 'outside-region' | 'skipped-row' | 'other';
+  message: string;
+  /** Incident or row indices concerned, when the warning is about particular ones. */
+  indices?: number[];
 }
 
 export interface IncidentSet {
   incidents: Incident[];
   rejected: RejectedFeature[];
-  warnings: string[];
+  warnings: LoadWarning[];
   /** Foreign members of the FeatureCollection itself (e.g. `metadata`), kept for reference. */
   collectionMembers: Record<string, unknown>;
 }

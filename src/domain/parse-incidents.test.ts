@@ -53,7 +53,13 @@ describe('Loading a FeatureCollection', () => {
       makeCollection([makeFeature({ id: 'x' }), makeFeature({ id: 'x', type: 'ied' })]),
     );
     expect(set.incidents).toHaveLength(2);
-    expect(set.warnings).toEqual(['id "x" is used by 2 features (#0, #1); all are kept']);
+    expect(set.warnings).toEqual([
+      {
+        code: 'duplicate-id',
+        message: 'id "x" is used by 2 features (#0, #1); all are kept',
+        indices: [0, 1],
+      },
+    ]);
   });
 
   it('keeps the collection foreign members', () => {

@@ -1,4 +1,11 @@
-import type { Incident, IncidentFeature, IncidentSet, Position, RejectedFeature } from './incident';
+import type {
+  Incident,
+  IncidentFeature,
+  IncidentSet,
+  LoadWarning,
+  Position,
+  RejectedFeature,
+} from './incident';
 import { describeValue, parseIncidentDate } from './incident-date';
 
 /** A file that cannot be read as incidents at all (not JSON, not a FeatureCollection). */
@@ -157,7 +164,7 @@ function deriveId(feature: JsonObject): string {
   return 'derived-' + (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function findDuplicateIds(incidents: Incident[]): string[] {
+function findDuplicateIds(incidents: Incident[]): LoadWarning[] {
   const positions = new Map<string, number[]>();
   for (const incident of incidents) {
     const list = positions.get(incident.key);
@@ -166,8 +173,9 @@ function findDuplicateIds(incidents: Incident[]): string[] {
   }
   return [...positions]
     .filter(([, list]) => list.length > 1)
-    .map(
-      ([key, list]) =>
-        `id "${key}" is used by ${list.length} features (${list.map((i) => `#${i}`).join(', ')}); all are kept`,
-    );
+    .map(([key, list]) => ({
+      code: 'duplicate-id' as const,
+      message: `id "${key}" is used by ${list.length} features (${list.map((i) => `#${i}`).join(', ')}); all are kept`,
+      indices: list,
+    }));
 }

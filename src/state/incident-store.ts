@@ -1,6 +1,6 @@
 import { createStore, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { Incident, RejectedFeature } from '../domain/incident';
+import type { Incident, LoadWarning, RejectedFeature } from '../domain/incident';
 import type { IncidentFilter } from '../domain/filter-incidents';
 import {
   countByType,
@@ -17,7 +17,7 @@ export interface Dataset {
   source: string;
   incidents: Incident[];
   rejected: RejectedFeature[];
-  warnings: string[];
+  warnings: LoadWarning[];
 }
 
 export type LoadStatus = 'idle' | 'loading' | 'ready';

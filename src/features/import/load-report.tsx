@@ -56,7 +56,7 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
         <div role="status" className="message warning">
           <ul>
             {warnings.map((warning, i) => (
-              <li key={i}>{warning}</li>
+              <li key={i}>{warning.message}</li>
             ))}
           </ul>
         </div>
