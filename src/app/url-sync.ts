@@ -1,6 +1,9 @@
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
 import type { IncidentStore } from '../state/incident-store';
-import { EMBEDDED_DATA_PATH, loadDatasetFromUrl } from '../state/load-dataset';
+
+/** The embedded autumn-2025 dataset, served beside the app. */
+export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
+export const EMBEDDED_DATA_NAME = 'embedded autumn-2025 dataset';
 
 /**
  * Applies the page's permalink (`from`, `to`, `types`, `data`) to the store, loads the data, and
@@ -8,7 +11,7 @@ import { EMBEDDED_DATA_PATH, loadDatasetFromUrl } from '../state/load-dataset';
  */
 export function startUrlSync(store: IncidentStore): () => void {
   const parsed = parseUrlState(window.location.search, document.baseURI);
-  const { setFilter, addNotices } = store.getState();
+  const { setFilter, addNotices, loadSource } = store.getState();
   setFilter(parsed.filter);
   if (parsed.problems.length > 0) addNotices(parsed.problems);
 
@@ -26,29 +29,33 @@ export function startUrlSync(store: IncidentStore): () => void {
       );
     }
   };
+  // The engine runs in a worker whose base URL is its script's: give it absolute URLs.
+  const loadUrl = (path: string, name: string) =>
+    loadSource({ kind: 'url', url: new URL(path, document.baseURI).href, name });
 
   void (async () => {
     if (dataParam !== null) {
-      const loaded = await loadDatasetFromUrl(store, dataParam);
-      if (loaded) return;
+      if (await loadUrl(dataParam, dataParam)) return;
       // A data URL that cannot be read falls back to the embedded set, with the reason shown.
-      const reason = store.getState().loadError;
+      const { loadError, mappingRequest } = store.getState();
+      if (mappingRequest) return;
       addNotices([
-        `${reason ?? `Could not load ${dataParam}.`} Showing the embedded incidents instead.`,
+        `${loadError ?? `Could not load ${dataParam}.`} Showing the embedded incidents instead.`,
       ]);
+      store.setState({ loadError: null });
       dataParam = null;
       write();
     }
-    await loadDatasetFromUrl(store, EMBEDDED_DATA_PATH, 'embedded autumn-2025 dataset');
+    await loadUrl(EMBEDDED_DATA_PATH, EMBEDDED_DATA_NAME);
   })();
 
   write();
   return store.subscribe((state, previous) => {
-    // A file opened from disk replaces the URL's data, which then no longer describes the page.
+    // Opening a file replaces the URL's data, which then no longer describes the page.
     const replacedData =
       dataParam !== null &&
-      state.dataset !== previous.dataset &&
-      state.dataset?.source !== dataParam;
+      state.summary !== previous.summary &&
+      !state.summary?.datasets.some((d) => d.name === dataParam);
     if (replacedData) dataParam = null;
     if (state.filter !== previous.filter || replacedData) write();
   });

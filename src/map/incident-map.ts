@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Incident } from '../domain/incident';
+import type { QueryReply } from '../workers/engine-protocol';
 import {
   buildBasemapStyle,
   INCIDENT_LAYER,
@@ -12,8 +12,8 @@ import {
 maplibregl.setWorkerUrl(workerUrl);
 
 export interface IncidentMapOptions {
-  /** Called with `Incident.index` when an incident is clicked. */
-  onSelect: (index: number) => void;
+  /** Called with the row id of a clicked incident. */
+  onSelect: (row: number) => void;
 }
 
 declare global {
@@ -31,7 +31,7 @@ declare global {
 export class IncidentMap {
   private readonly map: maplibregl.Map;
   private styleLoaded = false;
-  private shown: readonly Incident[] | null = null;
+  private shown: QueryReply['map'] | null = null;
   private selected: number | null = null;
 
   constructor(
@@ -57,8 +57,8 @@ export class IncidentMap {
       else this.map.once('idle', () => setMapState('idle'));
     });
     this.map.on('click', INCIDENT_LAYER, (event) => {
-      const index = event.features?.[0]?.properties?.index;
-      if (typeof index === 'number') this.options.onSelect(index);
+      const row = event.features?.[0]?.properties?.row;
+      if (typeof row === 'number') this.options.onSelect(row);
     });
     this.map.on(
       'mouseenter',
@@ -69,14 +69,14 @@ export class IncidentMap {
     window.durandMap = this.map;
   }
 
-  /** Draws these incidents (the unlocated ones are skipped); a no-op when the list is unchanged. */
-  showIncidents(incidents: readonly Incident[]): void {
+  /** Draws these incidents; a no-op when they are the ones already shown. */
+  showIncidents(incidents: QueryReply['map']): void {
     if (incidents === this.shown) return;
     this.shown = incidents;
     if (this.styleLoaded) this.pushIncidents(incidents);
   }
 
-  /** Highlights one incident by `Incident.index`, or none. */
+  /** Highlights one incident by row id, or none. */
   setSelected(index: number | null): void {
     if (index === this.selected) return;
     if (this.styleLoaded && this.selected !== null) {
@@ -93,7 +93,7 @@ export class IncidentMap {
     this.map.remove();
   }
 
-  private pushIncidents(incidents: readonly Incident[]): void {
+  private pushIncidents(incidents: QueryReply['map']): void {
     setMapState('loading');
     const source = this.map.getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE);
     source?.setData(toSlimFeatures(incidents));
@@ -106,17 +106,21 @@ export class IncidentMap {
   }
 }
 
-/** Only what the layers need: the map never holds the full incident properties. */
-function toSlimFeatures(incidents: readonly Incident[]): GeoJSON.FeatureCollection {
-  const features: GeoJSON.Feature[] = [];
-  for (const incident of incidents) {
-    if (incident.lon === null || incident.lat === null) continue;
-    features.push({
+/** Only what the layers need: the row id (for clicks and highlight) and the type (for colour). */
+function toSlimFeatures({
+  rows,
+  positions,
+  types,
+  typeCodes,
+}: QueryReply['map']): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    features[i] = {
       type: 'Feature',
-      id: incident.index,
-      geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
-      properties: { index: incident.index, type: incident.type },
-    });
+      id: rows[i]!,
+      geometry: { type: 'Point', coordinates: [positions[i * 2]!, positions[i * 2 + 1]!] },
+      properties: { row: rows[i]!, type: typeCodes[types[i]!]! },
+    };
   }
   return { type: 'FeatureCollection', features };
 }

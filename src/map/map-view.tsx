@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
-import { incidentStore, selectMatching } from '../state/incident-store';
+import { incidentStore } from '../state/incident-store';
 import { IncidentMap } from './incident-map';
 
 /**
@@ -13,11 +13,11 @@ export function MapView({ store = incidentStore }: { store?: IncidentStore }) {
   useEffect(() => {
     if (!container.current) return;
     const map = new IncidentMap(container.current, {
-      onSelect: (index) => store.getState().select(index),
+      onSelect: (row) => void store.getState().select(row),
     });
     const sync = (state: IncidentState) => {
-      map.showIncidents(selectMatching(state));
-      map.setSelected(state.selectedIndex);
+      if (state.result) map.showIncidents(state.result.map);
+      map.setSelected(state.selectedRow);
     };
     sync(store.getState());
     const unsubscribe = store.subscribe(sync);

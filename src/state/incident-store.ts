@@ -1,49 +1,81 @@
 import { createStore, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { Incident, LoadWarning, RejectedFeature } from '../domain/incident';
-import type { IncidentFilter } from '../domain/filter-incidents';
+import { EMPTY_FILTER } from '../domain/filter-incidents';
+import type { EngineClient } from '../workers/engine-client';
 import {
-  countByType,
-  EMPTY_FILTER,
-  filterIncidents,
-  findDayExtent,
-  listTypes,
-} from '../domain/filter-incidents';
-import { compareTypeCodes } from '../domain/taxonomy';
+  createWorkerHost,
+  EngineClient as Client,
+  LoadCancelledError,
+} from '../workers/engine-client';
+import type {
+  ColumnMapping,
+  DatasetFormat,
+  DayOrder,
+  EngineFilter,
+  EngineSummary,
+  ExportFormat,
+  FeatureReply,
+  FileReply,
+  LoadMode,
+  LoadOptions,
+  LoadRequest,
+  LoadSource,
+  QueryReply,
+} from '../workers/engine-protocol';
 
-/** A loaded file: what loaded, what did not, and where it came from. */
-export interface Dataset {
-  /** A short name for the source: a file name, a URL or "embedded". */
-  source: string;
-  incidents: Incident[];
-  rejected: RejectedFeature[];
-  warnings: LoadWarning[];
+export interface LoadingState {
+  name: string;
+  phase: 'reading' | 'parsing';
+  /** 0..1 when known. */
+  progress: number | null;
 }
 
-export type LoadStatus = 'idle' | 'loading' | 'ready';
+/** A file whose date and type columns the user must choose. */
+export interface MappingRequest {
+  request: LoadRequest;
+  format: DatasetFormat;
+  columns: string[];
+  sample: Array<Record<string, unknown>>;
+  reason: string;
+}
 
 interface DataSlice {
-  dataset: Dataset | null;
-  loadStatus: LoadStatus;
-  /** A file-level failure (not JSON, not found…); the previous dataset stays shown. */
+  /** What is loaded: datasets, total, types present, date extent. */
+  summary: EngineSummary | null;
+  loading: LoadingState | null;
+  /** A file-level failure (not JSON, not found…); the data shown before stays. */
   loadError: string | null;
-  startLoading: () => void;
-  finishLoading: (dataset: Dataset) => void;
-  failLoading: (message: string) => void;
+  mappingRequest: MappingRequest | null;
+  /** Whether a newly opened file replaces the shown data or is added to it. */
+  loadMode: LoadMode;
+  setLoadMode: (mode: LoadMode) => void;
+  loadSource: (source: LoadSource, mode?: LoadMode, options?: LoadOptions) => Promise<boolean>;
+  submitMapping: (mapping: ColumnMapping, dayOrder: DayOrder | null) => Promise<boolean>;
+  dismissMapping: () => void;
+  /** Reloads one dataset with its coordinates swapped, after the user accepted the offer. */
+  swapCoordinates: (datasetId: string) => Promise<boolean>;
+  cancelLoad: () => void;
 }
 
 interface FilterSlice {
-  filter: IncidentFilter;
-  setFilter: (filter: IncidentFilter) => void;
+  filter: EngineFilter;
+  setFilter: (filter: Partial<EngineFilter>) => void;
   setDateRange: (from: string | null, to: string | null) => void;
   setTypeSelected: (code: string, selected: boolean) => void;
+  setDatasetSelected: (id: string, selected: boolean) => void;
   resetFilters: () => void;
 }
 
+interface ResultSlice {
+  /** The engine's answer to the current filter. */
+  result: QueryReply | null;
+}
+
 interface SelectionSlice {
-  /** `Incident.index` of the incident whose details are open. */
-  selectedIndex: number | null;
-  select: (index: number | null) => void;
+  /** Row id of the incident whose details are open. */
+  selectedRow: number | null;
+  selected: FeatureReply | null;
+  select: (row: number | null) => Promise<void>;
 }
 
 interface NoticeSlice {
@@ -53,49 +85,173 @@ interface NoticeSlice {
   dismissNotices: () => void;
 }
 
-export type IncidentState = DataSlice & FilterSlice & SelectionSlice & NoticeSlice;
+interface FileSlice {
+  exportFiltered: (format: ExportFormat) => Promise<FileReply | null>;
+  rejectedFile: (datasetId: string) => Promise<FileReply | null>;
+}
 
-/** Creates the app's store. Tests create their own, so no state leaks between them. */
-export function createIncidentStore(initial: Partial<IncidentState> = {}) {
-  return createStore<IncidentState>()((set, get) => ({
-    dataset: null,
-    loadStatus: 'idle',
-    loadError: null,
-    startLoading: () => set({ loadStatus: 'loading', loadError: null }),
-    finishLoading: (dataset) =>
-      set({ dataset, loadStatus: 'ready', loadError: null, selectedIndex: null }),
-    failLoading: (message) => set({ loadStatus: 'ready', loadError: message }),
+export type IncidentState = DataSlice &
+  FilterSlice &
+  ResultSlice &
+  SelectionSlice &
+  NoticeSlice &
+  FileSlice;
 
-    filter: EMPTY_FILTER,
-    setFilter: (filter) => set({ filter }),
-    setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
-    setTypeSelected: (code, selected) => {
-      const { filter, dataset } = get();
-      const present = dataset ? listTypes(dataset.incidents) : [];
-      const current = new Set(filter.types ?? present);
-      if (selected) current.add(code);
-      else current.delete(code);
-      // Every present type ticked is the same as no type filter: keep the URL short and let a
-      // later file with other types show them all.
-      const all = present.every((type) => current.has(type)) && current.size === present.length;
-      set({ filter: { ...filter, types: all ? null : [...current].sort(compareTypeCodes) } });
-    },
-    resetFilters: () => set({ filter: EMPTY_FILTER }),
+export const EMPTY_ENGINE_FILTER: EngineFilter = { ...EMPTY_FILTER, datasets: null };
 
-    selectedIndex: null,
-    select: (selectedIndex) => set({ selectedIndex }),
+/** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
+function toggle(
+  selection: readonly string[] | null,
+  present: readonly string[],
+  item: string,
+  on: boolean,
+) {
+  const next = new Set(selection ?? present);
+  if (on) next.add(item);
+  else next.delete(item);
+  const all = next.size === present.length && present.every((p) => next.has(p));
+  return all
+    ? null
+    : present.filter((p) => next.has(p)).concat([...next].filter((n) => !present.includes(n)));
+}
 
-    notices: [],
-    addNotices: (messages) => set({ notices: [...get().notices, ...messages] }),
-    dismissNotices: () => set({ notices: [] }),
-    ...initial,
-  }));
+/** Creates a store talking to one engine. Tests create their own with an inline engine. */
+export function createIncidentStore(client: EngineClient) {
+  /** The request each loaded dataset came from, to reload it with other options. */
+  const requests = new Map<string, LoadRequest>();
+  let nextDatasetId = 1;
+  const newDatasetId = () => `d${nextDatasetId++}`;
+  const store = createStore<IncidentState>()((set, get) => {
+    const runLoad = async (request: LoadRequest): Promise<boolean> => {
+      set({
+        loading: { name: request.source.name, phase: 'reading', progress: null },
+        loadError: null,
+      });
+      try {
+        const reply = await client.load(request, (progress, phase) =>
+          set({ loading: { name: request.source.name, phase, progress } }),
+        );
+        if (reply.status === 'failed') {
+          set({ loading: null, loadError: reply.message });
+          return false;
+        }
+        if (reply.status === 'needs-mapping') {
+          const { format, columns, sample, reason } = reply;
+          set({ loading: null, mappingRequest: { request, format, columns, sample, reason } });
+          return false;
+        }
+        if (request.replaceId) requests.delete(request.replaceId);
+        requests.set(reply.dataset.id, request);
+        set({
+          loading: null,
+          summary: reply.summary,
+          mappingRequest: null,
+          selectedRow: null,
+          selected: null,
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof LoadCancelledError) {
+          set({ loading: null });
+          return false;
+        }
+        set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
+        return false;
+      }
+    };
+
+    return {
+      summary: null,
+      loading: null,
+      loadError: null,
+      mappingRequest: null,
+      loadMode: 'replace',
+      setLoadMode: (loadMode) => set({ loadMode }),
+      loadSource: (source, mode = 'replace', options = {}) =>
+        runLoad({ datasetId: newDatasetId(), source, mode, options }),
+      submitMapping: (mapping, dayOrder) => {
+        const pending = get().mappingRequest;
+        if (!pending) return Promise.resolve(false);
+        const options = { ...pending.request.options, mapping, ...(dayOrder ? { dayOrder } : {}) };
+        return runLoad({ ...pending.request, options });
+      },
+      dismissMapping: () => set({ mappingRequest: null }),
+      swapCoordinates: (datasetId) => {
+        const request = requests.get(datasetId);
+        if (!request) return Promise.resolve(false);
+        const options = { ...request.options, swapCoordinates: !request.options.swapCoordinates };
+        return runLoad({ ...request, datasetId: newDatasetId(), replaceId: datasetId, options });
+      },
+      cancelLoad: () => client.cancelLoad(),
+
+      filter: EMPTY_ENGINE_FILTER,
+      setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
+      setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
+      setTypeSelected: (code, selected) => {
+        const { filter, summary } = get();
+        set({
+          filter: {
+            ...filter,
+            types: toggle(filter.types, summary?.typeCodes ?? [], code, selected),
+          },
+        });
+      },
+      setDatasetSelected: (id, selected) => {
+        const { filter, summary } = get();
+        const present = summary?.datasets.map((d) => d.id) ?? [];
+        set({ filter: { ...filter, datasets: toggle(filter.datasets, present, id, selected) } });
+      },
+      resetFilters: () => set({ filter: EMPTY_ENGINE_FILTER }),
+
+      result: null,
+
+      selectedRow: null,
+      selected: null,
+      select: async (row) => {
+        set({ selectedRow: row, ...(row === null ? { selected: null } : {}) });
+        if (row === null) return;
+        const reply = await client.feature(row);
+        if (get().selectedRow === row) set({ selected: reply });
+      },
+
+      notices: [],
+      addNotices: (messages) => set({ notices: [...get().notices, ...messages] }),
+      dismissNotices: () => set({ notices: [] }),
+
+      exportFiltered: (format) =>
+        get().summary ? client.exportFiltered(get().filter, format) : Promise.resolve(null),
+      rejectedFile: (datasetId) => client.rejected(datasetId),
+    };
+  });
+
+  // The result follows the inputs: each filter or data change asks the engine again; an answer
+  // overtaken by a newer question is dropped.
+  let lastRefresh = Promise.resolve();
+  const refresh = async () => {
+    const { summary, filter } = store.getState();
+    if (!summary) return;
+    const result = await client.query(filter);
+    if (result) store.setState({ result });
+  };
+  store.subscribe((state, previous) => {
+    if (state.filter !== previous.filter || state.summary !== previous.summary)
+      lastRefresh = refresh();
+  });
+  /** Resolves once the engine has answered the latest filter (for tests and exports). */
+  const whenSettled = async () => {
+    let awaited: Promise<void>;
+    do {
+      awaited = lastRefresh;
+      await awaited;
+    } while (awaited !== lastRefresh);
+  };
+  return Object.assign(store, { whenSettled });
 }
 
 export type IncidentStore = ReturnType<typeof createIncidentStore>;
 
-/** The single store of the running app. */
-export const incidentStore = createIncidentStore();
+/** The running app's store, its engine in a Web Worker (started on first use). */
+export const incidentStore = createIncidentStore(new Client(createWorkerHost));
 
 /** React access to the app store (or a test's store passed explicitly). */
 export function useIncidentStore<T>(
@@ -112,57 +268,45 @@ export function useIncidentStoreShallow<T>(
   return useStore(store, useShallow(selector));
 }
 
-// Derived values are computed from the inputs, memoised on the identities of what they read.
+/** One row per type present in the data: its count within the date range and whether it is ticked. */
+export function selectTypeCounts(state: IncidentState) {
+  return typeRows(state.result, state.filter.types);
+}
 
-function memoise<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
-  let lastA: A | undefined;
-  let lastB: B | undefined;
-  let last: R | undefined;
-  let primed = false;
-  return (a, b) => {
-    if (!primed || a !== lastA || b !== lastB) {
-      last = compute(a, b);
-      lastA = a;
-      lastB = b;
-      primed = true;
-    }
-    return last as R;
+const typeRows = memoise((result: QueryReply | null, types: readonly string[] | null) =>
+  (result?.typeCounts ?? []).map(({ code, count }) => ({
+    code,
+    count,
+    selected: types === null || types.includes(code),
+  })),
+);
+
+/** Recomputes only when an argument changed identity, so selectors return stable objects. */
+function memoise<Args extends unknown[], R>(compute: (...args: Args) => R): (...args: Args) => R {
+  let last: { args: Args; value: R } | null = null;
+  return (...args) => {
+    if (!last || args.some((arg, i) => arg !== last!.args[i]))
+      last = { args, value: compute(...args) };
+    return last.value;
   };
 }
 
-const NO_INCIDENTS: Incident[] = [];
+/** One row per loaded dataset: its name, its count under the other filters, whether it is ticked. */
+export function selectDatasetRows(state: IncidentState) {
+  return datasetRows(state.summary, state.result, state.filter.datasets);
+}
 
-const matching = memoise((incidents: Incident[], filter: IncidentFilter) =>
-  filterIncidents(incidents, filter),
+const datasetRows = memoise(
+  (summary: EngineSummary | null, result: QueryReply | null, ids: readonly string[] | null) =>
+    (summary?.datasets ?? []).map(({ id, name }) => ({
+      id,
+      name,
+      count: result?.datasetCounts.find((d) => d.id === id)?.count ?? 0,
+      selected: ids === null || ids.includes(id),
+    })),
 );
-const typeCounts = memoise((incidents: Incident[], filter: IncidentFilter) => {
-  const counts = countByType(incidents, filter);
-  return listTypes(incidents)
-    .sort(compareTypeCodes)
-    .map((code) => ({
-      code,
-      count: counts.get(code) ?? 0,
-      selected: filter.types === null || filter.types.includes(code),
-    }));
-});
-const extent = memoise((incidents: Incident[], _unused: null) => findDayExtent(incidents));
-
-/** The incidents that match the current filters, in load order. */
-export function selectMatching(state: IncidentState): Incident[] {
-  return matching(state.dataset?.incidents ?? NO_INCIDENTS, state.filter);
-}
-
-/** One row per type present in the data: its count within the date range and whether it is ticked. */
-export function selectTypeCounts(state: IncidentState) {
-  return typeCounts(state.dataset?.incidents ?? NO_INCIDENTS, state.filter);
-}
 
 /** First and last day of the loaded data. */
 export function selectDayExtent(state: IncidentState) {
-  return extent(state.dataset?.incidents ?? NO_INCIDENTS, null);
-}
-
-export function selectSelectedIncident(state: IncidentState): Incident | null {
-  if (state.selectedIndex === null || !state.dataset) return null;
-  return state.dataset.incidents.find((incident) => incident.index === state.selectedIndex) ?? null;
+  return state.summary?.dayExtent ?? null;
 }

@@ -1,6 +1,7 @@
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
+  selectDatasetRows,
   selectDayExtent,
   selectTypeCounts,
   useIncidentStore,
@@ -17,7 +18,8 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
   );
   const extent = useIncidentStore(selectDayExtent, store);
   const types = useIncidentStore(selectTypeCounts, store);
-  const { setDateRange, setTypeSelected, resetFilters } = store.getState();
+  const datasets = useIncidentStore(selectDatasetRows, store);
+  const { setDateRange, setTypeSelected, setDatasetSelected, resetFilters } = store.getState();
 
   // A date input reports '' while the user is still typing; only whole calendar days apply.
   const onDate = (bound: 'from' | 'to', value: string) => {
@@ -77,6 +79,21 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
           );
         })}
       </fieldset>
+      {datasets.length > 1 && (
+        <fieldset className="type-filter">
+          <legend>Datasets</legend>
+          {datasets.map(({ id, name, count, selected }) => (
+            <label key={id} className="type-option">
+              <input
+                type="checkbox"
+                checked={selected}
+                onChange={(event) => setDatasetSelected(id, event.target.checked)}
+              />
+              <span className="type-label">{name}</span> <span className="type-count">{count}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <button type="button" onClick={resetFilters}>
         Reset filters
       </button>

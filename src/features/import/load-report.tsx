@@ -1,15 +1,15 @@
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import type { DatasetSummary } from '../../workers/engine-protocol';
+import { downloadFile } from '../export/download-file';
 import { displayText } from '../incident-detail/incident-fields';
 
 const SHOWN_REJECTIONS = 200;
 
-/** What could not be loaded and why: file-level errors, rejected features, warnings, URL problems. */
+/** What could not be loaded and why: URL problems, file-level errors, and per file its rejects and warnings. */
 export function LoadReport({ store = incidentStore }: { store?: IncidentStore }) {
   const loadError = useIncidentStore((state) => state.loadError, store);
-  const rejected = useIncidentStore((state) => state.dataset?.rejected, store);
-  const warnings = useIncidentStore((state) => state.dataset?.warnings, store);
-  const source = useIncidentStore((state) => state.dataset?.source, store);
+  const datasets = useIncidentStore((state) => state.summary?.datasets, store);
   const notices = useIncidentStore((state) => state.notices, store);
   const dismissNotices = useIncidentStore((state) => state.dismissNotices, store);
 
@@ -30,37 +30,68 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
       {loadError && (
         <div role="alert" className="message error">
           {loadError}
-          {source && <p className="small">Still showing the incidents from {source}.</p>}
+          {datasets && datasets.length > 0 && (
+            <p className="small">Still showing {datasets.map((d) => d.name).join(', ')}.</p>
+          )}
         </div>
       )}
-      {rejected && rejected.length > 0 && (
-        <div role="alert" className="message error" aria-label="Rejected features">
+      {datasets?.map((dataset) => (
+        <DatasetReport key={dataset.id} dataset={dataset} store={store} />
+      ))}
+    </div>
+  );
+}
+
+function DatasetReport({ dataset, store }: { dataset: DatasetSummary; store: IncidentStore }) {
+  const { name, rejectedCount, rejected, warnings, loaded } = dataset;
+  const swap = warnings.find((w) => w.code === 'swapped-coordinates');
+  const others = warnings.filter((w) => w !== swap);
+  const onDownload = async () => {
+    const file = await store.getState().rejectedFile(dataset.id);
+    if (file) downloadFile(file);
+  };
+  return (
+    <>
+      {rejectedCount > 0 && (
+        <div role="alert" className="message error" aria-label={`Rejected features of ${name}`}>
           <p>
-            {rejected.length} {rejected.length === 1 ? 'feature was' : 'features were'} not loaded
-            from {source}:
+            {name}: {loaded} loaded, {rejectedCount}{' '}
+            {rejectedCount === 1 ? 'feature was' : 'features were'} not loaded:
           </p>
           <ol className="rejections">
             {rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
               <li key={r.index}>
-                Feature {r.index}
+                {r.line !== undefined ? `Line ${r.line}` : `Feature ${r.index}`}
                 {r.id !== undefined && ` (id "${displayText(r.id)}")`}: {displayText(r.reason)}
               </li>
             ))}
           </ol>
-          {rejected.length > SHOWN_REJECTIONS && (
-            <p>…and {rejected.length - SHOWN_REJECTIONS} more.</p>
+          {rejectedCount > SHOWN_REJECTIONS && <p>…and {rejectedCount - SHOWN_REJECTIONS} more.</p>}
+          <button type="button" onClick={() => void onDownload()}>
+            Download rejected
+          </button>
+        </div>
+      )}
+      {(others.length > 0 || swap || dataset.options.swapCoordinates) && (
+        <div role="status" className="message warning" aria-label={`Warnings for ${name}`}>
+          <ul>
+            {others.map((warning, i) => (
+              <li key={i}>{warning.message}</li>
+            ))}
+            {swap && <li>{swap.message}</li>}
+            {dataset.options.swapCoordinates && (
+              <li>Longitude and latitude were swapped for every feature of {name}.</li>
+            )}
+          </ul>
+          {(swap || dataset.options.swapCoordinates) && (
+            <button type="button" onClick={() => void store.getState().swapCoordinates(dataset.id)}>
+              {dataset.options.swapCoordinates
+                ? 'Undo the swap'
+                : 'Swap longitude and latitude for the whole file'}
+            </button>
           )}
         </div>
       )}
-      {warnings && warnings.length > 0 && (
-        <div role="status" className="message warning">
-          <ul>
-            {warnings.map((warning, i) => (
-              <li key={i}>{warning.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
+    </>
   );
 }

@@ -4,25 +4,28 @@ import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
 import { IncidentDetail } from './incident-detail';
 
-function renderDetail(properties: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const store = makeLoadedStore([makeFeature(properties, extra)]);
-  store.getState().select(0);
+async function renderDetail(
+  properties: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  const store = await makeLoadedStore([makeFeature(properties, extra)]);
+  await store.getState().select(0);
   render(<IncidentDetail store={store} />);
   return screen.getByRole('complementary', { name: 'Incident details' });
 }
 
 describe('Incident detail panel', () => {
-  it('shows a hostile summary as plain text', () => {
+  it('shows a hostile summary as plain text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    const panel = renderDetail({ summary: hostile });
+    const panel = await renderDetail({ summary: hostile });
     expect(panel).toHaveTextContent(hostile);
     expect(panel.querySelector('img')).toBeNull();
     expect(panel.querySelector('script')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('shows date, place, actors, the fatality range and who claimed what', () => {
-    const panel = renderDetail({
+  it('shows date, place, actors, the fatality range and who claimed what', async () => {
+    const panel = await renderDetail({
       date: '2025-10-15',
       time_local: '18:00',
       place: 'Spin Boldak',
@@ -41,8 +44,8 @@ describe('Incident detail panel', () => {
     expect(panel).toHaveTextContent('Kabul: 12+ civilians; UNAMA: 17');
   });
 
-  it('links only http(s) sources, opened without an opener or referrer', () => {
-    const panel = renderDetail({
+  it('links only http(s) sources, opened without an opener or referrer', async () => {
+    const panel = await renderDetail({
       source_urls: ['https://www.dawn.com/news/1', 'javascript:alert(1)', 'http://example.org/a'],
       source_outlets: ['Dawn', 'Evil', 'Example'],
     });
@@ -55,15 +58,15 @@ describe('Incident detail panel', () => {
     expect(panel).toHaveTextContent('javascript:alert(1)');
   });
 
-  it('lists unknown properties, prototype keys included, as data', () => {
+  it('lists unknown properties, prototype keys included, as data', async () => {
     const feature = JSON.parse(
       JSON.stringify(makeFeature({ reporter: 'field team' })).replace(
         '"date"',
         '"__proto__":{"x":1},"date"',
       ),
     );
-    const store = makeLoadedStore([feature]);
-    store.getState().select(0);
+    const store = await makeLoadedStore([feature]);
+    await store.getState().select(0);
     render(<IncidentDetail store={store} />);
     const table = screen.getByRole('table');
     expect(table).toHaveTextContent('reporter');
@@ -71,8 +74,8 @@ describe('Incident detail panel', () => {
     expect(table).toHaveTextContent('__proto__{"x":1}');
   });
 
-  it('says when an incident has no coordinates', () => {
-    const panel = renderDetail({ place: 'Doha' }, { geometry: null });
+  it('says when an incident has no coordinates', async () => {
+    const panel = await renderDetail({ place: 'Doha' }, { geometry: null });
     expect(panel).toHaveTextContent('(no coordinates: not on the map)');
   });
 });

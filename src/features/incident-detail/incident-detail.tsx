@@ -1,10 +1,6 @@
 import type { ReactNode } from 'react';
 import type { IncidentStore } from '../../state/incident-store';
-import {
-  incidentStore,
-  selectSelectedIncident,
-  useIncidentStore,
-} from '../../state/incident-store';
+import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import { describeType } from '../../domain/taxonomy';
 import {
   displayText,
@@ -27,7 +23,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** The selected incident in full. All data is rendered as text; only http(s) links are made. */
 export function IncidentDetail({ store = incidentStore }: { store?: IncidentStore }) {
-  const incident = useIncidentStore(selectSelectedIncident, store);
+  const incident = useIncidentStore((state) => state.selected, store);
   const select = useIncidentStore((state) => state.select, store);
   if (!incident) return null;
 
@@ -53,7 +49,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
         <button
           type="button"
           className="close"
-          onClick={() => select(null)}
+          onClick={() => void select(null)}
           aria-label="Close details"
         >
           ×
@@ -111,6 +107,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
           )}
         </Row>
         <Row label="Id">{incident.key}</Row>
+        <Row label="Dataset">{incident.datasetName}</Row>
       </dl>
       {others.length > 0 && (
         <table className="other-properties">

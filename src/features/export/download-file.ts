@@ -1,0 +1,14 @@
+import type { FileReply } from '../../workers/engine-protocol';
+
+/** Hands the browser a file to save. */
+export function downloadFile({ text, fileName, mimeType }: FileReply): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

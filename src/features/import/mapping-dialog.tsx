@@ -1,0 +1,179 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { IncidentStore, MappingRequest } from '../../state/incident-store';
+import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import type { ColumnMapping, DayOrder } from '../../workers/engine-protocol';
+import { displayText } from '../incident-detail/incident-fields';
+
+const STORAGE_PREFIX = 'durand-line-map:mapping:';
+
+/** The remembered mapping for files with exactly these columns. */
+function storageKey(columns: string[]): string {
+  return STORAGE_PREFIX + JSON.stringify([...columns].sort());
+}
+
+function recall(columns: string[]): { mapping: ColumnMapping; dayOrder: DayOrder | null } | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey(columns)) ?? 'null') as unknown;
+    if (typeof saved !== 'object' || saved === null) return null;
+    const { mapping, dayOrder } = saved as { mapping?: ColumnMapping; dayOrder?: DayOrder | null };
+    if (!mapping || !columns.includes(mapping.date) || !columns.includes(mapping.type)) return null;
+    return { mapping, dayOrder: dayOrder ?? null };
+  } catch {
+    return null;
+  }
+}
+
+function guess(columns: string[], pattern: RegExp): string {
+  return columns.find((column) => pattern.test(column)) ?? '';
+}
+
+/** Asks which columns hold the date and the type (and position) of a file of unknown layout. */
+export function MappingDialog({ store = incidentStore }: { store?: IncidentStore }) {
+  const request = useIncidentStore((state) => state.mappingRequest, store);
+  if (!request) return null;
+  return <MappingForm key={JSON.stringify(request.columns)} request={request} store={store} />;
+}
+
+function MappingForm({ request, store }: { request: MappingRequest; store: IncidentStore }) {
+  const id = useId();
+  const { columns, sample, format, reason } = request;
+  const remembered = recall(columns);
+  const [date, setDate] = useState(remembered?.mapping.date ?? guess(columns, /date|day|time/i));
+  const [type, setType] = useState(
+    remembered?.mapping.type ?? guess(columns, /type|category|kind|event/i),
+  );
+  const [longitude, setLongitude] = useState(
+    remembered?.mapping.longitude ?? guess(columns, /^(lon|long|lng|longitude|x)$/i),
+  );
+  const [latitude, setLatitude] = useState(
+    remembered?.mapping.latitude ?? guess(columns, /^(lat|latitude|y)$/i),
+  );
+  const [dayOrder, setDayOrder] = useState<DayOrder | null>(remembered?.dayOrder ?? null);
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const isCsv = format === 'csv';
+  const onSubmit = () => {
+    const mapping: ColumnMapping = {
+      date,
+      type,
+      ...(isCsv && longitude ? { longitude } : {}),
+      ...(isCsv && latitude ? { latitude } : {}),
+    };
+    try {
+      localStorage.setItem(storageKey(columns), JSON.stringify({ mapping, dayOrder }));
+    } catch {
+      // Private mode or a full quota: the mapping still applies, it is just not remembered.
+    }
+    void store.getState().submitMapping(mapping, dayOrder);
+  };
+
+  const select = (
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    optional = false,
+  ) => (
+    <label>
+      {label}
+      <select
+        ref={label.startsWith('Date') ? first : undefined}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        required={!optional}
+      >
+        <option value="">{optional ? '(none)' : 'Choose a column'}</option>
+        {columns.map((column) => (
+          <option key={column} value={column}>
+            {column}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        className="dialog"
+        onKeyDown={(event) => event.key === 'Escape' && store.getState().dismissMapping()}
+      >
+        <h2 id={`${id}-title`}>Which columns are the date and the type?</h2>
+        <p className="small">
+          {request.request.source.name}: {reason}
+        </p>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSubmit();
+          }}
+        >
+          <div className="mapping-fields">
+            {select('Date column', date, setDate)}
+            {select('Type column', type, setType)}
+            {isCsv && select('Longitude column', longitude, setLongitude, true)}
+            {isCsv && select('Latitude column', latitude, setLatitude, true)}
+          </div>
+          <fieldset>
+            <legend>Numeric dates such as 03/04/2025</legend>
+            {(
+              [
+                [null, 'Reject them (ISO dates still load)'],
+                ['dmy', 'Day first (03/04 is 3 April)'],
+                ['mdy', 'Month first (03/04 is 4 March)'],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={label}>
+                <input
+                  type="radio"
+                  name={`${id}-order`}
+                  checked={dayOrder === value}
+                  onChange={() => setDayOrder(value)}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          {sample.length > 0 && (
+            <div className="sample">
+              <table>
+                <caption>First rows</caption>
+                <thead>
+                  <tr>
+                    {columns.map((column) => (
+                      <th key={column} scope="col">
+                        {column}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {sample.map((row, i) => (
+                    <tr key={i}>
+                      {columns.map((column) => (
+                        <td key={column}>
+                          {displayText(Object.hasOwn(row, column) ? row[column] : '').slice(0, 80)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => store.getState().dismissMapping()}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={!date || !type}>
+              Load with these columns
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import type { EngineMessage, EngineRequest } from './engine-host';
+import type {
+  EngineFilter,
+  ExportFormat,
+  FeatureReply,
+  FileReply,
+  LoadReply,
+  LoadRequest,
+  QueryReply,
+} from './engine-protocol';
+
+/** Where the engine runs: a Web Worker in the app, the same code inline in tests. */
+export interface EngineHost {
+  post(request: EngineRequest): void;
+  onMessage(listener: (message: EngineMessage) => void): void;
+  terminate(): void;
+}
+
+export class LoadCancelledError extends Error {
+  override name = 'LoadCancelledError';
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  onProgress?: (fraction: number, phase: 'reading' | 'parsing') => void;
+}
+
+/**
+ * The page's handle on the incident engine. Requests are answered in order; a query answered
+ * after a newer one was sent resolves to null. Cancelling a load stops the engine's thread and
+ * starts a fresh one with the loads that had completed, so the data shown before stays.
+ */
+export class EngineClient {
+  /** Started on first use, so merely importing the app's store starts no thread. */
+  private host: EngineHost | null = null;
+  private nextId = 1;
+  private latestQuery = 0;
+  private pending = new Map<number, Pending>();
+  private loadInFlight: number | null = null;
+  /** Completed loads, replayed into a fresh engine after a cancel. */
+  private committed: LoadRequest[] = [];
+
+  constructor(private readonly createHost: () => EngineHost) {}
+
+  load(
+    request: LoadRequest,
+    onProgress?: (fraction: number, phase: 'reading' | 'parsing') => void,
+  ): Promise<LoadReply> {
+    const id = this.nextId++;
+    this.loadInFlight = id;
+    return this.send<LoadReply>({ type: 'load', id, request }, onProgress).then((reply) => {
+      if (this.loadInFlight === id) this.loadInFlight = null;
+      if (reply.status === 'loaded') {
+        this.committed = replayList(this.committed, request);
+      }
+      return reply;
+    });
+  }
+
+  /** Stops the load in progress, if any; what was loaded before stays. */
+  cancelLoad(): void {
+    if (this.loadInFlight === null || this.host === null) return;
+    this.host.terminate();
+    const cancelled = new LoadCancelledError('Loading was cancelled.');
+    for (const pending of this.pending.values()) pending.reject(cancelled);
+    this.pending.clear();
+    this.loadInFlight = null;
+    this.host = this.start();
+    for (const request of this.committed)
+      this.host.post({ type: 'load', id: this.nextId++, request });
+  }
+
+  async query(filter: EngineFilter): Promise<QueryReply | null> {
+    const id = this.nextId++;
+    this.latestQuery = id;
+    const reply = await this.send<QueryReply | null>({ type: 'query', id, filter });
+    return id === this.latestQuery ? reply : null;
+  }
+
+  feature(row: number): Promise<FeatureReply | null> {
+    return this.send({ type: 'feature', id: this.nextId++, row });
+  }
+
+  exportFiltered(filter: EngineFilter, format: ExportFormat): Promise<FileReply> {
+    return this.send({ type: 'export', id: this.nextId++, filter, format });
+  }
+
+  rejected(datasetId: string): Promise<FileReply | null> {
+    return this.send({ type: 'rejected', id: this.nextId++, datasetId });
+  }
+
+  dispose(): void {
+    this.host?.terminate();
+    this.host = null;
+  }
+
+  private start(): EngineHost {
+    const host = this.createHost();
+    host.onMessage((message) => {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      if ('progress' in message) {
+        pending.onProgress?.(message.progress, message.phase);
+      } else if (message.ok) {
+        this.pending.delete(message.id);
+        pending.resolve(message.value);
+      } else {
+        this.pending.delete(message.id);
+        pending.reject(new Error(message.message));
+      }
+    });
+    return host;
+  }
+
+  private send<T>(request: EngineRequest, onProgress?: Pending['onProgress']): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(request.id, {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        ...(onProgress ? { onProgress } : {}),
+      });
+      this.host ??= this.start();
+      this.host.post(request);
+    });
+  }
+}
+
+/** The loads that rebuild the engine's datasets, in order, once `request` has completed. */
+function replayList(committed: LoadRequest[], request: LoadRequest): LoadRequest[] {
+  if (request.replaceId)
+    return committed.map((r) => (r.datasetId === request.replaceId ? request : r));
+  return request.mode === 'replace' ? [request] : [...committed, request];
+}
+
+/** The engine in a Web Worker. */
+export function createWorkerHost(): EngineHost {
+  const worker = new Worker(new URL('./incident.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'incidents',
+  });
+  return {
+    post: (request) => worker.postMessage(request),
+    onMessage: (listener) =>
+      worker.addEventListener('message', (event: MessageEvent<EngineMessage>) =>
+        listener(event.data),
+      ),
+    terminate: () => worker.terminate(),
+  };
+}

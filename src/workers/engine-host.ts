@@ -1,0 +1,151 @@
+import type {
+  EngineFilter,
+  ExportFormat,
+  LoadReply,
+  LoadRequest,
+  LoadSource,
+} from './engine-protocol';
+import { IncidentEngine } from './incident-engine';
+
+/** A request from the page to the engine. */
+export type EngineRequest =
+  | { type: 'load'; id: number; request: LoadRequest }
+  | { type: 'query'; id: number; filter: EngineFilter }
+  | { type: 'feature'; id: number; row: number }
+  | { type: 'export'; id: number; filter: EngineFilter; format: ExportFormat }
+  | { type: 'rejected'; id: number; datasetId: string };
+
+/** A message from the engine to the page. */
+export type EngineMessage =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string }
+  | { id: number; progress: number; phase: 'reading' | 'parsing' };
+
+type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
+
+/**
+ * Runs engine requests one by one and posts the answers. Queries are coalesced: when several
+ * arrive while the engine is busy, only the newest is answered and the others are told so.
+ */
+export function createEngineHandler(post: Post): (request: EngineRequest) => void {
+  const engine = new IncidentEngine();
+  let pendingQuery: Extract<EngineRequest, { type: 'query' }> | null = null;
+  let queue = Promise.resolve();
+
+  const run = async (request: EngineRequest) => {
+    try {
+      switch (request.type) {
+        case 'load': {
+          const reply = await runLoad(engine, request.request, (progress, phase) =>
+            post({ id: request.id, progress, phase }),
+          );
+          post({ id: request.id, ok: true, value: reply });
+          break;
+        }
+        case 'query': {
+          if (pendingQuery !== request) {
+            post({ id: request.id, ok: true, value: null });
+            break;
+          }
+          pendingQuery = null;
+          const reply = engine.query(request.filter);
+          const { rows, positions, types } = reply.map;
+          post({ id: request.id, ok: true, value: reply }, [
+            rows.buffer,
+            positions.buffer,
+            types.buffer,
+          ]);
+          break;
+        }
+        case 'feature':
+          post({ id: request.id, ok: true, value: engine.feature(request.row) });
+          break;
+        case 'export':
+          post({ id: request.id, ok: true, value: engine.export(request.filter, request.format) });
+          break;
+        case 'rejected':
+          post({ id: request.id, ok: true, value: engine.rejected(request.datasetId) });
+          break;
+      }
+    } catch (error) {
+      post({
+        id: request.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  return (request) => {
+    if (request.type === 'query') pendingQuery = request;
+    queue = queue.then(() => run(request));
+  };
+}
+
+async function runLoad(
+  engine: IncidentEngine,
+  request: LoadRequest,
+  onProgress: (fraction: number, phase: 'reading' | 'parsing') => void,
+): Promise<LoadReply> {
+  let input: ArrayBuffer | string;
+  try {
+    input = await readSource(request.source, (fraction) => onProgress(fraction, 'reading'));
+  } catch (error) {
+    return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+  return engine.load(input, request, (fraction) => onProgress(fraction, 'parsing'));
+}
+
+/** The bytes of a source, reporting how much has been read when the size is known. */
+async function readSource(
+  source: LoadSource,
+  onProgress: (fraction: number) => void,
+): Promise<ArrayBuffer | string> {
+  if (source.kind === 'text') return source.text;
+  if (source.kind === 'file') return readStream(source.file.stream(), source.file.size, onProgress);
+
+  let response: Response;
+  try {
+    response = await fetch(source.url);
+  } catch {
+    throw new Error(
+      `Could not reach ${source.name}: the network failed or the server does not allow this page to read it (CORS).`,
+    );
+  }
+  if (!response.ok) {
+    throw new Error(
+      `Could not load ${source.name}: the server answered ${response.status} ${response.statusText}`.trim() +
+        '.',
+    );
+  }
+  const size = Number(response.headers.get('content-length')) || 0;
+  return response.body ? readStream(response.body, size, onProgress) : response.arrayBuffer();
+}
+
+async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  size: number,
+  onProgress: (fraction: number) => void,
+): Promise<ArrayBuffer> {
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let reported = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    if (size > 0 && received / size - reported >= 0.01) {
+      reported = received / size;
+      onProgress(Math.min(1, reported));
+    }
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes.buffer;
+}

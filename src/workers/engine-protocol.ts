@@ -1,0 +1,121 @@
+/**
+ * What crosses between the page and the incident engine (in a Web Worker, or inline in tests).
+ * Only summaries, counts, typed arrays and single features cross: the page never holds the
+ * loaded Feature objects.
+ */
+import type { IncidentFilter } from '../domain/filter-incidents';
+import type { IncidentFeature, LoadWarning } from '../domain/incident';
+
+export type DatasetFormat = 'geojson' | 'geojson-feature' | 'geojsonseq' | 'csv';
+export type DatasetLayout = 'native' | 'acled' | 'ucdp' | 'custom';
+export type DayOrder = 'dmy' | 'mdy';
+
+/** The user's answer to the mapping dialog. */
+export interface ColumnMapping {
+  date: string;
+  type: string;
+  longitude?: string;
+  latitude?: string;
+}
+
+export interface LoadOptions {
+  mapping?: ColumnMapping;
+  dayOrder?: DayOrder;
+  swapCoordinates?: boolean;
+}
+
+export type LoadSource =
+  | { kind: 'url'; url: string; name: string }
+  | { kind: 'file'; file: Blob; name: string }
+  | { kind: 'text'; text: string; name: string };
+
+export type LoadMode = 'replace' | 'add';
+
+export interface LoadRequest {
+  /** Chosen by the page, so a replayed load rebuilds the same ids. */
+  datasetId: string;
+  source: LoadSource;
+  mode: LoadMode;
+  /** Reload this dataset in its place (e.g. with swapped coordinates) instead of adding one. */
+  replaceId?: string;
+  options: LoadOptions;
+}
+
+/** A rejected feature as the load report shows it (the feature itself stays in the engine). */
+export interface RejectionSummary {
+  index: number;
+  line?: number;
+  id?: string;
+  reason: string;
+}
+
+export interface DatasetSummary {
+  id: string;
+  name: string;
+  format: DatasetFormat;
+  layout: DatasetLayout;
+  loaded: number;
+  rejectedCount: number;
+  /** The first rejections, enough for the report; "Download rejected" returns all. */
+  rejected: RejectionSummary[];
+  warnings: LoadWarning[];
+  /** CSV header of a CSV dataset, for Export CSV. */
+  columns: string[] | null;
+  options: LoadOptions;
+}
+
+/** Everything the page needs to draw its filters after a load. */
+export interface EngineSummary {
+  datasets: DatasetSummary[];
+  total: number;
+  typeCodes: string[];
+  dayExtent: { from: string; to: string } | null;
+}
+
+export type LoadReply =
+  | { status: 'loaded'; summary: EngineSummary; dataset: DatasetSummary }
+  | {
+      status: 'needs-mapping';
+      format: DatasetFormat;
+      columns: string[];
+      sample: Array<Record<string, unknown>>;
+      reason: string;
+    }
+  | { status: 'failed'; message: string };
+
+export interface EngineFilter extends IncidentFilter {
+  /** Dataset ids to include; null means all. */
+  datasets: readonly string[] | null;
+}
+
+export interface QueryReply {
+  count: number;
+  total: number;
+  /** Matching incidents without coordinates (counted and exported, not drawn). */
+  unlocated: number;
+  /** Per type present in the data: incidents in the date range and datasets, whatever types are ticked. */
+  typeCounts: Array<{ code: string; count: number }>;
+  datasetCounts: Array<{ id: string; count: number }>;
+  /** Located matching incidents for the map: row ids, [lon, lat] pairs, and type index into typeCodes. */
+  map: { rows: Uint32Array; positions: Float64Array; types: Uint16Array; typeCodes: string[] };
+}
+
+export interface FeatureReply {
+  row: number;
+  feature: IncidentFeature;
+  day: string;
+  type: string;
+  key: string;
+  lon: number | null;
+  lat: number | null;
+  datasetId: string;
+  datasetName: string;
+}
+
+export interface FileReply {
+  text: string;
+  fileName: string;
+  mimeType: string;
+}
+
+export type ExportFormat = 'geojson' | 'csv';
