@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 import { chromium } from 'playwright-core';
 
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
@@ -85,4 +86,33 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = resultsDir + name;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Opens the app at `url` in a fresh page for the current test; the page closes when the test ends,
+ * and a failing test leaves a screenshot and the page's errors behind.
+ */
+export async function openAppPage(
+  browser: Browser,
+  url: string,
+  beforeGoto?: (page: Page) => Promise<void>,
+): Promise<TestPage> {
+  const app = await newPage(browser);
+  // onTestFinished runs before onTestFailed, so the failure screenshot is taken here.
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await saveScreenshot(app.page, `failed-${name}.png`).catch(() => undefined);
+      const { pageErrors, consoleErrors, externalRequests } = app;
+      console.error(`"${task.name}" failed; the page saw:`, {
+        pageErrors: pageErrors.map(String),
+        consoleErrors,
+        externalRequests,
+      });
+    }
+    await app.context.close();
+  });
+  await beforeGoto?.(app.page);
+  await app.page.goto(url);
+  return app;
 }

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TestPage } from './browser';
-import { launchBrowser, newPage, saveScreenshot, waitForMapIdle } from './browser';
+import { launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
 
 type IncidentFeature = Feature<Point, { date: string; type: string; [key: string]: unknown }>;
 type DurandWindow = Window & { durandMap?: MapLibreMap };
@@ -350,25 +350,8 @@ function loadDataset(): Promise<{ features: IncidentFeature[] }> {
  * Opens the app in a fresh context (closed when the test ends; screenshot saved if it fails).
  * `beforeGoto` can route requests before the first navigation.
  */
-async function openApp(query = '', beforeGoto?: (page: Page) => Promise<void>): Promise<TestPage> {
-  const app = await newPage(browser);
-  // onTestFinished runs before onTestFailed, so the failure screenshot is taken here.
-  onTestFinished(async ({ task }) => {
-    if (task.result?.state === 'fail') {
-      const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await saveScreenshot(app.page, `failed-${name}.png`).catch(() => undefined);
-      const { pageErrors, consoleErrors, externalRequests } = app;
-      console.error(`"${task.name}" failed; the page saw:`, {
-        pageErrors: pageErrors.map(String),
-        consoleErrors,
-        externalRequests,
-      });
-    }
-    await app.context.close();
-  });
-  await beforeGoto?.(app.page);
-  await app.page.goto(new URL(query, baseURL).href);
-  return app;
+function openApp(query = '', beforeGoto?: (page: Page) => Promise<void>): Promise<TestPage> {
+  return openAppPage(browser, new URL(query, baseURL).href, beforeGoto);
 }
 
 /** The leading number of the incident count, or null while it is not shown. */
