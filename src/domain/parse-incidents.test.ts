@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { IncidentFileError, parseIncidentCollection, parseIncidentText } from './parse-incidents';
+import type { FieldReader } from './parse-incidents';
+import {
+  IncidentFileError,
+  MAX_NESTING_DEPTH,
+  parseIncidentCollection,
+  parseIncidentText,
+  readTypeCode,
+  setOwn,
+  TRUNCATED_MARKER,
+  truncateDeepValue,
+  validateFeature,
+} from './parse-incidents';
+import { parseIncidentDate } from './incident-date';
 import { makeCollection, makeFeature } from './test-factories';
 
 function reasonFor(feature: unknown): string | undefined {
@@ -244,5 +256,84 @@ describe('Hostile keys', () => {
       '{"type":"Feature","geometry":null,"properties":{"date":"2025-10-12","__proto__":{"type":"x"}}}',
     );
     expect(reasonFor(feature)).toBe('type is missing');
+  });
+});
+
+describe('Field readers', () => {
+  const LEGACY: FieldReader = {
+    id: (properties) => properties.ref,
+    date: (properties) => parseIncidentDate(properties.when, { field: 'when' }),
+    type: (properties) => readTypeCode(properties, 'kind'),
+  };
+
+  it('read id, date and type from the fields a layout names', () => {
+    const feature = makeFeature(
+      {},
+      { properties: { ref: 'r-1', when: '2025-10-12', kind: 'ied' } },
+    );
+    expect(validateFeature(feature, 4, LEGACY)).toMatchObject({
+      index: 4,
+      key: 'r-1',
+      day: '2025-10-12',
+      type: 'ied',
+    });
+  });
+
+  it('name the layout’s fields in rejection reasons', () => {
+    const feature = makeFeature({}, { properties: { when: '2025-10-12' } });
+    expect(validateFeature(feature, 0, LEGACY)).toMatchObject({ reason: 'kind is missing' });
+  });
+
+  it('apply to a whole collection', () => {
+    const feature = makeFeature({}, { properties: { when: 'soon', kind: 'ied' } });
+    expect(parseIncidentCollection(makeCollection([feature]), LEGACY).rejected[0]?.reason).toMatch(
+      /^when "soon" is not ISO 8601/,
+    );
+  });
+});
+
+describe('Nesting depth', () => {
+  function nested(depth: number): unknown {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  }
+
+  it('loads properties nested well below the limit', () => {
+    expect(reasonFor(makeFeature({ deep: nested(MAX_NESTING_DEPTH - 10) }))).toBeUndefined();
+  });
+
+  it('rejects a feature nested deeper than the limit, handing back a copy cut at the limit', () => {
+    const feature = makeFeature({ id: 'deep', deep: nested(10_000) });
+    const set = parseIncidentCollection(makeCollection([feature]));
+    expect(set.rejected[0]?.reason).toMatch(
+      new RegExp(`^feature\\.properties\\.deep.* nests deeper than ${MAX_NESTING_DEPTH} levels$`),
+    );
+    expect(() => JSON.stringify(set.rejected[0]?.input)).not.toThrow();
+    expect(JSON.stringify(set.rejected[0]?.input)).toContain(TRUNCATED_MARKER);
+  });
+
+  it('cuts a too-deep collection member, with a warning', () => {
+    const set = parseIncidentCollection(makeCollection([], { metadata: nested(10_000) }));
+    expect(set.warnings[0]?.message).toMatch(/"metadata" nests deeper than/);
+    expect(() => structuredClone(set)).not.toThrow();
+  });
+
+  it('copies values at or above the limit whole, keeping prototype-named keys as own data', () => {
+    const value = JSON.parse('{"__proto__":{"a":[1,{"b":null}]},"c":"d"}');
+    const copy = truncateDeepValue(value) as Record<string, unknown>;
+    expect(copy).toEqual(value);
+    expect(copy).not.toBe(value);
+    expect(Object.hasOwn(copy, '__proto__')).toBe(true);
+  });
+});
+
+describe('setOwn', () => {
+  it('creates an own __proto__ property instead of changing the prototype', () => {
+    const object: Record<string, unknown> = {};
+    setOwn(object, '__proto__', { polluted: true });
+    expect(Object.hasOwn(object, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+    expect(JSON.stringify(object)).toBe('{"__proto__":{"polluted":true}}');
   });
 });

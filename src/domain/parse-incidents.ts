@@ -6,6 +6,7 @@ import type {
   Position,
   RejectedFeature,
 } from './incident';
+import type { DateResult } from './incident-date';
 import { describeValue, parseIncidentDate } from './incident-date';
 
 /** A file that cannot be read as incidents at all (not JSON, not a FeatureCollection). */
@@ -13,16 +14,72 @@ export class IncidentFileError extends Error {
   override name = 'IncidentFileError';
 }
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
-function isObject(value: unknown): value is JsonObject {
+/**
+ * The deepest nesting a feature may have. JSON.parse reads any depth, but JSON.stringify and
+ * structuredClone (export, and posting from a worker) recurse and overflow the stack a few
+ * thousand levels down, so a deeper feature could be loaded and then never exported or sent.
+ * Real incident properties nest a few levels; 256 leaves a wide margin on both sides.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Own-property read, so keys such as `constructor` never resolve through a prototype. */
-function own(object: JsonObject, key: string): unknown {
+export function own(object: JsonObject, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
+
+/** Sets an own data property, even for `__proto__`, which plain assignment would not create. */
+export function setOwn(object: JsonObject, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    object[key] = value;
+  }
+}
+
+export type TypeResult = { ok: true; type: string } | { ok: false; error: string };
+
+/**
+ * How a layout reads an incident's identity, day and type from a feature's properties. The
+ * native schema reads `id`, `date` and `type`; importers of other layouts (ACLED, UCDP, a user's
+ * column mapping) pass their own.
+ */
+export interface FieldReader {
+  /** The id to use when the Feature has no `id` member. */
+  id(properties: JsonObject): unknown;
+  date(properties: JsonObject): DateResult;
+  type(properties: JsonObject): TypeResult;
+}
+
+/** Reads a non-empty string type code from `field`, kept exactly as written. */
+export function readTypeCode(properties: JsonObject, field: string): TypeResult {
+  const type = own(properties, field);
+  if (typeof type === 'string' && type.trim() !== '') return { ok: true, type };
+  return {
+    ok: false,
+    error:
+      type === undefined || type === null
+        ? `${field} is missing`
+        : `${field} ${describeValue(type)} is not a non-empty string`,
+  };
+}
+
+/** The incident schema of this app: `properties.id`, `properties.date`, `properties.type`. */
+export const NATIVE_FIELDS: FieldReader = {
+  id: (properties) => own(properties, 'id'),
+  date: (properties) => parseIncidentDate(own(properties, 'date')),
+  type: (properties) => readTypeCode(properties, 'type'),
+};
 
 /** Parses the text of a GeoJSON file into incidents; throws IncidentFileError when it is unusable. */
 export function parseIncidentText(text: string): IncidentSet {
@@ -36,8 +93,33 @@ export function parseIncidentText(text: string): IncidentSet {
   return parseIncidentCollection(json);
 }
 
-/** Validates a parsed GeoJSON FeatureCollection: valid features load, invalid ones are listed. */
-export function parseIncidentCollection(json: unknown): IncidentSet {
+/**
+ * Validates a parsed GeoJSON FeatureCollection: valid features load, invalid ones are listed.
+ * `fields` says how to read id, date and type (the native schema unless told).
+ */
+export function parseIncidentCollection(
+  json: unknown,
+  fields: FieldReader = NATIVE_FIELDS,
+): IncidentSet {
+  const features = readFeatureArray(json);
+  const { members, warnings } = readCollectionMembers(json as JsonObject);
+  const incidents: Incident[] = [];
+  const rejected: RejectedFeature[] = [];
+  features.forEach((input: unknown, index) => {
+    const result = validateFeature(input, index, fields);
+    if ('reason' in result) rejected.push(result);
+    else incidents.push(result);
+  });
+  return {
+    incidents,
+    rejected,
+    warnings: [...warnings, ...findDuplicateIds(incidents)],
+    collectionMembers: members,
+  };
+}
+
+/** The `features` array of a FeatureCollection; throws IncidentFileError for anything else. */
+export function readFeatureArray(json: unknown): unknown[] {
   if (!isObject(json) || own(json, 'type') !== 'FeatureCollection') {
     const got = isObject(json) ? `type ${describeValue(own(json, 'type'))}` : describeValue(json);
     throw new IncidentFileError(`The file is not a GeoJSON FeatureCollection (got ${got}).`);
@@ -46,27 +128,52 @@ export function parseIncidentCollection(json: unknown): IncidentSet {
   if (!Array.isArray(features)) {
     throw new IncidentFileError('The FeatureCollection has no "features" array.');
   }
-  const collectionMembers: Record<string, unknown> = {};
-  for (const key of Object.keys(json)) {
-    if (key !== 'type' && key !== 'features') {
-      Object.defineProperty(collectionMembers, key, { value: json[key], enumerable: true });
-    }
-  }
+  return features;
+}
 
-  const incidents: Incident[] = [];
-  const rejected: RejectedFeature[] = [];
-  features.forEach((input: unknown, index) => {
-    const result = validateFeature(input, index);
-    if ('reason' in result) rejected.push(result);
-    else incidents.push(result);
-  });
-  return { incidents, rejected, warnings: findDuplicateIds(incidents), collectionMembers };
+/**
+ * The collection's members other than `type` and `features`, kept as own data. A member nested
+ * deeper than MAX_NESTING_DEPTH is cut there (it could not be exported or posted), with a warning.
+ */
+export function readCollectionMembers(json: JsonObject): {
+  members: JsonObject;
+  warnings: LoadWarning[];
+} {
+  const members: JsonObject = {};
+  const warnings: LoadWarning[] = [];
+  for (const key of Object.keys(json)) {
+    if (key === 'type' || key === 'features') continue;
+    const scan = scanValue(json[key], key);
+    if (scan.tooDeep) {
+      warnings.push({
+        code: 'other',
+        message: `the collection member "${key}" nests deeper than ${MAX_NESTING_DEPTH} levels; it is kept only down to that depth`,
+      });
+    }
+    setOwn(members, key, scan.tooDeep ? truncateDeepValue(json[key]) : json[key]);
+  }
+  return { members, warnings };
 }
 
 /** Checks one feature; returns the loaded incident or the rejection with its reason. */
-function validateFeature(input: unknown, index: number): Incident | RejectedFeature {
+export function validateFeature(
+  input: unknown,
+  index: number,
+  fields: FieldReader = NATIVE_FIELDS,
+): Incident | RejectedFeature {
   const reject = (reason: string, id?: string): RejectedFeature =>
     id === undefined ? { index, reason, input } : { index, id, reason, input };
+
+  // One iterative walk finds both problems that JSON.parse lets through: overflowed numbers and
+  // nesting too deep to export. A too-deep input is handed back cut at the limit, for the same reason.
+  const scan = scanValue(input, 'feature');
+  if (scan.tooDeep) {
+    return {
+      index,
+      reason: `${scan.tooDeep} nests deeper than ${MAX_NESTING_DEPTH} levels`,
+      input: truncateDeepValue(input),
+    };
+  }
 
   if (!isObject(input) || own(input, 'type') !== 'Feature') {
     const got = isObject(input)
@@ -75,7 +182,7 @@ function validateFeature(input: unknown, index: number): Incident | RejectedFeat
     return reject(`not a GeoJSON Feature (got ${got})`);
   }
   const properties = own(input, 'properties');
-  const rawId = own(input, 'id') ?? (isObject(properties) ? own(properties, 'id') : undefined);
+  const rawId = own(input, 'id') ?? (isObject(properties) ? fields.id(properties) : undefined);
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
 
   const featureId = own(input, 'id');
@@ -84,28 +191,20 @@ function validateFeature(input: unknown, index: number): Incident | RejectedFeat
   }
   const position = readPosition(own(input, 'geometry'));
   if (typeof position === 'string') return reject(position, id);
-  const nonFinite = findNonFiniteNumber(input);
-  if (nonFinite !== null) return reject(`${nonFinite} is not a finite number`, id);
+  if (scan.nonFinite !== null) return reject(`${scan.nonFinite} is not a finite number`, id);
 
   if (!isObject(properties)) return reject('properties must be an object with date and type', id);
-  const date = parseIncidentDate(own(properties, 'date'));
+  const date = fields.date(properties);
   if (!date.ok) return reject(date.error, id);
-  const type = own(properties, 'type');
-  if (typeof type !== 'string' || type.trim() === '') {
-    return reject(
-      type === undefined || type === null
-        ? 'type is missing'
-        : `type ${describeValue(type)} is not a non-empty string`,
-      id,
-    );
-  }
+  const type = fields.type(properties);
+  if (!type.ok) return reject(type.error, id);
 
   return {
     index,
     key: id ?? deriveId(input),
     day: date.day,
     dayNumber: date.dayNumber,
-    type,
+    type: type.type,
     lon: position ? position[0] : null,
     lat: position ? position[1] : null,
     feature: input as IncidentFeature,
@@ -133,27 +232,81 @@ function readPosition(geometry: unknown): Position | null | string {
   return coordinates as Position;
 }
 
-/**
- * The path of the first number that is not finite (JSON.parse turns `1e400` into Infinity, which
- * would not export back as it came). Iterative, so deeply nested input cannot overflow the stack.
- */
-function findNonFiniteNumber(root: unknown): string | null {
-  const stack: Array<[unknown, string]> = [[root, 'feature']];
+interface ValueScan {
+  /** Path of the first number that is not finite (JSON.parse turns `1e400` into Infinity). */
+  nonFinite: string | null;
+  /** Path of the first value nested deeper than MAX_NESTING_DEPTH. */
+  tooDeep: string | null;
+}
+
+/** Walks a parsed value iteratively, so any nesting depth is safe to inspect. */
+function scanValue(root: unknown, rootPath: string): ValueScan {
+  let nonFinite: string | null = null;
+  const stack: Array<[unknown, string, number]> = [[root, rootPath, 0]];
   while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
+    const [value, path, depth] = stack.pop()!;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return `${path} (${value})`;
-    } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`]);
-    } else if (isObject(value)) {
-      for (const key of Object.keys(value).reverse()) stack.push([value[key], `${path}.${key}`]);
+      if (nonFinite === null && !Number.isFinite(value)) nonFinite = `${path} (${value})`;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_NESTING_DEPTH) return { nonFinite, tooDeep: shortenPath(path) };
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push([value[i], `${path}[${i}]`, depth + 1]);
+    } else {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        stack.push([(value as JsonObject)[key], `${path}.${key}`, depth + 1]);
+      }
     }
   }
-  return null;
+  return { nonFinite, tooDeep: null };
+}
+
+function shortenPath(path: string): string {
+  return path.length > 80 ? `${path.slice(0, 60)}…` : path;
+}
+
+/** Marks where a value was cut because it nested too deeply. */
+export const TRUNCATED_MARKER = '[nested too deeply: cut here]';
+
+/**
+ * A copy of `root` cut at MAX_NESTING_DEPTH (deeper values become TRUNCATED_MARKER), built
+ * iteratively; own keys such as `__proto__` stay own data.
+ */
+export function truncateDeepValue(root: unknown): unknown {
+  const copyShallow = (value: unknown, depth: number): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    if (depth >= MAX_NESTING_DEPTH) return TRUNCATED_MARKER;
+    return Array.isArray(value) ? new Array<unknown>(value.length) : {};
+  };
+  const top = copyShallow(root, 0);
+  const stack: Array<[unknown, unknown, number]> = [[root, top, 0]];
+  while (stack.length > 0) {
+    const [source, target, depth] = stack.pop()!;
+    if (typeof target !== 'object' || target === null) continue;
+    if (Array.isArray(source)) {
+      source.forEach((item, i) => {
+        const copy = copyShallow(item, depth + 1);
+        (target as unknown[])[i] = copy;
+        stack.push([item, copy, depth + 1]);
+      });
+    } else {
+      for (const key of Object.keys(source as JsonObject)) {
+        const item = (source as JsonObject)[key];
+        const copy = copyShallow(item, depth + 1);
+        setOwn(target as JsonObject, key, copy);
+        stack.push([item, copy, depth + 1]);
+      }
+    }
+  }
+  return top;
 }
 
 /** A stable id for a feature without one: a hash of its content, so reloading gives the same id. */
-function deriveId(feature: JsonObject): string {
+export function deriveId(feature: JsonObject): string {
   const text = JSON.stringify(feature);
   // FNV-1a, 32-bit: stable across sessions and cheap; collisions only cost a duplicate-id warning.
   let hash = 0x811c9dc5;
@@ -164,7 +317,8 @@ function deriveId(feature: JsonObject): string {
   return 'derived-' + (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function findDuplicateIds(incidents: Incident[]): LoadWarning[] {
+/** One warning per id used by more than one incident; all of them stay loaded. */
+export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] {
   const positions = new Map<string, number[]>();
   for (const incident of incidents) {
     const list = positions.get(incident.key);
