@@ -1,0 +1,131 @@
+import Papa from 'papaparse';
+import type { LoadWarning } from '../incident';
+import { IncidentFileError } from '../parse-incidents';
+
+/** One data row as read: its cells in column order, where it stood and its exact text. */
+export interface CsvRow {
+  cells: string[];
+  /** 1-based line on which the row starts (a quoted field may span lines). */
+  line: number;
+  /** The row's exact source text, without its final line break. */
+  raw: string;
+  /** Why the row cannot be used as it stands (malformed quotes, a wrong number of fields). */
+  error?: string;
+}
+
+export interface CsvTable {
+  /** The header cells exactly as written, duplicates and blanks included. */
+  header: string[];
+  rows: CsvRow[];
+  warnings: LoadWarning[];
+}
+
+/** Delimiters tried, in this order, when the header does not make the choice obvious. */
+const DELIMITERS = [',', '\t', ';', '|'];
+
+function stripLineBreak(text: string): string {
+  if (text.endsWith('\r\n')) return text.slice(0, -2);
+  if (text.endsWith('\n') || text.endsWith('\r')) return text.slice(0, -1);
+  return text;
+}
+
+/** An HXL hashtag row (HDX copies carry one under the header): every filled cell starts with #. */
+function isHxlRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((cell) => cell.trim() !== '');
+  return filled.length > 0 && filled.every((cell) => cell.trim().startsWith('#'));
+}
+
+/**
+ * The delimiter, guessed by papaparse from the first rows with blank ones left out (a final line
+ * break would otherwise count as a one-field row and spoil the guess for a short file).
+ */
+function guessDelimiter(text: string): string {
+  const preview = Papa.parse<string[]>(text, {
+    preview: 10,
+    delimitersToGuess: DELIMITERS,
+    skipEmptyLines: 'greedy',
+  });
+  return preview.meta.delimiter;
+}
+
+/**
+ * Reads CSV text row by row with papaparse, keeping every column (no header renaming or merging)
+ * and each row's line and exact text. `onProgress` gets the fraction of the text read.
+ */
+export function readCsv(text: string, onProgress: (fraction: number) => void): CsvTable {
+  const lineBreak = text.includes('\n') ? '\n' : '\r';
+  let header: string[] | null = null;
+  const rows: CsvRow[] = [];
+  const warnings: LoadWarning[] = [];
+  let cursor = 0;
+  let line = 1;
+  let headerError: string | null = null;
+  const emptyRowLines: number[] = [];
+
+  Papa.parse<string[]>(text, {
+    header: false,
+    delimiter: guessDelimiter(text),
+    skipEmptyLines: false,
+    step(result, parser) {
+      const end = result.meta.cursor;
+      const slice = text.slice(cursor, end);
+      const startLine = line;
+      cursor = end;
+      for (let at = slice.indexOf(lineBreak); at !== -1; at = slice.indexOf(lineBreak, at + 1)) {
+        line++;
+      }
+      onProgress(end / text.length);
+
+      const cells = result.data;
+      const errors = result.errors.filter((error) => error.type !== 'Delimiter');
+      const raw = stripLineBreak(slice);
+      if (header === null) {
+        if (errors.length > 0) {
+          headerError = `The CSV header on line ${startLine} cannot be read: ${errors[0]!.message}.`;
+          parser.abort();
+          return;
+        }
+        header = cells;
+        return;
+      }
+      if (errors.length === 0 && cells.every((cell) => cell === '')) {
+        // A blank line holds nothing (papaparse also reports the end of a final line break so);
+        // a row of bare separators, as spreadsheets leave, holds nothing either but is named.
+        if (cells.length > 1) emptyRowLines.push(startLine);
+        return;
+      }
+      if (rows.length === 0 && warnings.length === 0 && isHxlRow(cells)) {
+        warnings.push({
+          code: 'skipped-row',
+          message: `line ${startLine} is an HXL hashtag row (${cells.find((c) => c.trim() !== '')}…), not an event; it was skipped`,
+        });
+        return;
+      }
+      const row: CsvRow = { cells, line: startLine, raw };
+      if (errors.length > 0) {
+        row.error = `the row cannot be read as CSV: ${errors.map((e) => e.message).join('; ')}`;
+      } else if (cells.length !== header.length) {
+        row.error = `the row has ${cells.length} fields but the header has ${header.length}`;
+      }
+      rows.push(row);
+    },
+  });
+
+  if (headerError !== null) throw new IncidentFileError(headerError);
+  if (header === null) throw new IncidentFileError('The file is empty.');
+  const columns: string[] = header;
+  if (columns.length < 2) {
+    throw new IncidentFileError(
+      'The file is neither GeoJSON nor CSV: its first line has no comma, tab or semicolon ' +
+        'separating columns, and an incident needs at least a date and a type.',
+    );
+  }
+  if (emptyRowLines.length > 0) {
+    const shown = emptyRowLines.slice(0, 10).join(', ');
+    warnings.push({
+      code: 'skipped-row',
+      message: `${emptyRowLines.length} rows with every cell empty were skipped (line${emptyRowLines.length > 1 ? 's' : ''} ${shown}${emptyRowLines.length > 10 ? '…' : ''})`,
+    });
+  }
+  return { header: columns, rows, warnings };
+}
