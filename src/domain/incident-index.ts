@@ -87,8 +87,6 @@ export interface IndexResult {
   ranges: Uint32Array;
 }
 
-const NO_ROWS = new Uint32Array(0);
-
 /** Builds the columns and sorted runs of an incident list; row r is `incidents[r]`. */
 export function buildIncidentIndex(
   incidents: readonly Incident[],
@@ -270,31 +268,30 @@ export function collectMatchingRows(
 ): Uint32Array {
   const located = options.located === true;
   const total = located ? result.count - result.unlocated : result.count;
-  if (total === 0) return NO_ROWS;
+  // A fresh array every time: the caller may transfer it to another thread.
+  if (total === 0) return new Uint32Array(0);
   if (total === index.size) return identity(index.size);
   const { order, lon } = index;
   const { ranges } = result;
 
-  // Few matches: gather and sort. Many: mark them in a bitmap and sweep it, which is linear.
-  if (total * Math.log2(total) < index.size) {
-    const rows = new Uint32Array(total);
-    let k = 0;
-    for (let r = 0; r < ranges.length; r += 2) {
-      for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) {
-        const row = order[i]!;
-        if (!located || !Number.isNaN(lon[row]!)) rows[k++] = row;
-      }
-    }
-    return rows.sort();
-  }
-  const marked = new Uint8Array(index.size);
+  // Mark the matches in a bitset, then read the set bits in ascending order: linear in the
+  // matches plus size / 32 words, with no sort.
+  const words = new Int32Array((index.size + 31) >>> 5);
   for (let r = 0; r < ranges.length; r += 2) {
-    for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) marked[order[i]!] = 1;
+    for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) {
+      const row = order[i]!;
+      if (!located || !Number.isNaN(lon[row]!)) words[row >>> 5]! |= 1 << (row & 31);
+    }
   }
   const rows = new Uint32Array(total);
   let k = 0;
-  for (let row = 0; row < index.size; row++) {
-    if (marked[row] === 1 && (!located || !Number.isNaN(lon[row]!))) rows[k++] = row;
+  for (let w = 0; w < words.length; w++) {
+    let bits = words[w]!;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      rows[k++] = (w << 5) | (31 - Math.clz32(lowest));
+      bits ^= lowest;
+    }
   }
   return rows;
 }
