@@ -143,6 +143,12 @@ describe('Rejection reasons', () => {
     ).toMatch(/are not \[lon, lat\]/);
   });
 
+  it('rejects a Point without coordinates', () => {
+    expect(reasonFor(makeFeature({}, { geometry: { type: 'Point' } }))).toBe(
+      'coordinates are missing',
+    );
+  });
+
   it('rejects a longitude or latitude out of range', () => {
     expect(
       reasonFor(makeFeature({}, { geometry: { type: 'Point', coordinates: [200, 34] } })),

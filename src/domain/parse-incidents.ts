@@ -220,6 +220,7 @@ function readPosition(geometry: unknown): Position | null | string {
   if (type !== 'Point')
     return `geometry type ${describeValue(type)} is not supported (Point or null)`;
   const coordinates = own(geometry, 'coordinates');
+  if (coordinates === undefined) return 'coordinates are missing';
   if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3) {
     return `coordinates ${describeValue(coordinates)} are not [lon, lat] or [lon, lat, alt]`;
   }
