@@ -83,6 +83,19 @@ describe('Decoding', () => {
 });
 
 describe('Formats', () => {
+  it('names an HTML page or an XML file instead of parsing it', () => {
+    expect(() => importIncidents('<!DOCTYPE html>\n<html><body>404</body></html>')).toThrow(
+      /^The file is an HTML page/,
+    );
+    expect(() => importIncidents('<?xml version="1.0"?>\n<kml></kml>')).toThrow(/^The file is XML/);
+  });
+
+  it('reports JSON with a comment in front as invalid JSON', () => {
+    expect(() => importIncidents('// export\n{"type":"FeatureCollection","features":[]}')).toThrow(
+      /^The file is not valid JSON/,
+    );
+  });
+
   it('loads a FeatureCollection as GeoJSON in the native layout', () => {
     const outcome = load(geojson(makeFeature({ id: 'a' })));
     expect(outcome).toMatchObject({ format: 'geojson', layout: 'native' });
@@ -342,7 +355,9 @@ describe('CSV rows', () => {
   });
 
   it('refuse a text whose first line has no separator', () => {
-    expect(() => importIncidents('<html>\nnot found\n')).toThrow(/neither GeoJSON nor CSV/);
+    expect(() => importIncidents('Just some notes\nabout a day\n')).toThrow(
+      /neither GeoJSON nor CSV/,
+    );
   });
 });
 

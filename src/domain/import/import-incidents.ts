@@ -14,6 +14,7 @@ import type { DayOrder } from '../incident-date';
 import type { FieldReader, JsonObject } from '../parse-incidents';
 import {
   findDuplicateIds,
+  IncidentFileError,
   isObject,
   own,
   setOwn,
@@ -93,11 +94,27 @@ export function importIncidents(
 ): ImportOutcome {
   const report = throttleProgress(options.onProgress);
   const text = decodeIncidentText(input);
+  refuseMarkup(text);
   const outcome = looksLikeJson(text)
     ? importGeoJson(text, options, report)
     : importCsv(text, options, report);
   report(1);
   return outcome;
+}
+
+/** HTML and XML files are named as such: often a server's error page, or KML/GPX. */
+function refuseMarkup(text: string): void {
+  const start = text.trimStart().slice(0, 100).toLowerCase();
+  if (/^<(!doctype html|html|head|body)\b/.test(start)) {
+    throw new IncidentFileError(
+      'The file is an HTML page, not GeoJSON or CSV (a server error page, or a web page saved instead of the data?).',
+    );
+  }
+  if (/^<(\?xml|kml|gpx)\b/.test(start)) {
+    throw new IncidentFileError(
+      'The file is XML (KML or GPX?), not GeoJSON or CSV. Convert it to GeoJSON and open that.',
+    );
+  }
 }
 
 // ---- GeoJSON -------------------------------------------------------------------------------

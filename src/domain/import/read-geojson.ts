@@ -34,10 +34,13 @@ const RECORD_SEPARATOR = '\u001e';
 /** CRS names that mean plain longitude/latitude on WGS84, as GeoJSON now requires. */
 const WGS84_CRS = /(?:CRS84|EPSG::?4326)$/i;
 
-/** True when text starts (after blank space) like JSON or a JSON text sequence. */
+/**
+ * True when text starts (after blank space) like JSON or a JSON text sequence, or like JSON with
+ * a comment in front (which is then reported as invalid JSON rather than as a bad CSV).
+ */
 export function looksLikeJson(text: string): boolean {
-  const first = /\S/.exec(text)?.[0];
-  return first === '{' || first === '[' || first === RECORD_SEPARATOR;
+  const start = /\S\S?/.exec(text)?.[0] ?? '';
+  return ['{', '[', RECORD_SEPARATOR].includes(start.charAt(0)) || start === '//' || start === '/*';
 }
 
 function errorDetail(error: unknown): string {
