@@ -241,6 +241,11 @@ describe('CSV rows', () => {
     ).toBe('a, b');
   });
 
+  it('keep to the comma when data cells are full of semicolons', () => {
+    const set = loadSet('date,type,note\n2025-10-12,ied,a;b;c;d;e\n2025-10-13,ied,f;g;h;i;j\n');
+    expect(set.incidents.map((i) => i.feature.properties.note)).toEqual(['a;b;c;d;e', 'f;g;h;i;j']);
+  });
+
   it('skip the HXL hashtag row of HDX copies with a skipped-row warning', () => {
     const set = loadSet(csvOf('#id,#date,,#geo+lon,#geo+lat,', 'a,2025-10-12,ied,70,34,x'));
     expect(set.incidents.map((i) => i.index)).toEqual([0]);

@@ -20,8 +20,8 @@ export interface CsvTable {
   warnings: LoadWarning[];
 }
 
-/** Delimiters tried, in this order, when the header does not make the choice obvious. */
-const DELIMITERS = [',', '\t', ';', '|'];
+/** Delimiters tried, in this order, when the header line has no comma. */
+const OTHER_DELIMITERS = ['\t', ';', '|'];
 
 function stripLineBreak(text: string): string {
   if (text.endsWith('\r\n')) return text.slice(0, -2);
@@ -36,16 +36,23 @@ function isHxlRow(cells: readonly string[]): boolean {
 }
 
 /**
- * The delimiter, guessed by papaparse from the first rows with blank ones left out (a final line
- * break would otherwise count as a one-field row and spoil the guess for a short file).
+ * The delimiter: a comma whenever the header line splits on commas into two or more columns,
+ * else whichever of tab, semicolon or pipe splits it into the most. Decided on the header alone
+ * so that commas or semicolons inside the data can never tip the choice.
  */
-function guessDelimiter(text: string): string {
-  const preview = Papa.parse<string[]>(text, {
-    preview: 10,
-    delimitersToGuess: DELIMITERS,
-    skipEmptyLines: 'greedy',
-  });
-  return preview.meta.delimiter;
+function chooseDelimiter(text: string): string {
+  const headerFields = (delimiter: string) => {
+    const { data, errors } = Papa.parse<string[]>(text, { delimiter, preview: 1 });
+    return errors.length === 0 ? (data[0]?.length ?? 0) : 0;
+  };
+  if (headerFields(',') >= 2) return ',';
+  let best = ',';
+  let most = 1;
+  for (const delimiter of OTHER_DELIMITERS) {
+    const fields = headerFields(delimiter);
+    if (fields > most) [best, most] = [delimiter, fields];
+  }
+  return best;
 }
 
 /**
@@ -64,7 +71,7 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
 
   Papa.parse<string[]>(text, {
     header: false,
-    delimiter: guessDelimiter(text),
+    delimiter: chooseDelimiter(text),
     skipEmptyLines: false,
     step(result, parser) {
       const end = result.meta.cursor;
