@@ -236,6 +236,7 @@ describe('CSV rows', () => {
 
   it('read tab- and semicolon-separated files', () => {
     expect(loadSet('date\ttype\n2025-10-12\tied\n').incidents).toHaveLength(1);
+    expect(loadSet('\n\ndate;type\n2025-10-12;ied\n').incidents).toHaveLength(1);
     expect(
       loadSet('date;type;note\n2025-10-12;ied;a, b\n').incidents[0]?.feature.properties.note,
     ).toBe('a, b');
@@ -332,6 +333,12 @@ describe('CSV rows', () => {
     expect(set.warnings).toContainEqual(
       expect.objectContaining({ code: 'skipped-row', message: expect.stringContaining('line 3') }),
     );
+  });
+
+  it('may start after blank lines, whose count still gives each row its true line', () => {
+    const set = loadSet('\n\n' + csvOf('a,2025-10-12,ied,70,34,x', 'b,soon,ied,70,34,y'));
+    expect(set.incidents.map((i) => i.key)).toEqual(['a']);
+    expect(set.rejected[0]).toMatchObject({ index: 1, line: 5 });
   });
 
   it('load none from a header-only file, with a warning', () => {

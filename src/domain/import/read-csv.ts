@@ -41,8 +41,9 @@ function isHxlRow(cells: readonly string[]): boolean {
  * so that commas or semicolons inside the data can never tip the choice.
  */
 function chooseDelimiter(text: string): string {
+  const headerText = text.slice(/^(?:[ \t]*\r?\n)*/.exec(text)![0].length);
   const headerFields = (delimiter: string) => {
-    const { data, errors } = Papa.parse<string[]>(text, { delimiter, preview: 1 });
+    const { data, errors } = Papa.parse<string[]>(headerText, { delimiter, preview: 1 });
     return errors.length === 0 ? (data[0]?.length ?? 0) : 0;
   };
   if (headerFields(',') >= 2) return ',';
@@ -87,6 +88,7 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
       const errors = result.errors.filter((error) => error.type !== 'Delimiter');
       const raw = stripLineBreak(slice);
       if (header === null) {
+        if (errors.length === 0 && cells.every((cell) => cell === '')) return; // blank lines on top
         if (errors.length > 0) {
           headerError = `The CSV header on line ${startLine} cannot be read: ${errors[0]!.message}.`;
           parser.abort();
@@ -123,15 +125,19 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
   const columns: string[] = header;
   if (columns.length < 2) {
     throw new IncidentFileError(
-      'The file is neither GeoJSON nor CSV: its first line has no comma, tab or semicolon ' +
+      'The file is neither GeoJSON nor CSV: its first line has no comma, tab, semicolon or pipe ' +
         'separating columns, and an incident needs at least a date and a type.',
     );
   }
   if (emptyRowLines.length > 0) {
-    const shown = emptyRowLines.slice(0, 10).join(', ');
+    const count = emptyRowLines.length;
+    const shown = emptyRowLines.slice(0, 10).join(', ') + (count > 10 ? '…' : '');
     warnings.push({
       code: 'skipped-row',
-      message: `${emptyRowLines.length} rows with every cell empty were skipped (line${emptyRowLines.length > 1 ? 's' : ''} ${shown}${emptyRowLines.length > 10 ? '…' : ''})`,
+      message:
+        count === 1
+          ? `1 row with every cell empty was skipped (line ${shown})`
+          : `${count} rows with every cell empty were skipped (lines ${shown})`,
     });
   }
   return { header: columns, rows, warnings };
