@@ -128,16 +128,11 @@ function importGeoJson(
   report(0.3);
   const { format, entries } = content;
 
-  let layout: Layout;
-  if (options.mapping) {
-    layout = 'custom';
-  } else {
+  let layout: Layout = 'custom';
+  if (!options.mapping) {
     const names = propertyNames(entries.slice(0, LAYOUT_SAMPLE_FEATURES));
     const detected = detectLayout(names);
-    if (detected) layout = detected.layout;
-    else if (names.length === 0)
-      layout = 'native'; // nothing to map: the rejections will say why
-    else {
+    if (!detected && names.length > 0) {
       return {
         status: 'needs-mapping',
         format,
@@ -150,6 +145,8 @@ function importGeoJson(
         reason: NEEDS_MAPPING_REASON,
       };
     }
+    // With no property names at all there is nothing to map: the rejections will say why.
+    layout = detected?.layout ?? 'native';
   }
 
   const { fields, ambiguous } = countAmbiguousDates(
