@@ -1,6 +1,7 @@
 /**
- * A columnar index of loaded incidents that answers date-range × type-set queries in time that
- * grows with the number of types and days, not with the number of incidents.
+ * A columnar index of loaded incidents for date-range × type-set queries. A query's counts,
+ * per-type counts and per-day histogram cost a few lookups per type and day, whatever the number
+ * of incidents; materialising the matching rows costs the matches plus size / 32.
  *
  * Layout (row r is `incidents[r]` of the array the index was built from):
  * - one typed array per field (`day`, `type`, `lon`, `lat`, fatalities);
@@ -60,7 +61,7 @@ export interface BuildOptions {
   maxDayTableEntries?: number;
 }
 
-/** Inclusive day numbers; `null` leaves a bound open (so do -Infinity and Infinity). `types: null` = all. */
+/** Inclusive day numbers (`null`, -Infinity or Infinity: open bound); `types: null`: all. */
 export interface IndexQuery {
   fromDay: number | null;
   toDay: number | null;
