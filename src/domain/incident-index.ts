@@ -59,6 +59,11 @@ export interface BuildOptions {
    * search; default max(2^22, 4 × size) (16 MB, or 16 bytes per row).
    */
   maxDayTableEntries?: number;
+  /**
+   * The code a row is grouped under, default its type. A caller that also filters by another
+   * attribute (such as the dataset) can fold it into the code and select combinations.
+   */
+  codeOf?: (incident: Incident, row: number) => string;
 }
 
 /** Inclusive day numbers (`null`, -Infinity or Infinity: open bound); `types: null`: all. */
@@ -102,20 +107,22 @@ export function buildIncidentIndex(
   const fatalitiesMax = new Float32Array(size);
 
   // 1. Columns, type codes in order of first appearance, day extent.
+  const keyOf = options.codeOf;
   const codeOf = new Map<string, number>();
   const typeCodes: string[] = [];
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let row = 0; row < size; row++) {
     const incident = incidents[row]!;
-    let code = codeOf.get(incident.type);
+    const key = keyOf ? keyOf(incident, row) : incident.type;
+    let code = codeOf.get(key);
     if (code === undefined) {
       code = typeCodes.length;
       if (code > 0xffff) {
-        throw new RangeError(`incident ${row}: more than 65,536 type codes ("${incident.type}")`);
+        throw new RangeError(`incident ${row}: more than 65,536 type codes ("${key}")`);
       }
-      codeOf.set(incident.type, code);
-      typeCodes.push(incident.type);
+      codeOf.set(key, code);
+      typeCodes.push(key);
     }
     const dayNumber = incident.dayNumber;
     day[row] = dayNumber;

@@ -58,13 +58,13 @@ describe('Incident store', () => {
     expect(store.getState().result?.count).toBe(3);
   });
 
-  it('keeps the shown data when a later file is not JSON', async () => {
+  it('keeps the shown data when a later file is neither GeoJSON nor CSV', async () => {
     const store = await makeLoadedStore(features, 'first.geojson');
     const loaded = await store
       .getState()
       .loadSource({ kind: 'text', text: 'not json', name: 'bad.txt' });
     expect(loaded).toBe(false);
-    expect(store.getState().loadError).toMatch(/^bad\.txt: The file is not valid JSON/);
+    expect(store.getState().loadError).toMatch(/^bad\.txt: The file is neither GeoJSON nor CSV/);
     expect(store.getState().summary?.datasets.map((d) => d.name)).toEqual(['first.geojson']);
   });
 

@@ -6,17 +6,16 @@
 import type { IncidentFilter } from '../domain/filter-incidents';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
 
-export type DatasetFormat = 'geojson' | 'geojson-feature' | 'geojsonseq' | 'csv';
-export type DatasetLayout = 'native' | 'acled' | 'ucdp' | 'custom';
-export type DayOrder = 'dmy' | 'mdy';
+import type {
+  ColumnMapping,
+  DayOrder,
+  ImportFormat,
+  Layout,
+} from '../domain/import/import-incidents';
 
-/** The user's answer to the mapping dialog. */
-export interface ColumnMapping {
-  date: string;
-  type: string;
-  longitude?: string;
-  latitude?: string;
-}
+export type { ColumnMapping, DayOrder };
+export type DatasetFormat = ImportFormat;
+export type DatasetLayout = Layout;
 
 export interface LoadOptions {
   mapping?: ColumnMapping;
@@ -98,6 +97,8 @@ export interface QueryReply {
   datasetCounts: Array<{ id: string; count: number }>;
   /** Located matching incidents for the map: row ids, [lon, lat] pairs, and type index into typeCodes. */
   map: { rows: Uint32Array; positions: Float64Array; types: Uint16Array; typeCodes: string[] };
+  /** Matching incidents per day from `startDay` (day number), for the timeline. */
+  histogram: { startDay: number; counts: Int32Array };
 }
 
 export interface FeatureReply {

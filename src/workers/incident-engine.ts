@@ -1,6 +1,16 @@
 import { exportFileName, serialiseGeoJsonExport } from '../domain/export-geojson';
-import { filterIncidents, findDayExtent, makeDayPredicate } from '../domain/filter-incidents';
+import { findDayExtent } from '../domain/filter-incidents';
 import type { Incident, IncidentSet } from '../domain/incident';
+import { exportCsv } from '../domain/import/export-csv';
+import type { ImportOutcome } from '../domain/import/import-incidents';
+import { importIncidents } from '../domain/import/import-incidents';
+import type { IncidentIndex } from '../domain/incident-index';
+import {
+  buildIncidentIndex,
+  collectMatchingRows,
+  queryIncidentIndex,
+  toIndexQuery,
+} from '../domain/incident-index';
 import { IncidentFileError } from '../domain/parse-incidents';
 import { compareTypeCodes } from '../domain/taxonomy';
 import type {
@@ -14,22 +24,34 @@ import type {
   LoadRequest,
   QueryReply,
 } from './engine-protocol';
-import type { ImportOutcome } from './import-adapter';
-import { importInput } from './import-adapter';
-import { exportCsvText } from './export-csv-adapter';
 
 /** How many rejections a load report carries; "Download rejected" returns all of them. */
 const REPORTED_REJECTIONS = 500;
+
+/** Separates the dataset from the type in the index's grouping codes. */
+const KEY_SEPARATOR = '\u0000';
 
 interface Dataset {
   summary: DatasetSummary;
   set: IncidentSet;
 }
 
-/** One loaded incident and the dataset it came from. */
-interface Row {
-  incident: Incident;
-  dataset: Dataset;
+/** What the loaded data looks like to queries: all rows, and the index over them. */
+interface Table {
+  /** Every loaded incident, datasets in load order; a row id is a position here. */
+  incidents: Incident[];
+  /** The dataset of each row (position in `datasets`). */
+  datasetOf: Uint16Array;
+  /**
+   * Grouped by (dataset, type), so one index query answers a filter on both and yields the
+   * type counts (under the dataset filter) and the dataset counts (under the type filter).
+   */
+  index: IncidentIndex;
+  /** For each index code: its dataset position and its type code. */
+  keys: Array<{ dataset: number; type: string }>;
+  /** The type codes present, in taxonomy order. */
+  typeCodes: string[];
+  summary: EngineSummary;
 }
 
 /**
@@ -39,29 +61,32 @@ interface Row {
  */
 export class IncidentEngine {
   private datasets: Dataset[] = [];
-  private rows: Row[] = [];
+  private table: Table = buildTable([]);
 
-  /** Loads one file's content, replacing the loaded data or adding to it. */
+  /** Loads one file's content, replacing the loaded data, adding to it, or replacing one dataset. */
   load(
     input: ArrayBuffer | string,
-    { datasetId, source, mode, options, replaceId }: LoadRequest,
+    request: LoadRequest,
     onProgress?: (fraction: number) => void,
   ): LoadReply {
-    const { name } = source;
+    const { datasetId, source, mode, options, replaceId } = request;
     let outcome: ImportOutcome;
     try {
-      outcome = importInput(input, { ...options, ...(onProgress ? { onProgress } : {}) });
+      outcome = importIncidents(input, { ...options, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
       if (error instanceof IncidentFileError)
-        return { status: 'failed', message: `${name}: ${error.message}` };
+        return { status: 'failed', message: `${source.name}: ${error.message}` };
       throw error;
     }
-    if (outcome.status === 'needs-mapping') return outcome;
+    if (outcome.status === 'needs-mapping') {
+      const { format, columns, sample, reason } = outcome;
+      return { status: 'needs-mapping', format, columns, sample, reason };
+    }
 
     const { set } = outcome;
     const summary: DatasetSummary = {
       id: datasetId,
-      name,
+      name: source.name,
       format: outcome.format,
       layout: outcome.layout,
       loaded: set.incidents.length,
@@ -81,75 +106,60 @@ export class IncidentEngine {
     if (replaced >= 0) this.datasets[replaced] = dataset;
     else if (mode === 'replace') this.datasets = [dataset];
     else this.datasets.push(dataset);
-    this.rows = this.datasets.flatMap((d) =>
-      d.set.incidents.map((incident) => ({ incident, dataset: d })),
-    );
-    return { status: 'loaded', summary: this.summarise(), dataset: summary };
+    this.table = buildTable(this.datasets);
+    return { status: 'loaded', summary: this.table.summary, dataset: summary };
   }
 
   summarise(): EngineSummary {
-    const incidents = this.rows.map((row) => row.incident);
-    return {
-      datasets: this.datasets.map((d) => d.summary),
-      total: this.rows.length,
-      typeCodes: [...new Set(incidents.map((i) => i.type))].sort(compareTypeCodes),
-      dayExtent: findDayExtent(incidents),
-    };
+    return this.table.summary;
   }
 
-  /** Counts and map rows for a filter. */
+  /** Counts, histogram and map rows for a filter. */
   query(filter: EngineFilter): QueryReply {
-    const codes = this.summarise().typeCodes;
-    const codeIndex = new Map(codes.map((code, i) => [code, i]));
-    const inRange = makeDayPredicate(filter);
-    const typeSelected = filter.types === null ? null : new Set(filter.types);
-    const datasetSelected = filter.datasets === null ? null : new Set(filter.datasets);
-
-    const typeCounts = new Array<number>(codes.length).fill(0);
-    const datasetCounts = new Map(this.datasets.map((d) => [d.summary.id, 0]));
-    const located: number[] = [];
-    let count = 0;
-    let unlocated = 0;
-    // One pass: the type and dataset counts ignore their own selection, so each checkbox can say
-    // what ticking it would show.
-    this.rows.forEach((row, id) => {
-      const { incident } = row;
-      if (!inRange(incident)) return;
-      const typeOk = typeSelected === null || typeSelected.has(incident.type);
-      const datasetOk = datasetSelected === null || datasetSelected.has(row.dataset.summary.id);
-      if (datasetOk) typeCounts[codeIndex.get(incident.type)!]! += 1;
-      if (typeOk)
-        datasetCounts.set(row.dataset.summary.id, datasetCounts.get(row.dataset.summary.id)! + 1);
-      if (!typeOk || !datasetOk) return;
-      count += 1;
-      if (incident.lon === null) unlocated += 1;
-      else located.push(id);
+    const { index, keys, typeCodes, incidents } = this.table;
+    const result = queryIncidentIndex(index, {
+      ...toIndexQuery(filter),
+      types: this.selectedKeys(filter),
     });
 
-    const rows = Uint32Array.from(located);
+    // Each checkbox's count ignores its own group's selection: what ticking it would show.
+    const types = filter.types === null ? null : new Set(filter.types);
+    const datasets = this.datasetSelection(filter);
+    const typeCounts = new Map(typeCodes.map((code) => [code, 0]));
+    const datasetCounts = new Array<number>(this.datasets.length).fill(0);
+    result.countsByType.forEach((n, k) => {
+      const key = keys[k]!;
+      if (datasets === null || datasets.has(key.dataset))
+        typeCounts.set(key.type, typeCounts.get(key.type)! + n);
+      if (types === null || types.has(key.type)) datasetCounts[key.dataset]! += n;
+    });
+
+    const rows = collectMatchingRows(index, result, { located: true });
     const positions = new Float64Array(rows.length * 2);
-    const types = new Uint16Array(rows.length);
-    rows.forEach((id, i) => {
-      const { incident } = this.rows[id]!;
-      positions[i * 2] = incident.lon!;
-      positions[i * 2 + 1] = incident.lat!;
-      types[i] = codeIndex.get(incident.type)!;
-    });
+    const typeOfRow = new Uint16Array(rows.length);
+    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      positions[i * 2] = index.lon[row]!;
+      positions[i * 2 + 1] = index.lat[row]!;
+      typeOfRow[i] = typePosition.get(incidents[row]!.type)!;
+    }
     return {
-      count,
-      total: this.rows.length,
-      unlocated,
-      typeCounts: codes.map((code, i) => ({ code, count: typeCounts[i]! })),
-      datasetCounts: [...datasetCounts].map(([id, n]) => ({ id, count: n })),
-      map: { rows, positions, types, typeCodes: codes },
+      count: result.count,
+      total: index.size,
+      unlocated: result.unlocated,
+      typeCounts: typeCodes.map((code) => ({ code, count: typeCounts.get(code)! })),
+      datasetCounts: this.datasets.map((d, i) => ({ id: d.summary.id, count: datasetCounts[i]! })),
+      map: { rows, positions, types: typeOfRow, typeCodes },
+      histogram: { startDay: result.histogram.startDay, counts: result.histogram.counts },
     };
   }
 
   /** One incident in full, by row id. */
   feature(row: number): FeatureReply | null {
-    const found = this.rows[row];
-    if (!found) return null;
-    const { incident, dataset } = found;
+    const incident = this.table.incidents[row];
+    if (!incident) return null;
+    const dataset = this.datasets[this.table.datasetOf[row]!]!;
     return {
       row,
       feature: incident.feature,
@@ -165,26 +175,25 @@ export class IncidentEngine {
 
   /** The matching incidents as a file, each feature exactly as loaded, in load order. */
   export(filter: EngineFilter, format: ExportFormat): FileReply {
-    const inDatasets = this.rowsInDatasets(filter.datasets);
-    const matching = filterIncidents(
-      inDatasets.map((row) => row.incident),
-      filter,
-    );
-    const loaded = this.rows.map((row) => row.incident);
+    const { index, incidents, datasetOf } = this.table;
+    const result = queryIncidentIndex(index, {
+      ...toIndexQuery(filter),
+      types: this.selectedKeys(filter),
+    });
+    const rows = collectMatchingRows(index, result);
+    const matching = Array.from(rows, (row) => incidents[row]!);
+    const sources = new Set(Array.from(rows, (row) => datasetOf[row]!));
     const context = {
       filter,
-      loaded,
-      source: [...new Set(inDatasets.map((row) => row.dataset.summary.name))].join('; '),
+      loaded: incidents,
+      source: [...sources].map((d) => this.datasets[d]!.summary.name).join('; '),
     };
     const fileName = exportFileName(context);
     if (format === 'csv') {
-      const matched = new Set(matching);
-      const datasets = new Set(
-        inDatasets.filter((row) => matched.has(row.incident)).map((row) => row.dataset),
-      );
-      const only = datasets.size === 1 ? [...datasets][0]! : null;
+      // A single CSV source keeps its own columns; anything else is flattened.
+      const only = sources.size === 1 ? this.datasets[[...sources][0]!]! : null;
       return {
-        text: exportCsvText(matching, only?.summary.columns ?? null),
+        text: exportCsv(matching, only?.summary.columns ?? null),
         fileName: fileName.replace(/\.geojson$/, '.csv'),
         mimeType: 'text/csv',
       };
@@ -200,16 +209,12 @@ export class IncidentEngine {
   rejected(datasetId: string): FileReply | null {
     const dataset = this.datasets.find((d) => d.summary.id === datasetId);
     if (!dataset) return null;
-    const { rejected } = dataset.set;
-    const raws = rejected.map((r) => r.raw ?? JSON.stringify(r.input));
+    const raws = dataset.set.rejected.map((r) => r.raw ?? JSON.stringify(r.input));
     const base = dataset.summary.name.replace(/\.[^.]*$/, '');
     switch (dataset.summary.format) {
       case 'csv':
         return {
-          text:
-            [dataset.summary.columns ? csvHeaderLine(dataset) : '', ...raws]
-              .filter(Boolean)
-              .join('\n') + '\n',
+          text: [exportCsv([], dataset.summary.columns).trimEnd(), ...raws].join('\r\n') + '\r\n',
           fileName: `${base}-rejected.csv`,
           mimeType: 'text/csv',
         };
@@ -228,16 +233,55 @@ export class IncidentEngine {
     }
   }
 
-  private rowsInDatasets(ids: readonly string[] | null): Row[] {
-    if (ids === null) return this.rows;
-    const wanted = new Set(ids);
-    return this.rows.filter((row) => wanted.has(row.dataset.summary.id));
+  /** Dataset positions the filter keeps, or null for all. */
+  private datasetSelection(filter: EngineFilter): Set<number> | null {
+    if (filter.datasets === null) return null;
+    const wanted = new Set(filter.datasets);
+    return new Set(this.datasets.flatMap((d, i) => (wanted.has(d.summary.id) ? [i] : [])));
+  }
+
+  /** The index codes of the selected (dataset, type) pairs, or null for all. */
+  private selectedKeys(filter: EngineFilter): string[] | null {
+    if (filter.types === null && filter.datasets === null) return null;
+    const types = filter.types === null ? null : new Set(filter.types);
+    const datasets = this.datasetSelection(filter);
+    return this.table.keys.flatMap((key, k) =>
+      (types === null || types.has(key.type)) && (datasets === null || datasets.has(key.dataset))
+        ? [this.table.index.typeCodes[k]!]
+        : [],
+    );
   }
 }
 
-function csvHeaderLine(dataset: Dataset): string {
-  return (
-    (dataset.set as IncidentSet & { headerLine?: string }).headerLine ??
-    (dataset.summary.columns ?? []).join(',')
-  );
+function buildTable(datasets: Dataset[]): Table {
+  const incidents: Incident[] = [];
+  const positions: number[] = [];
+  datasets.forEach((dataset, d) => {
+    for (const incident of dataset.set.incidents) {
+      incidents.push(incident);
+      positions.push(d);
+    }
+  });
+  const datasetOf = Uint16Array.from(positions);
+  const index = buildIncidentIndex(incidents, {
+    codeOf: (incident, row) => `${datasetOf[row]}${KEY_SEPARATOR}${incident.type}`,
+  });
+  const keys = index.typeCodes.map((code) => {
+    const at = code.indexOf(KEY_SEPARATOR);
+    return { dataset: Number(code.slice(0, at)), type: code.slice(at + 1) };
+  });
+  const typeCodes = [...new Set(keys.map((key) => key.type))].sort(compareTypeCodes);
+  return {
+    incidents,
+    datasetOf,
+    index,
+    keys,
+    typeCodes,
+    summary: {
+      datasets: datasets.map((d) => d.summary),
+      total: incidents.length,
+      typeCodes,
+      dayExtent: findDayExtent(incidents),
+    },
+  };
 }

@@ -689,3 +689,18 @@ describe('Progress', () => {
     expect(calls.at(-1)).toBe(1);
   });
 });
+
+describe('Rejected features of a FeatureCollection', () => {
+  it('keep their exact source text, whatever JSON.stringify would make of them', () => {
+    const bad =
+      '{ "type": "Feature", "geometry": null, "properties": { "date": "2025-02-30", "type": "ied", "n": 1.50 } }';
+    const huge =
+      '{"type":"Feature","geometry":null,"properties":{"date":"2025-10-12","type":"ied","n":1e400}}';
+    const good =
+      '{"type":"Feature","geometry":null,"properties":{"date":"2025-10-12","type":"ied"}}';
+    const text = `{"type":"FeatureCollection","features":[${good},\n  ${bad} ,${huge}]}`;
+    const outcome = importIncidents(text);
+    if (outcome.status !== 'loaded') throw new Error('expected the file to load');
+    expect(outcome.set.rejected.map((r) => r.raw)).toEqual([bad, huge]);
+  });
+});

@@ -36,6 +36,7 @@ import { phase, throttleProgress } from './progress';
 import type { CsvRow } from './read-csv';
 import { readCsv } from './read-csv';
 import type { FeatureEntry } from './read-geojson';
+import { findFeatureSpans } from './feature-spans';
 import { looksLikeJson, readGeoJson } from './read-geojson';
 import { checkRegion } from './region-checks';
 
@@ -166,6 +167,7 @@ function importGeoJson(
     if (n % 256 === 0) progress(n / entries.length);
   });
   rejected.sort((a, b) => a.index - b.index);
+  if (format === 'geojson' && rejected.length > 0) attachSourceText(text, rejected);
 
   const warnings = [
     ...content.warnings,
@@ -180,6 +182,16 @@ function importGeoJson(
     layout,
     set: { incidents, rejected, warnings, collectionMembers: content.members },
   };
+}
+
+/** Gives each rejected member of a FeatureCollection its exact text from the file. */
+function attachSourceText(text: string, rejected: RejectedFeature[]): void {
+  const spans = findFeatureSpans(text);
+  if (!spans) return;
+  for (const rejection of rejected) {
+    const span = spans[rejection.index];
+    if (rejection.raw === undefined && span) rejection.raw = text.slice(span[0], span[1]);
+  }
 }
 
 /** Property names of the features, first seen first. */
