@@ -47,7 +47,14 @@ export interface RejectedFeature {
 
 /** Something worth knowing about a load that rejected nothing. */
 export interface LoadWarning {
-  code: 'duplicate-id' | 'crs' | 'swapped-coordinates' | 'outside-region' | 'skipped-row' | 'other';
+  code:
+    | 'duplicate-id'
+    | 'crs'
+    | 'swapped-coordinates'
+    | 'outside-region'
+    | 'skipped-row'
+    | 'ambiguous-date'
+    | 'other';
   message: string;
   /** Incident or row indices concerned, when the warning is about particular ones. */
   indices?: number[];

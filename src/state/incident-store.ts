@@ -52,8 +52,11 @@ interface DataSlice {
   loadSource: (source: LoadSource, mode?: LoadMode, options?: LoadOptions) => Promise<boolean>;
   submitMapping: (mapping: ColumnMapping, dayOrder: DayOrder | null) => Promise<boolean>;
   dismissMapping: () => void;
-  /** Reloads one dataset with its coordinates swapped, after the user accepted the offer. */
-  swapCoordinates: (datasetId: string) => Promise<boolean>;
+  /**
+   * Reloads one dataset in its place with other options: coordinates swapped after the user
+   * accepted the offer, or a declared day/month order for its numeric dates.
+   */
+  reloadDataset: (datasetId: string, options: LoadOptions) => Promise<boolean>;
   cancelLoad: () => void;
 }
 
@@ -176,11 +179,15 @@ export function createIncidentStore(client: EngineClient) {
         return runLoad({ ...pending.request, options });
       },
       dismissMapping: () => set({ mappingRequest: null }),
-      swapCoordinates: (datasetId) => {
+      reloadDataset: (datasetId, options) => {
         const request = requests.get(datasetId);
         if (!request) return Promise.resolve(false);
-        const options = { ...request.options, swapCoordinates: !request.options.swapCoordinates };
-        return runLoad({ ...request, datasetId: newDatasetId(), replaceId: datasetId, options });
+        return runLoad({
+          ...request,
+          datasetId: newDatasetId(),
+          replaceId: datasetId,
+          options: { ...request.options, ...options },
+        });
       },
       cancelLoad: () => client.cancelLoad(),
 

@@ -257,7 +257,7 @@ function countAmbiguousDates(reader: FieldReader) {
       ? []
       : [
           {
-            code: 'other',
+            code: 'ambiguous-date',
             message:
               `${count === 1 ? '1 date is' : `${count} dates are`} written with numbers in an ambiguous day/month order ` +
               `(${examples.map((e) => `"${e}"`).join(', ')}); declare day/month/year or ` +

@@ -45,7 +45,10 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
 function DatasetReport({ dataset, store }: { dataset: DatasetSummary; store: IncidentStore }) {
   const { name, rejectedCount, rejected, warnings, loaded } = dataset;
   const swap = warnings.find((w) => w.code === 'swapped-coordinates');
-  const others = warnings.filter((w) => w !== swap);
+  const ambiguous = warnings.find((w) => w.code === 'ambiguous-date');
+  const others = warnings.filter((w) => w !== swap && w !== ambiguous);
+  const { reloadDataset } = store.getState();
+  const swapped = dataset.options.swapCoordinates === true;
   const onDownload = async () => {
     const file = await store.getState().rejectedFile(dataset.id);
     if (file) downloadFile(file);
@@ -72,23 +75,42 @@ function DatasetReport({ dataset, store }: { dataset: DatasetSummary; store: Inc
           </button>
         </div>
       )}
-      {(others.length > 0 || swap || dataset.options.swapCoordinates) && (
+      {(others.length > 0 || swap || ambiguous || swapped) && (
         <div role="status" className="message warning" aria-label={`Warnings for ${name}`}>
-          <ul>
-            {others.map((warning, i) => (
-              <li key={i}>{warning.message}</li>
-            ))}
-            {swap && <li>{swap.message}</li>}
-            {dataset.options.swapCoordinates && (
-              <li>Longitude and latitude were swapped for every feature of {name}.</li>
-            )}
-          </ul>
-          {(swap || dataset.options.swapCoordinates) && (
-            <button type="button" onClick={() => void store.getState().swapCoordinates(dataset.id)}>
-              {dataset.options.swapCoordinates
-                ? 'Undo the swap'
-                : 'Swap longitude and latitude for the whole file'}
-            </button>
+          {others.length > 0 && (
+            <ul>
+              {others.map((warning, i) => (
+                <li key={i}>{warning.message}</li>
+              ))}
+            </ul>
+          )}
+          {(swap || swapped) && (
+            <p>
+              {swap?.message ?? `Longitude and latitude were swapped for every feature of ${name}.`}{' '}
+              <button
+                type="button"
+                onClick={() => void reloadDataset(dataset.id, { swapCoordinates: !swapped })}
+              >
+                {swapped ? 'Undo the swap' : 'Swap longitude and latitude for the whole file'}
+              </button>
+            </p>
+          )}
+          {ambiguous && (
+            <p>
+              {ambiguous.message}{' '}
+              <button
+                type="button"
+                onClick={() => void reloadDataset(dataset.id, { dayOrder: 'dmy' })}
+              >
+                Day first (03/04 is 3 April)
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => void reloadDataset(dataset.id, { dayOrder: 'mdy' })}
+              >
+                Month first (03/04 is 4 March)
+              </button>
+            </p>
           )}
         </div>
       )}
