@@ -5,6 +5,9 @@ import type {
   LoadRequest,
   LoadSource,
 } from './engine-protocol';
+import { importStreamedCollection } from '../domain/import/import-incidents';
+import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
+import { IncidentFileError } from '../domain/parse-incidents';
 import { IncidentEngine } from './incident-engine';
 
 /** A request from the page to the engine. */
@@ -27,7 +30,10 @@ type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
  * Runs engine requests one by one and posts the answers. Queries are coalesced: when several
  * arrive while the engine is busy, only the newest is answered and the others are told so.
  */
-export function createEngineHandler(post: Post): (request: EngineRequest) => void {
+export function createEngineHandler(
+  post: Post,
+  { streamAboveBytes = STREAM_ABOVE_BYTES }: { streamAboveBytes?: number } = {},
+): (request: EngineRequest) => void {
   const engine = new IncidentEngine();
   let pendingQuery: Extract<EngineRequest, { type: 'query' }> | null = null;
   let queue = Promise.resolve();
@@ -36,8 +42,11 @@ export function createEngineHandler(post: Post): (request: EngineRequest) => voi
     try {
       switch (request.type) {
         case 'load': {
-          const reply = await runLoad(engine, request.request, (progress, phase) =>
-            post({ id: request.id, progress, phase }),
+          const reply = await runLoad(
+            engine,
+            request.request,
+            (progress, phase) => post({ id: request.id, progress, phase }),
+            streamAboveBytes,
           );
           post({ id: request.id, ok: true, value: reply });
           break;
@@ -82,11 +91,26 @@ export function createEngineHandler(post: Post): (request: EngineRequest) => voi
   };
 }
 
+/**
+ * Files larger than this that hold a FeatureCollection are read as a stream, feature by feature:
+ * past about 512 M characters a file cannot even be held as one string.
+ */
+export const STREAM_ABOVE_BYTES = 96 * 1024 * 1024;
+
 async function runLoad(
   engine: IncidentEngine,
   request: LoadRequest,
   onProgress: (fraction: number, phase: 'reading' | 'parsing') => void,
+  streamAboveBytes: number,
 ): Promise<LoadReply> {
+  const { source } = request;
+  if (
+    source.kind === 'file' &&
+    source.file.size > streamAboveBytes &&
+    (await holdsObject(source.file))
+  ) {
+    return runStreamedLoad(engine, request, source.file, onProgress);
+  }
   let input: ArrayBuffer | string;
   try {
     input = await readSource(request.source, (fraction) => onProgress(fraction, 'reading'));
@@ -94,6 +118,56 @@ async function runLoad(
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   return engine.load(input, request, (fraction) => onProgress(fraction, 'parsing'));
+}
+
+async function runStreamedLoad(
+  engine: IncidentEngine,
+  request: LoadRequest,
+  file: Blob,
+  onProgress: (fraction: number, phase: 'reading' | 'parsing') => void,
+): Promise<LoadReply> {
+  try {
+    let reported = 0;
+    const collection = await readFeatureCollectionStream(chunksOf(file.stream()), (bytes) => {
+      if (bytes / file.size - reported >= 0.01)
+        onProgress((reported = bytes / file.size), 'reading');
+    });
+    const { outcome, spans } = importStreamedCollection(collection, {
+      ...request.options,
+      onProgress: (fraction) => onProgress(fraction, 'parsing'),
+    });
+    // Rejected features are cut from the file itself, exactly as written.
+    if (outcome.status === 'loaded') {
+      for (const rejection of outcome.set.rejected) {
+        const span = spans.get(rejection.index);
+        if (span) rejection.raw = await file.slice(span[0], span[1]).text();
+      }
+    }
+    return engine.accept(outcome, request);
+  } catch (error) {
+    if (error instanceof IncidentFileError)
+      return { status: 'failed', message: `${request.source.name}: ${error.message}` };
+    throw error;
+  }
+}
+
+/** True when the file's first non-blank character opens a JSON object. */
+async function holdsObject(file: Blob): Promise<boolean> {
+  const head = await file.slice(0, 1024).text();
+  return /^\uFEFF?\s*\{/.test(head);
+}
+
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** The bytes of a source, reporting how much has been read when the size is known. */

@@ -69,7 +69,7 @@ export class IncidentEngine {
     request: LoadRequest,
     onProgress?: (fraction: number) => void,
   ): LoadReply {
-    const { datasetId, source, mode, options, replaceId } = request;
+    const { source, options } = request;
     let outcome: ImportOutcome;
     try {
       outcome = importIncidents(input, { ...options, ...(onProgress ? { onProgress } : {}) });
@@ -78,6 +78,12 @@ export class IncidentEngine {
         return { status: 'failed', message: `${source.name}: ${error.message}` };
       throw error;
     }
+    return this.accept(outcome, request);
+  }
+
+  /** Adds an import's result (read whole or streamed) as a dataset. */
+  accept(outcome: ImportOutcome, request: LoadRequest): LoadReply {
+    const { datasetId, source, mode, options, replaceId } = request;
     if (outcome.status === 'needs-mapping') {
       const { format, columns, sample, reason } = outcome;
       return { status: 'needs-mapping', format, columns, sample, reason };

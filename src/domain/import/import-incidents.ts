@@ -17,10 +17,12 @@ import {
   IncidentFileError,
   isObject,
   own,
+  readCollectionMembers,
   setOwn,
   truncateDeepValue,
   validateFeature,
 } from '../parse-incidents';
+import { describeValue } from '../incident-date';
 import { describeDuplicateColumns, uniqueColumnKeys } from './column-keys';
 import { decodeIncidentText } from './decode-text';
 import type { ColumnMapping, Layout } from './layouts';
@@ -35,9 +37,10 @@ import {
 import { phase, throttleProgress } from './progress';
 import type { CsvRow } from './read-csv';
 import { readCsv } from './read-csv';
-import type { FeatureEntry } from './read-geojson';
 import { findFeatureSpans } from './feature-spans';
-import { looksLikeJson, readGeoJson } from './read-geojson';
+import type { FeatureEntry, GeoJsonContent } from './read-geojson';
+import { crsWarning, looksLikeJson, readGeoJson } from './read-geojson';
+import type { StreamedCollection } from './stream-feature-collection';
 import { checkRegion } from './region-checks';
 
 export type { ColumnMapping, Layout } from './layouts';
@@ -127,6 +130,60 @@ function importGeoJson(
 ): ImportOutcome {
   const content = readGeoJson(text);
   report(0.3);
+  return importGeoJsonContent(content, options, report, text);
+}
+
+/**
+ * Loads a FeatureCollection read from a stream (see stream-feature-collection.ts): the same
+ * checks as for a file read whole. Features whose text was not JSON are rejected with the
+ * reason; rejected features carry their byte spans in the file for the caller to cut them out.
+ */
+export function importStreamedCollection(
+  collection: StreamedCollection,
+  options: ImportOptions = {},
+): { outcome: ImportOutcome; spans: Map<number, [number, number]> } {
+  const report = throttleProgress(options.onProgress);
+  const type = own(collection.members, 'type');
+  if (type !== 'FeatureCollection') {
+    throw new IncidentFileError(
+      `The file is not a GeoJSON FeatureCollection (got type ${describeValue(type)}).`,
+    );
+  }
+  const { members, warnings } = readCollectionMembers(collection.members);
+  if (Object.hasOwn(collection.members, 'crs'))
+    warnings.unshift(crsWarning(collection.members.crs));
+  const broken: RejectedFeature[] = [];
+  const entries: FeatureEntry[] = [];
+  for (const feature of collection.features) {
+    if (feature.error !== undefined)
+      broken.push({ index: feature.index, reason: feature.error, input: undefined });
+    else entries.push({ value: feature.value, index: feature.index });
+  }
+  const content: GeoJsonContent = {
+    format: 'geojson',
+    entries,
+    rejected: broken,
+    members,
+    warnings,
+  };
+  const outcome = importGeoJsonContent(content, options, phase(report, 0.3, 1), null);
+  const spans = new Map<number, [number, number]>();
+  if (outcome.status === 'loaded') {
+    for (const rejection of outcome.set.rejected) {
+      const feature = collection.features[rejection.index];
+      if (feature) spans.set(rejection.index, [feature.start, feature.end]);
+    }
+  }
+  report(1);
+  return { outcome, spans };
+}
+
+function importGeoJsonContent(
+  content: GeoJsonContent,
+  options: ImportOptions,
+  report: (fraction: number) => void,
+  text: string | null,
+): ImportOutcome {
   const { format, entries } = content;
 
   let layout: Layout = 'custom';
@@ -167,7 +224,8 @@ function importGeoJson(
     if (n % 256 === 0) progress(n / entries.length);
   });
   rejected.sort((a, b) => a.index - b.index);
-  if (format === 'geojson' && rejected.length > 0) attachSourceText(text, rejected);
+  if (format === 'geojson' && text !== null && rejected.length > 0)
+    attachSourceText(text, rejected);
 
   const warnings = [
     ...content.warnings,

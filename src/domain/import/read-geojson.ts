@@ -116,7 +116,8 @@ function readSequence(text: string): GeoJsonContent {
   return { format: 'geojsonseq', entries, rejected, members: {}, warnings: [] };
 }
 
-function crsWarning(crs: unknown): LoadWarning {
+/** The warning for a legacy `crs` member. */
+export function crsWarning(crs: unknown): LoadWarning {
   const properties = isObject(crs) ? own(crs, 'properties') : undefined;
   const name = isObject(properties) ? own(properties, 'name') : undefined;
   const declared = typeof name === 'string' ? `"${name}"` : describeValue(crs);
