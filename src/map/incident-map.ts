@@ -1,7 +1,8 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { QueryReply } from '../workers/engine-protocol';
+import type { PointsReply, QueryReply } from '../workers/engine-protocol';
+import type { GpuFilter, GpuIncidentLayer } from './gpu-incident-layer';
 import {
   buildBasemapStyle,
   INCIDENT_LAYER,
@@ -33,6 +34,11 @@ export class IncidentMap {
   private styleLoaded = false;
   private shown: QueryReply['map'] | null = null;
   private selected: number | null = null;
+  /** The GPU layer for large datasets, loaded on first need (deck.gl stays out of the main bundle). */
+  private gpu: GpuIncidentLayer | null = null;
+  private gpuLoading: Promise<GpuIncidentLayer> | null = null;
+  private gpuPoints: PointsReply | null = null;
+  private gpuFilter: GpuFilter | null = null;
 
   constructor(
     container: HTMLElement,
@@ -76,8 +82,63 @@ export class IncidentMap {
     if (this.styleLoaded) this.pushIncidents(incidents);
   }
 
+  /**
+   * Draws a large dataset on the GPU: all located points at once, filtered in the shader.
+   * `null` returns to the MapLibre layer.
+   */
+  showPoints(points: PointsReply | null): void {
+    if (points === this.gpuPoints) return;
+    this.gpuPoints = points;
+    if (points === null) {
+      this.gpu?.destroy(this.map);
+      this.gpu = null;
+      this.gpuLoading = null;
+      return;
+    }
+    setMapState('loading');
+    this.shown = null;
+    if (this.styleLoaded) {
+      this.map
+        .getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE)
+        ?.setData({ type: 'FeatureCollection', features: [] });
+    }
+    void this.withGpu((gpu) => {
+      if (this.gpuPoints === points) gpu.setPoints(points, () => setMapState('idle'));
+    });
+  }
+
+  /** The filter of the GPU layer: a day range and the ticked types and datasets. */
+  setGpuFilter(filter: GpuFilter): void {
+    const previous = this.gpuFilter;
+    if (
+      previous &&
+      previous.fromDay === filter.fromDay &&
+      previous.toDay === filter.toDay &&
+      sameList(previous.types, filter.types) &&
+      sameList(previous.datasets, filter.datasets)
+    ) {
+      return;
+    }
+    this.gpuFilter = filter;
+    setMapState('loading');
+    void this.withGpu((gpu) => {
+      if (this.gpuFilter === filter) gpu.setFilter(filter, () => setMapState('idle'));
+    });
+  }
+
+  private async withGpu(apply: (gpu: GpuIncidentLayer) => void): Promise<void> {
+    this.gpuLoading ??= import('./gpu-incident-layer').then(({ GpuIncidentLayer }) => {
+      const gpu = new GpuIncidentLayer(this.map, (row) => this.options.onSelect(row));
+      this.gpu = gpu;
+      return gpu;
+    });
+    const gpu = await this.gpuLoading;
+    if (this.gpu === gpu) apply(gpu);
+  }
+
   /** Highlights one incident by row id, or none. */
   setSelected(index: number | null): void {
+    this.gpu?.setSelected(index);
     if (index === this.selected) return;
     if (this.styleLoaded && this.selected !== null) {
       this.map.setFeatureState({ source: INCIDENT_SOURCE, id: this.selected }, { selected: false });
@@ -123,6 +184,10 @@ function toSlimFeatures({
     };
   }
   return { type: 'FeatureCollection', features };
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 function setMapState(state: 'loading' | 'idle'): void {

@@ -1,7 +1,22 @@
 import { useEffect, useRef } from 'react';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
 import { incidentStore } from '../state/incident-store';
+import { parseDay } from '../domain/incident-date';
+import type { EngineFilter, PointsReply } from '../workers/engine-protocol';
+import type { GpuFilter } from './gpu-incident-layer';
 import { IncidentMap } from './incident-map';
+
+/** The store's filter in the GPU layer's terms: day numbers and positions in the points' lists. */
+function toGpuFilter(filter: EngineFilter, points: PointsReply): GpuFilter {
+  const positions = (selected: readonly string[] | null, all: string[]) =>
+    all.flatMap((item, i) => (selected === null || selected.includes(item) ? [i] : []));
+  return {
+    fromDay: filter.from === null ? -1e9 : (parseDay(filter.from)?.dayNumber ?? -1e9),
+    toDay: filter.to === null ? 1e9 : (parseDay(filter.to)?.dayNumber ?? 1e9),
+    types: positions(filter.types, points.typeCodes),
+    datasets: positions(filter.datasets, points.datasetIds),
+  };
+}
 
 /**
  * The map's place in the page. The map is created once and fed from the store through
@@ -16,7 +31,9 @@ export function MapView({ store = incidentStore }: { store?: IncidentStore }) {
       onSelect: (row) => void store.getState().select(row),
     });
     const sync = (state: IncidentState) => {
-      if (state.result) map.showIncidents(state.result.map);
+      map.showPoints(state.points);
+      if (state.points) map.setGpuFilter(toGpuFilter(state.filter, state.points));
+      else if (state.result && !state.result.map.omitted) map.showIncidents(state.result.map);
       map.setSelected(state.selectedRow);
     };
     sync(store.getState());

@@ -20,8 +20,10 @@ import type {
   LoadOptions,
   LoadRequest,
   LoadSource,
+  PointsReply,
   QueryReply,
 } from '../workers/engine-protocol';
+import { GPU_POINTS_ABOVE } from '../workers/engine-protocol';
 
 export interface LoadingState {
   name: string;
@@ -72,6 +74,8 @@ interface FilterSlice {
 interface ResultSlice {
   /** The engine's answer to the current filter. */
   result: QueryReply | null;
+  /** Every located incident, for the GPU layer, when there are more than GPU_POINTS_ABOVE. */
+  points: PointsReply | null;
 }
 
 interface SelectionSlice {
@@ -145,9 +149,11 @@ export function createIncidentStore(client: EngineClient) {
         }
         if (request.replaceId) requests.delete(request.replaceId);
         requests.set(reply.dataset.id, request);
+        const points = reply.summary.total > GPU_POINTS_ABOVE ? await client.points() : null;
         set({
           loading: null,
           summary: reply.summary,
+          points,
           mappingRequest: null,
           selectedRow: null,
           selected: null,
@@ -211,6 +217,7 @@ export function createIncidentStore(client: EngineClient) {
       resetFilters: () => set({ filter: EMPTY_ENGINE_FILTER }),
 
       result: null,
+      points: null,
 
       selectedRow: null,
       selected: null,

@@ -6,6 +6,7 @@ import type {
   FileReply,
   LoadReply,
   LoadRequest,
+  PointsReply,
   QueryReply,
 } from './engine-protocol';
 
@@ -76,6 +77,11 @@ export class EngineClient {
     this.latestQuery = id;
     const reply = await this.send<QueryReply | null>({ type: 'query', id, filter });
     return id === this.latestQuery ? reply : null;
+  }
+
+  /** Every located incident as columns, for the GPU layer. */
+  points(): Promise<PointsReply> {
+    return this.send({ type: 'points', id: this.nextId++ });
   }
 
   feature(row: number): Promise<FeatureReply | null> {

@@ -15,6 +15,7 @@ export type EngineRequest =
   | { type: 'load'; id: number; request: LoadRequest }
   | { type: 'query'; id: number; filter: EngineFilter }
   | { type: 'feature'; id: number; row: number }
+  | { type: 'points'; id: number }
   | { type: 'export'; id: number; filter: EngineFilter; format: ExportFormat }
   | { type: 'rejected'; id: number; datasetId: string };
 
@@ -69,6 +70,18 @@ export function createEngineHandler(
         case 'feature':
           post({ id: request.id, ok: true, value: engine.feature(request.row) });
           break;
+        case 'points': {
+          const points = engine.points();
+          const { rows, positions, days, types, datasets } = points;
+          post({ id: request.id, ok: true, value: points }, [
+            rows.buffer,
+            positions.buffer,
+            days.buffer,
+            types.buffer,
+            datasets.buffer,
+          ]);
+          break;
+        }
         case 'export':
           post({ id: request.id, ok: true, value: engine.export(request.filter, request.format) });
           break;

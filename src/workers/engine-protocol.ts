@@ -87,6 +87,28 @@ export interface EngineFilter extends IncidentFilter {
   datasets: readonly string[] | null;
 }
 
+/**
+ * Above this many loaded incidents the map draws them on the GPU (all points sent once, the
+ * filter applied in a shader) instead of re-sending the matching points to MapLibre on every
+ * filter change; queries then leave the map arrays empty.
+ */
+export const GPU_POINTS_ABOVE = 40_000;
+
+/** Every located incident, for the GPU layer: columns aligned by position. */
+export interface PointsReply {
+  rows: Uint32Array;
+  /** [lon, lat] pairs. */
+  positions: Float32Array;
+  /** Day numbers. */
+  days: Float32Array;
+  /** Position in `typeCodes`. */
+  types: Uint16Array;
+  /** Position in `datasetIds`. */
+  datasets: Uint16Array;
+  typeCodes: string[];
+  datasetIds: string[];
+}
+
 export interface QueryReply {
   count: number;
   total: number;
@@ -95,8 +117,17 @@ export interface QueryReply {
   /** Per type present in the data: incidents in the date range and datasets, whatever types are ticked. */
   typeCounts: Array<{ code: string; count: number }>;
   datasetCounts: Array<{ id: string; count: number }>;
-  /** Located matching incidents for the map: row ids, [lon, lat] pairs, and type index into typeCodes. */
-  map: { rows: Uint32Array; positions: Float64Array; types: Uint16Array; typeCodes: string[] };
+  /**
+   * Located matching incidents for the map: row ids, [lon, lat] pairs, and type index into
+   * typeCodes. Empty (`omitted`) above GPU_POINTS_ABOVE, where the map filters on the GPU.
+   */
+  map: {
+    rows: Uint32Array;
+    positions: Float64Array;
+    types: Uint16Array;
+    typeCodes: string[];
+    omitted: boolean;
+  };
   /** Matching incidents per day from `startDay` (day number), for the timeline. */
   histogram: { startDay: number; counts: Int32Array };
 }

@@ -22,8 +22,10 @@ import type {
   FileReply,
   LoadReply,
   LoadRequest,
+  PointsReply,
   QueryReply,
 } from './engine-protocol';
+import { GPU_POINTS_ABOVE } from './engine-protocol';
 
 /** How many rejections a load report carries; "Download rejected" returns all of them. */
 const REPORTED_REJECTIONS = 500;
@@ -140,7 +142,10 @@ export class IncidentEngine {
       if (types === null || types.has(key.type)) datasetCounts[key.dataset]! += n;
     });
 
-    const rows = collectMatchingRows(index, result, { located: true });
+    const omitted = index.size > GPU_POINTS_ABOVE;
+    const rows = omitted
+      ? new Uint32Array(0)
+      : collectMatchingRows(index, result, { located: true });
     const positions = new Float64Array(rows.length * 2);
     const typeOfRow = new Uint16Array(rows.length);
     const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
@@ -156,8 +161,41 @@ export class IncidentEngine {
       unlocated: result.unlocated,
       typeCounts: typeCodes.map((code) => ({ code, count: typeCounts.get(code)! })),
       datasetCounts: this.datasets.map((d, i) => ({ id: d.summary.id, count: datasetCounts[i]! })),
-      map: { rows, positions, types: typeOfRow, typeCodes },
+      map: { rows, positions, types: typeOfRow, typeCodes, omitted },
       histogram: { startDay: result.histogram.startDay, counts: result.histogram.counts },
+    };
+  }
+
+  /** Every located incident as columns, for drawing on the GPU. */
+  points(): PointsReply {
+    const { index, incidents, datasetOf, typeCodes } = this.table;
+    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+    let located = 0;
+    for (let row = 0; row < index.size; row++) if (!Number.isNaN(index.lon[row]!)) located++;
+    const rows = new Uint32Array(located);
+    const positions = new Float32Array(located * 2);
+    const days = new Float32Array(located);
+    const types = new Uint16Array(located);
+    const datasets = new Uint16Array(located);
+    let i = 0;
+    for (let row = 0; row < index.size; row++) {
+      if (Number.isNaN(index.lon[row]!)) continue;
+      rows[i] = row;
+      positions[i * 2] = index.lon[row]!;
+      positions[i * 2 + 1] = index.lat[row]!;
+      days[i] = index.day[row]!;
+      types[i] = typePosition.get(incidents[row]!.type)!;
+      datasets[i] = datasetOf[row]!;
+      i++;
+    }
+    return {
+      rows,
+      positions,
+      days,
+      types,
+      datasets,
+      typeCodes,
+      datasetIds: this.datasets.map((d) => d.summary.id),
     };
   }
 
