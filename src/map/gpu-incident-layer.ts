@@ -15,6 +15,8 @@ export interface GpuFilter {
   types: number[];
   /** Positions in `points.datasetIds`. */
   datasets: number[];
+  /** Per point: 1 when it passes the filters the shader cannot apply (actors, text…); null: all do. */
+  mask: Uint8Array | null;
 }
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -85,6 +87,7 @@ export class GpuIncidentLayer {
     if (onDrawn) this.afterRender = onDrawn;
     const { positions, days, types, datasets, rows } = points;
     const colours = this.colours;
+    const mask = filter.mask;
     this.overlay.setProps({
       layers: [
         new ScatterplotLayer<number, DataFilterExtensionProps<number>>({
@@ -105,17 +108,20 @@ export class GpuIncidentLayer {
           onClick: (info: PickingInfo) => {
             if (info.index >= 0) this.onSelect(rows[info.index]!);
           },
-          getFilterValue: (_, { index }) => days[index]!,
+          getFilterValue: (_, { index }) => [days[index]!, mask ? mask[index]! : 1],
           getFilterCategory: (_, { index }) => [types[index]!, datasets[index]!],
-          filterRange: [filter.fromDay, filter.toDay],
+          filterRange: [
+            [filter.fromDay, filter.toDay],
+            [1, 1],
+          ],
           filterCategories: [filter.types, filter.datasets],
           updateTriggers: {
             getPosition: points,
             getFillColor: points,
-            getFilterValue: points,
+            getFilterValue: [points, mask],
             getFilterCategory: points,
           },
-          extensions: [new DataFilterExtension({ filterSize: 1, categorySize: 2 })],
+          extensions: [new DataFilterExtension({ filterSize: 2, categorySize: 2 })],
         }),
       ],
     });

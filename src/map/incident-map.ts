@@ -115,7 +115,8 @@ export class IncidentMap {
       previous.fromDay === filter.fromDay &&
       previous.toDay === filter.toDay &&
       sameList(previous.types, filter.types) &&
-      sameList(previous.datasets, filter.datasets)
+      sameList(previous.datasets, filter.datasets) &&
+      previous.mask === filter.mask
     ) {
       return;
     }

@@ -7,7 +7,11 @@ import type { GpuFilter } from './gpu-incident-layer';
 import { IncidentMap } from './incident-map';
 
 /** The store's filter in the GPU layer's terms: day numbers and positions in the points' lists. */
-function toGpuFilter(filter: EngineFilter, points: PointsReply): GpuFilter {
+function toGpuFilter(
+  filter: EngineFilter,
+  points: PointsReply,
+  mask: Uint8Array | null,
+): GpuFilter {
   const positions = (selected: readonly string[] | null, all: string[]) =>
     all.flatMap((item, i) => (selected === null || selected.includes(item) ? [i] : []));
   return {
@@ -15,6 +19,7 @@ function toGpuFilter(filter: EngineFilter, points: PointsReply): GpuFilter {
     toDay: filter.to === null ? 1e9 : (parseDay(filter.to)?.dayNumber ?? 1e9),
     types: positions(filter.types, points.typeCodes),
     datasets: positions(filter.datasets, points.datasetIds),
+    mask,
   };
 }
 
@@ -32,7 +37,8 @@ export function MapView({ store = incidentStore }: { store?: IncidentStore }) {
     });
     const sync = (state: IncidentState) => {
       map.showPoints(state.points);
-      if (state.points) map.setGpuFilter(toGpuFilter(state.filter, state.points));
+      if (state.points)
+        map.setGpuFilter(toGpuFilter(state.filter, state.points, state.result?.gpuMask ?? null));
       else if (state.result && !state.result.map.omitted) map.showIncidents(state.result.map);
       map.setSelected(state.selectedRow);
     };

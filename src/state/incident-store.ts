@@ -19,6 +19,9 @@ import type {
   LoadMode,
   LoadOptions,
   LoadRequest,
+  FacetSummary,
+  ListRow,
+  ListSort,
   LoadSource,
   PointsReply,
   QueryReply,
@@ -71,9 +74,22 @@ interface FilterSlice {
   resetFilters: () => void;
 }
 
+interface ListSlice {
+  listSort: ListSort;
+  setListSort: (sort: ListSort) => void;
+  /** Changes whenever the list's content or order changes: cached pages are then stale. */
+  listVersion: number;
+  /** Loads a page of the matching incidents in the list's order. */
+  loadListRows: (offset: number, limit: number) => Promise<ListRow[]>;
+  /** Where the selected incident stands in the list, when it matches. */
+  selectedPosition: number | null;
+}
+
 interface ResultSlice {
   /** The engine's answer to the current filter. */
   result: QueryReply | null;
+  /** What the actor, country and precision filters can choose from. */
+  facets: FacetSummary | null;
   /** Every located incident, for the GPU layer, when there are more than GPU_POINTS_ABOVE. */
   points: PointsReply | null;
 }
@@ -100,11 +116,20 @@ interface FileSlice {
 export type IncidentState = DataSlice &
   FilterSlice &
   ResultSlice &
+  ListSlice &
   SelectionSlice &
   NoticeSlice &
   FileSlice;
 
-export const EMPTY_ENGINE_FILTER: EngineFilter = { ...EMPTY_FILTER, datasets: null };
+export const EMPTY_ENGINE_FILTER: EngineFilter = {
+  ...EMPTY_FILTER,
+  datasets: null,
+  actors: null,
+  countries: null,
+  minFatalities: null,
+  precisions: null,
+  text: '',
+};
 
 /** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
 function toggle(
@@ -150,10 +175,12 @@ export function createIncidentStore(client: EngineClient) {
         if (request.replaceId) requests.delete(request.replaceId);
         requests.set(reply.dataset.id, request);
         const points = reply.summary.total > GPU_POINTS_ABOVE ? await client.points() : null;
+        const facets = await client.facets();
         set({
           loading: null,
           summary: reply.summary,
           points,
+          facets,
           mappingRequest: null,
           selectedRow: null,
           selected: null,
@@ -218,6 +245,17 @@ export function createIncidentStore(client: EngineClient) {
 
       result: null,
       points: null,
+      facets: null,
+
+      listSort: { key: 'date', direction: 'desc' },
+      setListSort: (listSort) => set({ listSort, listVersion: get().listVersion + 1 }),
+      listVersion: 0,
+      loadListRows: async (offset, limit) => {
+        const { filter, listSort, summary } = get();
+        if (!summary) return [];
+        return (await client.list(filter, listSort, offset, limit)).rows;
+      },
+      selectedPosition: null,
 
       selectedRow: null,
       selected: null,

@@ -2,8 +2,11 @@ import type { EngineMessage, EngineRequest } from './engine-host';
 import type {
   EngineFilter,
   ExportFormat,
+  FacetSummary,
   FeatureReply,
   FileReply,
+  ListReply,
+  ListSort,
   LoadReply,
   LoadRequest,
   PointsReply,
@@ -82,6 +85,19 @@ export class EngineClient {
   /** Every located incident as columns, for the GPU layer. */
   points(): Promise<PointsReply> {
     return this.send({ type: 'points', id: this.nextId++ });
+  }
+
+  facets(): Promise<FacetSummary> {
+    return this.send({ type: 'facets', id: this.nextId++ });
+  }
+
+  /** One page of the matching incidents in a list order. */
+  list(filter: EngineFilter, sort: ListSort, offset: number, limit: number): Promise<ListReply> {
+    return this.send({ type: 'list', id: this.nextId++, filter, sort, offset, limit });
+  }
+
+  listPosition(filter: EngineFilter, sort: ListSort, row: number): Promise<number> {
+    return this.send({ type: 'listPosition', id: this.nextId++, filter, sort, row });
   }
 
   feature(row: number): Promise<FeatureReply | null> {

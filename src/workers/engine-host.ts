@@ -2,6 +2,7 @@ import type {
   EngineFilter,
   ExportFormat,
   LoadReply,
+  ListSort,
   LoadRequest,
   LoadSource,
 } from './engine-protocol';
@@ -16,6 +17,16 @@ export type EngineRequest =
   | { type: 'query'; id: number; filter: EngineFilter }
   | { type: 'feature'; id: number; row: number }
   | { type: 'points'; id: number }
+  | { type: 'facets'; id: number }
+  | {
+      type: 'list';
+      id: number;
+      filter: EngineFilter;
+      sort: ListSort;
+      offset: number;
+      limit: number;
+    }
+  | { type: 'listPosition'; id: number; filter: EngineFilter; sort: ListSort; row: number }
   | { type: 'export'; id: number; filter: EngineFilter; format: ExportFormat }
   | { type: 'rejected'; id: number; datasetId: string };
 
@@ -69,6 +80,23 @@ export function createEngineHandler(
         }
         case 'feature':
           post({ id: request.id, ok: true, value: engine.feature(request.row) });
+          break;
+        case 'facets':
+          post({ id: request.id, ok: true, value: engine.facetSummary() });
+          break;
+        case 'list':
+          post({
+            id: request.id,
+            ok: true,
+            value: engine.list(request.filter, request.sort, request.offset, request.limit),
+          });
+          break;
+        case 'listPosition':
+          post({
+            id: request.id,
+            ok: true,
+            value: engine.listPosition(request.filter, request.sort, request.row),
+          });
           break;
         case 'points': {
           const points = engine.points();

@@ -85,6 +85,42 @@ export type LoadReply =
 export interface EngineFilter extends IncidentFilter {
   /** Dataset ids to include; null means all. */
   datasets: readonly string[] | null;
+  /** Incidents naming any of these actors; null means all. */
+  actors: readonly string[] | null;
+  /** Incidents in any of these countries (AF, PK…); null means all. */
+  countries: readonly string[] | null;
+  /** Incidents whose highest fatality figure is at least this; null means all (unknown included). */
+  minFatalities: number | null;
+  /** Location precisions to include (place, district, province, other, unknown); null means all. */
+  precisions: readonly string[] | null;
+  /** Words that must all appear in the place, summary or actors (any case); '' means all. */
+  text: string;
+}
+
+/** What the actor, country and precision filters offer, most frequent first. */
+export interface FacetSummary {
+  actors: Array<{ name: string; count: number }>;
+  countries: Array<{ name: string; count: number }>;
+  precisions: Array<{ name: string; count: number }>;
+}
+
+export interface ListRow {
+  row: number;
+  day: string;
+  type: string;
+  place: string;
+  /** "7–17", "3", or "" when unknown. */
+  fatalities: string;
+  summary: string;
+  dataset: string;
+}
+
+export type ListSort = { key: 'date' | 'fatalities'; direction: 'asc' | 'desc' };
+
+export interface ListReply {
+  total: number;
+  offset: number;
+  rows: ListRow[];
 }
 
 /**
@@ -128,8 +164,13 @@ export interface QueryReply {
     typeCodes: string[];
     omitted: boolean;
   };
-  /** Matching incidents per day from `startDay` (day number), for the timeline. */
-  histogram: { startDay: number; counts: Int32Array };
+  /**
+   * Incidents per day over the whole extent, stacked by type (`byType[t * days + d]`), under
+   * every filter but the dates: the timeline, whose brush sets the dates.
+   */
+  timeline: { startDay: number; days: number; byType: Int32Array; typeCodes: string[] };
+  /** For the GPU layer: per point of `points()`, whether it passes the filters the GPU cannot apply. */
+  gpuMask: Uint8Array | null;
 }
 
 export interface FeatureReply {

@@ -11,6 +11,15 @@ import {
   queryIncidentIndex,
   toIndexQuery,
 } from '../domain/incident-index';
+import type { Precision } from '../domain/incident-facets';
+import {
+  PRECISIONS,
+  readActors,
+  readCountries,
+  readFatalities,
+  readPrecision,
+  readSearchText,
+} from '../domain/incident-facets';
 import { IncidentFileError } from '../domain/parse-incidents';
 import { compareTypeCodes } from '../domain/taxonomy';
 import type {
@@ -21,6 +30,10 @@ import type {
   FeatureReply,
   FileReply,
   LoadReply,
+  FacetSummary,
+  ListReply,
+  ListRow,
+  ListSort,
   LoadRequest,
   PointsReply,
   QueryReply,
@@ -53,7 +66,120 @@ interface Table {
   keys: Array<{ dataset: number; type: string }>;
   /** The type codes present, in taxonomy order. */
   typeCodes: string[];
+  /** How many rows have coordinates. */
+  located: number;
+  /** Actors, countries, fatalities and precision per row, read on first need. */
+  facets?: FacetColumns;
   summary: EngineSummary;
+}
+
+interface Match {
+  count: number;
+  unlocated: number;
+  typeCounts: Map<string, number>;
+  datasetCounts: number[];
+  timeline: QueryReply['timeline'];
+  /** Per row: passes the filters the index cannot answer; null when none is set. */
+  extraMask: Uint8Array | null;
+  /** The matching rows in load order (a fresh array each call). */
+  rows: (located: boolean) => Uint32Array;
+}
+
+interface FacetColumns {
+  actorNames: string[];
+  /** Interned actor ids per row. */
+  actors: number[][];
+  countryNames: string[];
+  countries: number[][];
+  /** Highest fatality figure per row, NaN when none. */
+  fatalities: Float32Array;
+  fatalitiesMin: Float32Array;
+  /** Position in PRECISIONS per row. */
+  precision: Uint8Array;
+}
+
+/** How many actors the filter offers (the most frequent). */
+const MAX_LISTED_ACTORS = 500;
+
+function hasExtraFilters(filter: EngineFilter): boolean {
+  return (
+    filter.actors !== null ||
+    filter.countries !== null ||
+    filter.minFatalities !== null ||
+    filter.precisions !== null ||
+    filter.text.trim() !== ''
+  );
+}
+
+function buildFacetColumns(incidents: readonly Incident[]): FacetColumns {
+  const intern = () => {
+    const ids = new Map<string, number>();
+    const names: string[] = [];
+    const idOf = (name: string) => {
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = names.length;
+        ids.set(name, id);
+        names.push(name);
+      }
+      return id;
+    };
+    return { names, idOf };
+  };
+  const actors = intern();
+  const countries = intern();
+  const fatalities = new Float32Array(incidents.length);
+  const fatalitiesMin = new Float32Array(incidents.length);
+  const precision = new Uint8Array(incidents.length);
+  const actorLists: number[][] = [];
+  const countryLists: number[][] = [];
+  incidents.forEach((incident, row) => {
+    const properties = incident.feature.properties;
+    actorLists.push(readActors(properties).map(actors.idOf));
+    countryLists.push(readCountries(properties).map(countries.idOf));
+    fatalities[row] = readFatalities(properties) ?? NaN;
+    const min = properties.fatalities_min;
+    fatalitiesMin[row] = typeof min === 'number' && Number.isFinite(min) ? min : fatalities[row]!;
+    precision[row] = PRECISIONS.indexOf(readPrecision(properties));
+  });
+  return {
+    actorNames: actors.names,
+    actors: actorLists,
+    countryNames: countries.names,
+    countries: countryLists,
+    fatalities,
+    fatalitiesMin,
+    precision,
+  };
+}
+
+/** The test of the filters the index cannot answer, for one row. */
+function makeExtraPredicate(
+  filter: EngineFilter,
+  facets: FacetColumns,
+  incidents: readonly Incident[],
+) {
+  const idsOf = (names: readonly string[] | null, all: string[]) =>
+    names === null ? null : new Set(names.map((name) => all.indexOf(name)).filter((id) => id >= 0));
+  const actors = idsOf(filter.actors, facets.actorNames);
+  const countries = idsOf(filter.countries, facets.countryNames);
+  const precisions =
+    filter.precisions === null
+      ? null
+      : new Set(filter.precisions.map((p) => PRECISIONS.indexOf(p as Precision)));
+  const minFatalities = filter.minFatalities;
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return (row: number): boolean => {
+    if (actors && !facets.actors[row]!.some((id) => actors.has(id))) return false;
+    if (countries && !facets.countries[row]!.some((id) => countries.has(id))) return false;
+    if (precisions && !precisions.has(facets.precision[row]!)) return false;
+    if (minFatalities !== null && !(facets.fatalities[row]! >= minFatalities)) return false;
+    if (words.length > 0) {
+      const text = readSearchText(incidents[row]!.feature.properties);
+      if (!words.every((word) => text.includes(word))) return false;
+    }
+    return true;
+  };
 }
 
 /**
@@ -64,6 +190,9 @@ interface Table {
 export class IncidentEngine {
   private datasets: Dataset[] = [];
   private table: Table = buildTable([]);
+  /** The last filter's match and list order, reused by list pages and exports. */
+  private lastMatch: { key: string; match: Match } | null = null;
+  private lastList: { key: string; rows: Uint32Array } | null = null;
 
   /** Loads one file's content, replacing the loaded data, adding to it, or replacing one dataset. */
   load(
@@ -115,6 +244,8 @@ export class IncidentEngine {
     else if (mode === 'replace') this.datasets = [dataset];
     else this.datasets.push(dataset);
     this.table = buildTable(this.datasets);
+    this.lastMatch = null;
+    this.lastList = null;
     return { status: 'loaded', summary: this.table.summary, dataset: summary };
   }
 
@@ -122,30 +253,12 @@ export class IncidentEngine {
     return this.table.summary;
   }
 
-  /** Counts, histogram and map rows for a filter. */
+  /** Counts, the timeline and map rows for a filter. */
   query(filter: EngineFilter): QueryReply {
-    const { index, keys, typeCodes, incidents } = this.table;
-    const result = queryIncidentIndex(index, {
-      ...toIndexQuery(filter),
-      types: this.selectedKeys(filter),
-    });
-
-    // Each checkbox's count ignores its own group's selection: what ticking it would show.
-    const types = filter.types === null ? null : new Set(filter.types);
-    const datasets = this.datasetSelection(filter);
-    const typeCounts = new Map(typeCodes.map((code) => [code, 0]));
-    const datasetCounts = new Array<number>(this.datasets.length).fill(0);
-    result.countsByType.forEach((n, k) => {
-      const key = keys[k]!;
-      if (datasets === null || datasets.has(key.dataset))
-        typeCounts.set(key.type, typeCounts.get(key.type)! + n);
-      if (types === null || types.has(key.type)) datasetCounts[key.dataset]! += n;
-    });
-
+    const { index, typeCodes, incidents } = this.table;
+    const match = this.match(filter);
     const omitted = index.size > GPU_POINTS_ABOVE;
-    const rows = omitted
-      ? new Uint32Array(0)
-      : collectMatchingRows(index, result, { located: true });
+    const rows = omitted ? new Uint32Array(0) : match.rows(true);
     const positions = new Float64Array(rows.length * 2);
     const typeOfRow = new Uint16Array(rows.length);
     const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
@@ -156,13 +269,230 @@ export class IncidentEngine {
       typeOfRow[i] = typePosition.get(incidents[row]!.type)!;
     }
     return {
-      count: result.count,
+      count: match.count,
       total: index.size,
-      unlocated: result.unlocated,
-      typeCounts: typeCodes.map((code) => ({ code, count: typeCounts.get(code)! })),
-      datasetCounts: this.datasets.map((d, i) => ({ id: d.summary.id, count: datasetCounts[i]! })),
+      unlocated: match.unlocated,
+      typeCounts: typeCodes.map((code) => ({ code, count: match.typeCounts.get(code) ?? 0 })),
+      datasetCounts: this.datasets.map((d, i) => ({
+        id: d.summary.id,
+        count: match.datasetCounts[i]!,
+      })),
       map: { rows, positions, types: typeOfRow, typeCodes, omitted },
-      histogram: { startDay: result.histogram.startDay, counts: result.histogram.counts },
+      timeline: match.timeline,
+      gpuMask: omitted && match.extraMask ? this.pointsMask(match.extraMask) : null,
+    };
+  }
+
+  /**
+   * The incidents a filter keeps, and the counts around them. Date, type and dataset go through
+   * the index; the other filters (actors, country, fatalities, precision, text) need a pass over
+   * the rows, done only when one of them is set.
+   */
+  private match(filter: EngineFilter): Match {
+    const key = JSON.stringify(filter);
+    if (this.lastMatch?.key === key) return this.lastMatch.match;
+    const match = hasExtraFilters(filter) ? this.matchByScan(filter) : this.matchByIndex(filter);
+    this.lastMatch = { key, match };
+    this.lastList = null;
+    return match;
+  }
+
+  private matchByIndex(filter: EngineFilter): Match {
+    const { index, keys, typeCodes } = this.table;
+    const selected = this.selectedKeys(filter);
+    const result = queryIncidentIndex(index, { ...toIndexQuery(filter), types: selected });
+    const types = filter.types === null ? null : new Set(filter.types);
+    const datasets = this.datasetSelection(filter);
+    const typeCounts = new Map(typeCodes.map((code) => [code, 0]));
+    const datasetCounts = new Array<number>(this.datasets.length).fill(0);
+    // Each checkbox's count ignores its own group's selection: what ticking it would show.
+    result.countsByType.forEach((n, k) => {
+      const key = keys[k]!;
+      if (datasets === null || datasets.has(key.dataset))
+        typeCounts.set(key.type, typeCounts.get(key.type)! + n);
+      if (types === null || types.has(key.type)) datasetCounts[key.dataset]! += n;
+    });
+    // The timeline spans the whole extent: the date filter is what it sets.
+    const all = queryIncidentIndex(index, {
+      fromDay: null,
+      toDay: null,
+      types: selected,
+      stacked: true,
+    });
+    const days = all.histogram.counts.length;
+    const byType = new Int32Array(typeCodes.length * days);
+    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+    keys.forEach((key, k) => {
+      const target = typePosition.get(key.type)! * days;
+      const source = all.histogram.byType!.subarray(k * days, (k + 1) * days);
+      for (let d = 0; d < days; d++) byType[target + d]! += source[d]!;
+    });
+    return {
+      count: result.count,
+      unlocated: result.unlocated,
+      typeCounts,
+      datasetCounts,
+      timeline: { startDay: all.histogram.startDay, days, byType, typeCodes },
+      extraMask: null,
+      rows: (located) => collectMatchingRows(index, result, { located }),
+    };
+  }
+
+  private matchByScan(filter: EngineFilter): Match {
+    const { index, incidents, datasetOf, typeCodes } = this.table;
+    const facets = this.facets();
+    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+    const typeOk = new Uint8Array(typeCodes.length).map((_, t) =>
+      filter.types === null || filter.types.includes(typeCodes[t]!) ? 1 : 0,
+    );
+    const datasets = this.datasetSelection(filter);
+    const { fromDay, toDay } = toIndexQuery(filter);
+    const from = fromDay ?? -Infinity;
+    const to = toDay ?? Infinity;
+    const passes = makeExtraPredicate(filter, facets, incidents);
+
+    const days = index.size === 0 ? 0 : index.maxDay - index.minDay + 1;
+    const byType = new Int32Array(typeCodes.length * days);
+    const typeCounts = new Map(typeCodes.map((code) => [code, 0]));
+    const datasetCounts = new Array<number>(this.datasets.length).fill(0);
+    const extraMask = new Uint8Array(index.size);
+    const matched: number[] = [];
+    let unlocated = 0;
+    for (let row = 0; row < index.size; row++) {
+      if (!passes(row)) continue;
+      extraMask[row] = 1;
+      const t = typePosition.get(incidents[row]!.type)!;
+      const d = datasetOf[row]!;
+      const datasetOk = datasets === null || datasets.has(d);
+      const day = index.day[row]!;
+      if (typeOk[t] && datasetOk) byType[t * days + (day - index.minDay)]! += 1;
+      if (day < from || day > to) continue;
+      if (datasetOk) typeCounts.set(typeCodes[t]!, typeCounts.get(typeCodes[t]!)! + 1);
+      if (typeOk[t]) datasetCounts[d]! += 1;
+      if (typeOk[t] && datasetOk) {
+        matched.push(row);
+        if (Number.isNaN(index.lon[row]!)) unlocated++;
+      }
+    }
+    const rows = Uint32Array.from(matched);
+    return {
+      count: rows.length,
+      unlocated,
+      typeCounts,
+      datasetCounts,
+      timeline: { startDay: index.minDay, days, byType, typeCodes },
+      extraMask,
+      rows: (located) =>
+        located ? rows.filter((row) => !Number.isNaN(index.lon[row]!)) : rows.slice(),
+    };
+  }
+
+  /** The extra-filter mask in the order of `points()` (located rows ascending). */
+  private pointsMask(extraMask: Uint8Array): Uint8Array {
+    const { lon } = this.table.index;
+    const mask = new Uint8Array(this.table.located);
+    let i = 0;
+    for (let row = 0; row < extraMask.length; row++)
+      if (!Number.isNaN(lon[row]!)) mask[i++] = extraMask[row]!;
+    return mask;
+  }
+
+  /** Per-row facet columns, read once per load on first need. */
+  private facets(): FacetColumns {
+    this.table.facets ??= buildFacetColumns(this.table.incidents);
+    return this.table.facets;
+  }
+
+  /** What the filters can choose from: actors, countries and precisions, with counts. */
+  facetSummary(): FacetSummary {
+    const facets = this.facets();
+    const count = (lists: Iterable<number[]>, names: string[]) => {
+      const counts = new Array<number>(names.length).fill(0);
+      for (const list of lists) for (const id of list) counts[id]! += 1;
+      return names
+        .map((name, i) => ({ name, count: counts[i]! }))
+        .sort((a, b) => b.count - a.count);
+    };
+    return {
+      actors: count(facets.actors, facets.actorNames).slice(0, MAX_LISTED_ACTORS),
+      countries: count(facets.countries, facets.countryNames),
+      precisions: count(
+        Array.from(facets.precision, (p) => [p]),
+        [...PRECISIONS],
+      ).filter((p) => p.count > 0),
+    };
+  }
+
+  /** One page of the matching incidents in the list's order. */
+  list(filter: EngineFilter, sort: ListSort, offset: number, limit: number): ListReply {
+    const sorted = this.sortedRows(filter, sort);
+    const rows = Array.from(sorted.subarray(offset, offset + limit), (row) => this.listRow(row));
+    return { total: sorted.length, offset, rows };
+  }
+
+  /** Where a row stands in the list's order, or -1 when the filter hides it. */
+  listPosition(filter: EngineFilter, sort: ListSort, row: number): number {
+    return this.sortedRows(filter, sort).indexOf(row);
+  }
+
+  private sortedRows(filter: EngineFilter, sort: ListSort): Uint32Array {
+    const key = JSON.stringify([filter, sort]);
+    if (this.lastList?.key === key) return this.lastList.rows;
+    const match = this.match(filter);
+    const rows = match.rows(false);
+    const { day } = this.table.index;
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    if (sort.key === 'date') {
+      rows.sort((a, b) => sign * (day[a]! - day[b]!) || a - b);
+    } else {
+      const fatalities = this.facets().fatalities;
+      // Unknown fatalities sort last in either direction.
+      const value = (row: number) => fatalities[row]!;
+      rows.sort((a, b) => {
+        const va = value(a);
+        const vb = value(b);
+        if (Number.isNaN(va) || Number.isNaN(vb))
+          return Number.isNaN(va) ? (Number.isNaN(vb) ? a - b : 1) : -1;
+        return sign * (va - vb) || a - b;
+      });
+    }
+    this.lastList = { key, rows };
+    return rows;
+  }
+
+  private listRow(row: number): ListRow {
+    const incident = this.table.incidents[row]!;
+    const properties = incident.feature.properties;
+    const text = (...keys: string[]) => {
+      for (const key of keys) {
+        const value = Object.hasOwn(properties, key) ? properties[key] : undefined;
+        if (typeof value === 'string' && value.trim() !== '') return value;
+        if (Array.isArray(value) && value.length > 0)
+          return value.filter((v) => typeof v === 'string').join(', ');
+      }
+      return '';
+    };
+    const place = [
+      text('place', 'location', 'where_description'),
+      text('province', 'admin1', 'adm_1'),
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const min = this.facets().fatalitiesMin[row]!;
+    const max = this.facets().fatalities[row]!;
+    const fatalities = Number.isNaN(max)
+      ? ''
+      : Number.isNaN(min) || min === max
+        ? String(max)
+        : `${min}–${max}`;
+    return {
+      row,
+      day: incident.day,
+      type: incident.type,
+      place,
+      fatalities,
+      summary: text('summary', 'notes', 'source_headline').slice(0, 300),
+      dataset: this.datasets[this.table.datasetOf[row]!]!.summary.name,
     };
   }
 
@@ -219,12 +549,8 @@ export class IncidentEngine {
 
   /** The matching incidents as a file, each feature exactly as loaded, in load order. */
   export(filter: EngineFilter, format: ExportFormat): FileReply {
-    const { index, incidents, datasetOf } = this.table;
-    const result = queryIncidentIndex(index, {
-      ...toIndexQuery(filter),
-      types: this.selectedKeys(filter),
-    });
-    const rows = collectMatchingRows(index, result);
+    const { incidents, datasetOf } = this.table;
+    const rows = this.match(filter).rows(false);
     const matching = Array.from(rows, (row) => incidents[row]!);
     const sources = new Set(Array.from(rows, (row) => datasetOf[row]!));
     const context = {
@@ -315,7 +641,10 @@ function buildTable(datasets: Dataset[]): Table {
     return { dataset: Number(code.slice(0, at)), type: code.slice(at + 1) };
   });
   const typeCodes = [...new Set(keys.map((key) => key.type))].sort(compareTypeCodes);
+  let located = 0;
+  for (const incident of incidents) if (incident.lon !== null) located++;
   return {
+    located,
     incidents,
     datasetOf,
     index,

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
+import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import { makeLoadedStore } from '../../state/test-store';
 import { FilterPanel } from './filter-panel';
 import { IncidentCount } from './incident-count';
@@ -62,6 +63,6 @@ describe('Filter panel', () => {
     fireEvent.change(screen.getByLabelText('From date'), { target: { value: '2025-10-16' } });
     await userEvent.click(screen.getByRole('button', { name: 'Reset filters' }));
     await expectCount(/^4 of 4 incidents/);
-    expect(store.getState().filter).toEqual({ from: null, to: null, types: null, datasets: null });
+    expect(store.getState().filter).toEqual(EMPTY_ENGINE_FILTER);
   });
 });

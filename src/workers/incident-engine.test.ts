@@ -1,0 +1,187 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { makeCollection, makeFeature } from '../domain/test-factories';
+import type { EngineFilter } from './engine-protocol';
+import { IncidentEngine } from './incident-engine';
+
+const ALL: EngineFilter = {
+  from: null,
+  to: null,
+  types: null,
+  datasets: null,
+  actors: null,
+  countries: null,
+  minFatalities: null,
+  precisions: null,
+  text: '',
+};
+
+const features = [
+  makeFeature({
+    id: 'a',
+    date: '2025-10-09',
+    type: 'airstrike',
+    actors: ['Pakistan Air Force'],
+    country: ['AF'],
+    fatalities_min: 0,
+    fatalities_max: 10,
+    geo_precision: 'place',
+    place: 'Kabul',
+    summary: 'Strike in the capital',
+  }),
+  makeFeature({
+    id: 'b',
+    date: '2025-10-12',
+    type: 'cross_border_attack',
+    actors: ['Afghan Taliban', 'Pakistan Army'],
+    country: ['PK'],
+    fatalities_max: 23,
+    geo_precision: 'district',
+    place: 'Kurram',
+  }),
+  makeFeature(
+    {
+      id: 'c',
+      date: '2025-10-15',
+      type: 'shelling',
+      actors: ['Pakistan Army'],
+      country: ['AF'],
+      geo_precision: 'place',
+      place: 'Spin Boldak',
+      summary: 'Shelling near the Friendship Gate',
+    },
+    { geometry: null },
+  ),
+  makeFeature({
+    id: 'd',
+    date: '2025-10-17',
+    type: 'airstrike',
+    actors: ['Pakistan Air Force'],
+    country: ['AF'],
+    fatalities_max: 17,
+    geo_precision: 'province',
+    place: 'Paktika',
+  }),
+];
+
+function loadedEngine() {
+  const engine = new IncidentEngine();
+  const reply = engine.load(JSON.stringify(makeCollection(features)), {
+    datasetId: 'd1',
+    source: { kind: 'text', text: '', name: 'test.geojson' },
+    mode: 'replace',
+    options: {},
+  });
+  if (reply.status !== 'loaded') throw new Error('fixture did not load');
+  return engine;
+}
+
+const keys = (engine: IncidentEngine, filter: EngineFilter) =>
+  engine.list(filter, { key: 'date', direction: 'asc' }, 0, 100).rows.map((row) => row.row);
+
+describe('The incident engine', () => {
+  it('filters by actor, country, fatalities, precision and text', () => {
+    const engine = loadedEngine();
+    expect(keys(engine, { ...ALL, actors: ['Pakistan Army'] })).toEqual([1, 2]);
+    expect(keys(engine, { ...ALL, countries: ['PK'] })).toEqual([1]);
+    expect(keys(engine, { ...ALL, minFatalities: 15 })).toEqual([1, 3]);
+    expect(keys(engine, { ...ALL, precisions: ['place'] })).toEqual([0, 2]);
+    expect(keys(engine, { ...ALL, text: 'friendship GATE' })).toEqual([2]);
+    expect(keys(engine, { ...ALL, text: 'kabul capital', types: ['airstrike'] })).toEqual([0]);
+  });
+
+  it('counts each type under the other filters, whatever types are ticked', () => {
+    const engine = loadedEngine();
+    const reply = engine.query({ ...ALL, countries: ['AF'], types: ['shelling'] });
+    expect(reply.count).toBe(1);
+    expect(reply.unlocated).toBe(1);
+    expect(Object.fromEntries(reply.typeCounts.map((t) => [t.code, t.count]))).toEqual({
+      airstrike: 2,
+      cross_border_attack: 0,
+      shelling: 1,
+    });
+  });
+
+  it('gives the same answer through the index as through a scan of the rows', () => {
+    const engine = loadedEngine();
+    // Ticking every precision keeps every row but takes the scanning path.
+    const everyPrecision = ['place', 'district', 'province', 'other', 'unknown'];
+    for (const filter of [
+      ALL,
+      { ...ALL, from: '2025-10-10', types: ['airstrike', 'shelling'] },
+      { ...ALL, to: '2025-10-12', datasets: ['d1'] },
+      { ...ALL, types: [] },
+    ]) {
+      const viaIndex = engine.query(filter);
+      const viaScan = engine.query({ ...filter, precisions: everyPrecision });
+      expect({ ...viaScan, gpuMask: null }).toEqual(viaIndex);
+    }
+  });
+
+  it('spans the whole extent in the timeline, stacked by type, under every filter but the dates', () => {
+    const engine = loadedEngine();
+    for (const filter of [
+      { ...ALL, from: '2025-10-12', to: '2025-10-12' },
+      { ...ALL, from: '2025-10-12', to: '2025-10-12', text: 'pakistan' },
+    ]) {
+      const { timeline } = engine.query(filter);
+      expect(timeline.days).toBe(9);
+      const airstrike = timeline.typeCodes.indexOf('airstrike');
+      const row = Array.from(
+        timeline.byType.subarray(airstrike * timeline.days, (airstrike + 1) * timeline.days),
+      );
+      expect(row).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 1]);
+    }
+  });
+
+  it('sorts the list by date or fatalities, unknown fatalities last', () => {
+    const engine = loadedEngine();
+    const order = (key: 'date' | 'fatalities', direction: 'asc' | 'desc') =>
+      engine.list(ALL, { key, direction }, 0, 10).rows.map((row) => row.row);
+    expect(order('date', 'desc')).toEqual([3, 2, 1, 0]);
+    expect(order('fatalities', 'desc')).toEqual([1, 3, 0, 2]);
+    expect(order('fatalities', 'asc')).toEqual([0, 3, 1, 2]);
+    expect(
+      engine.list(ALL, { key: 'date', direction: 'asc' }, 1, 2).rows.map((row) => row.row),
+    ).toEqual([1, 2]);
+  });
+
+  it('describes list rows with place, fatalities and dataset', () => {
+    const engine = loadedEngine();
+    const [row] = engine.list(
+      { ...ALL, types: ['airstrike'] },
+      { key: 'date', direction: 'asc' },
+      0,
+      1,
+    ).rows;
+    expect(row).toEqual({
+      row: 0,
+      day: '2025-10-09',
+      type: 'airstrike',
+      place: 'Kabul',
+      fatalities: '0–10',
+      summary: 'Strike in the capital',
+      dataset: 'test.geojson',
+    });
+  });
+
+  it('finds where a row stands in the list, or -1 when filtered out', () => {
+    const engine = loadedEngine();
+    const sort = { key: 'date', direction: 'desc' } as const;
+    expect(engine.listPosition(ALL, sort, 0)).toBe(3);
+    expect(engine.listPosition({ ...ALL, types: ['shelling'] }, sort, 0)).toBe(-1);
+  });
+
+  it('offers the actors, countries and precisions present, most frequent first', () => {
+    const facets = loadedEngine().facetSummary();
+    expect(facets.actors.slice(0, 2)).toEqual([
+      { name: 'Pakistan Air Force', count: 2 },
+      { name: 'Pakistan Army', count: 2 },
+    ]);
+    expect(facets.countries).toEqual([
+      { name: 'AF', count: 3 },
+      { name: 'PK', count: 1 },
+    ]);
+    expect(facets.precisions.map((p) => p.name).sort()).toEqual(['district', 'place', 'province']);
+  });
+});
