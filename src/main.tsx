@@ -9,9 +9,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // Outside React: the permalink is applied and the data requested once, however often React
 // mounts (StrictMode mounts twice in development).
-startUrlSync(incidentStore);
+const urlSync = startUrlSync(incidentStore);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App urlSync={urlSync} />
   </StrictMode>,
 );

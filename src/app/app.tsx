@@ -1,27 +1,64 @@
+import { useState } from 'react';
 import { ExportButtons } from '../features/export/export-buttons';
+import { CopyLinkButton } from '../features/filters/copy-link-button';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { IncidentCount } from '../features/filters/incident-count';
+import { MoreFilters } from '../features/filters/more-filters';
 import { IncidentDetail } from '../features/incident-detail/incident-detail';
+import { ListPanel } from '../features/incident-list/list-panel';
 import { DropZone } from '../features/import/drop-zone';
 import { LoadProgress } from '../features/import/load-progress';
 import { LoadReport } from '../features/import/load-report';
 import { MappingDialog } from '../features/import/mapping-dialog';
 import { OpenFile } from '../features/import/open-file';
+import { TimelinePanel } from '../features/timeline/timeline-panel';
 import { MapView } from '../map/map-view';
+import type { UrlSync } from './url-sync';
 
-/** The page: header with count and export, filters beside the map, details over it. */
-export function App() {
+type Drawer = 'filters' | 'list' | null;
+
+/**
+ * The page: header with count, link and exports; filters on the left, the map with its timeline
+ * in the middle, the list on the right, details over the map. On a phone the filters and the
+ * list are drawers.
+ */
+export function App({ urlSync }: { urlSync?: UrlSync }) {
+  const [drawer, setDrawer] = useState<Drawer>(null);
+  const toggle = (name: Exclude<Drawer, null>) =>
+    setDrawer((open) => (open === name ? null : name));
   return (
-    <div className="app">
+    <div className="app" data-drawer={drawer ?? 'none'}>
       <header className="app-header">
         <h1>Durand Line incident map</h1>
         <IncidentCount />
-        <ExportButtons />
+        <div className="header-actions">
+          <CopyLinkButton />
+          <ExportButtons />
+        </div>
+        <div className="drawer-toggles">
+          <button
+            type="button"
+            aria-expanded={drawer === 'filters'}
+            aria-controls="filters-drawer"
+            onClick={() => toggle('filters')}
+          >
+            Filters
+          </button>
+          <button
+            type="button"
+            aria-expanded={drawer === 'list'}
+            aria-controls="list-drawer"
+            onClick={() => toggle('list')}
+          >
+            List
+          </button>
+        </div>
       </header>
       <div className="app-body">
-        <nav className="sidebar" aria-label="Filters and data">
+        <nav id="filters-drawer" className="sidebar drawer" aria-label="Filters and data">
           <LoadProgress />
           <FilterPanel />
+          <MoreFilters />
           <LoadReport />
           <OpenFile />
           <p className="muted small about">
@@ -29,10 +66,19 @@ export function App() {
             (see each incident's precision). Border: Natural Earth 1:10m, generalised.
           </p>
         </nav>
-        <main className="map-area">
-          <MapView />
-          <IncidentDetail />
+        <main className="map-column">
+          <div className="map-area">
+            <MapView
+              initialView={urlSync?.initialView ?? null}
+              {...(urlSync ? { onViewChange: urlSync.reportView } : {})}
+            />
+            <IncidentDetail />
+          </div>
+          <TimelinePanel />
         </main>
+        <aside id="list-drawer" className="list-column drawer" aria-label="Incident list">
+          <ListPanel />
+        </aside>
       </div>
       <MappingDialog />
       <DropZone />

@@ -1,3 +1,4 @@
+import type { MapViewState, UrlFilter } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
 import type { IncidentStore } from '../state/incident-store';
 
@@ -5,20 +6,33 @@ import type { IncidentStore } from '../state/incident-store';
 export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
 export const EMBEDDED_DATA_NAME = 'embedded autumn-2025 dataset';
 
+export interface UrlSync {
+  /** The map view the permalink asked for, if any. */
+  initialView: MapViewState | null;
+  /** Called by the map when the camera settles: the address follows it. */
+  reportView: (view: MapViewState) => void;
+  stop: () => void;
+}
+
 /**
- * Applies the page's permalink (`from`, `to`, `types`, `data`) to the store, loads the data, and
- * from then on mirrors filter changes into the address with replaceState. Returns a stop function.
+ * Applies the page's permalink to the store (filters, data, open incident) and the map (view),
+ * loads the data, and from then on mirrors filters, view and selection into the address with
+ * replaceState, so a copied link reproduces what the sender saw.
  */
-export function startUrlSync(store: IncidentStore): () => void {
+export function startUrlSync(store: IncidentStore): UrlSync {
   const parsed = parseUrlState(window.location.search, document.baseURI);
   const { setFilter, addNotices, loadSource } = store.getState();
   setFilter(parsed.filter);
   if (parsed.problems.length > 0) addNotices(parsed.problems);
 
   let dataParam = parsed.data;
+  let view = parsed.view;
+  let incident = parsed.incident;
   const write = () => {
+    const { filter } = store.getState();
+    const urlFilter: UrlFilter = filter;
     const search = serialiseUrlState(
-      { filter: store.getState().filter, data: dataParam },
+      { filter: urlFilter, data: dataParam, view, incident },
       window.location.search,
     );
     if (search !== window.location.search) {
@@ -34,29 +48,59 @@ export function startUrlSync(store: IncidentStore): () => void {
     loadSource({ kind: 'url', url: new URL(path, document.baseURI).href, name });
 
   void (async () => {
+    let loaded = false;
     if (dataParam !== null) {
-      if (await loadUrl(dataParam, dataParam)) return;
-      // A data URL that cannot be read falls back to the embedded set, with the reason shown.
-      const { loadError, mappingRequest } = store.getState();
-      if (mappingRequest) return;
-      addNotices([
-        `${loadError ?? `Could not load ${dataParam}.`} Showing the embedded incidents instead.`,
-      ]);
-      store.setState({ loadError: null });
-      dataParam = null;
+      loaded = await loadUrl(dataParam, dataParam);
+      if (!loaded) {
+        // A data URL that cannot be read falls back to the embedded set, with the reason shown.
+        const { loadError, mappingRequest } = store.getState();
+        if (mappingRequest) return;
+        addNotices([
+          `${loadError ?? `Could not load ${dataParam}.`} Showing the embedded incidents instead.`,
+        ]);
+        store.setState({ loadError: null });
+        dataParam = null;
+        write();
+      }
+    }
+    if (!loaded) await loadUrl(EMBEDDED_DATA_PATH, EMBEDDED_DATA_NAME);
+    if (incident !== null && !(await store.getState().selectById(incident))) {
+      addNotices([`Ignored incident=${incident}: no loaded incident has that id.`]);
+      incident = null;
       write();
     }
-    await loadUrl(EMBEDDED_DATA_PATH, EMBEDDED_DATA_NAME);
   })();
 
   write();
-  return store.subscribe((state, previous) => {
+  const unsubscribe = store.subscribe((state, previous) => {
+    let changed = state.filter !== previous.filter;
     // Opening a file replaces the URL's data, which then no longer describes the page.
-    const replacedData =
+    if (
       dataParam !== null &&
       state.summary !== previous.summary &&
-      !state.summary?.datasets.some((d) => d.name === dataParam);
-    if (replacedData) dataParam = null;
-    if (state.filter !== previous.filter || replacedData) write();
+      !state.summary?.datasets.some((d) => d.name === dataParam)
+    ) {
+      dataParam = null;
+      changed = true;
+    }
+    if (
+      state.selected !== previous.selected ||
+      (state.selectedRow === null && previous.selectedRow !== null)
+    ) {
+      const next = state.selectedRow === null ? null : (state.selected?.key ?? incident);
+      if (next !== incident) {
+        incident = next;
+        changed = true;
+      }
+    }
+    if (changed) write();
   });
+  return {
+    initialView: parsed.view,
+    reportView: (next) => {
+      view = next;
+      write();
+    },
+    stop: unsubscribe,
+  };
 }

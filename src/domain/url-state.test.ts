@@ -2,54 +2,88 @@ import { describe, expect, it } from 'vitest';
 import { parseUrlState, serialiseUrlState } from './url-state';
 
 const BASE = 'http://127.0.0.1:5173/';
+const NO_FILTER = {
+  from: null,
+  to: null,
+  types: null,
+  actors: null,
+  countries: null,
+  minFatalities: null,
+  precisions: null,
+  text: '',
+};
+const state = (
+  filter: Partial<typeof NO_FILTER> | Record<string, unknown>,
+  data: string | null = null,
+) => ({
+  filter: { ...NO_FILTER, ...filter } as typeof NO_FILTER,
+  data,
+  view: null,
+  incident: null,
+});
 
 describe('URL state', () => {
-  it('round-trips every parameter', () => {
-    const state = {
-      filter: { from: '2025-10-01', to: '2025-10-31', types: ['airstrike', 'kidnapping'] },
-      data: 'https://example.org/incidents.geojson',
-    };
-    const search = serialiseUrlState(state, '');
+  it('round-trips the date, type and data parameters', () => {
+    const original = state(
+      { from: '2025-10-01', to: '2025-10-31', types: ['airstrike', 'kidnapping'] },
+      'https://example.org/incidents.geojson',
+    );
+    const search = serialiseUrlState(original, '');
     expect(search).toBe(
       '?from=2025-10-01&to=2025-10-31&types=airstrike,kidnapping&data=https://example.org/incidents.geojson',
     );
-    expect(parseUrlState(search, BASE)).toEqual({ ...state, problems: [] });
+    expect(parseUrlState(search, BASE)).toEqual({ ...original, problems: [] });
+  });
+
+  it('round-trips every filter, the map view and the open incident', () => {
+    const original = {
+      ...state({
+        actors: ['Pakistan Army', 'TTP, Jamaat-ul-Ahrar faction'],
+        countries: ['AF', 'PK'],
+        minFatalities: 5,
+        precisions: ['place', 'district'],
+        text: 'spin boldak & gate',
+      }),
+      view: { lat: 33.9, lon: 70.1, zoom: 7.5 },
+      incident: '2025-10-15-spin-boldak',
+    };
+    const parsed = parseUrlState(serialiseUrlState(original, ''), BASE);
+    expect(parsed).toEqual({ ...original, problems: [] });
+  });
+
+  it('falls back from a bad view, precision or minimum fatalities and says so', () => {
+    const parsed = parseUrlState('?view=95,70,7&precision=exact&minFatalities=-3', BASE);
+    expect(parsed.view).toBeNull();
+    expect(parsed.filter.precisions).toBeNull();
+    expect(parsed.filter.minFatalities).toBeNull();
+    expect(parsed.problems).toHaveLength(3);
   });
 
   it('keeps a data URL with its own query string intact', () => {
     const data = 'https://example.org/get?file=a.geojson&key=1';
-    const search = serialiseUrlState({ filter: { from: null, to: null, types: null }, data }, '');
+    const search = serialiseUrlState(state({}, data), '');
     expect(search).toBe('?data=https://example.org/get%3Ffile%3Da.geojson%26key%3D1');
     expect(parseUrlState(search, BASE).data).toBe(data);
   });
 
   it('reads absent parameters as the defaults', () => {
-    expect(parseUrlState('', BASE)).toEqual({
-      filter: { from: null, to: null, types: null },
-      data: null,
-      problems: [],
-    });
+    expect(parseUrlState('', BASE)).toEqual({ ...state({}), problems: [] });
   });
 
   it('reads an empty types parameter as no type selected', () => {
     expect(parseUrlState('?types=', BASE).filter.types).toEqual([]);
-    expect(serialiseUrlState({ filter: { from: null, to: null, types: [] }, data: null }, '')).toBe(
-      '?types=',
-    );
+    expect(serialiseUrlState(state({ types: [] }), '')).toBe('?types=');
   });
 
   it('keeps parameters it does not own', () => {
-    expect(
-      serialiseUrlState(
-        { filter: { from: '2025-10-01', to: null, types: null }, data: null },
-        '?lang=ps',
-      ),
-    ).toBe('?lang=ps&from=2025-10-01');
+    expect(serialiseUrlState(state({ from: '2025-10-01' }), '?lang=ps')).toBe(
+      '?lang=ps&from=2025-10-01',
+    );
   });
 
   it('falls back to the default for an impossible date and says so', () => {
     const state = parseUrlState('?from=2025-02-30&to=2025-10-31', BASE);
-    expect(state.filter).toEqual({ from: null, to: '2025-10-31', types: null });
+    expect(state.filter).toEqual({ ...NO_FILTER, to: '2025-10-31' });
     expect(state.problems).toEqual([
       'Ignored from=2025-02-30: not a calendar date in the form YYYY-MM-DD.',
     ]);

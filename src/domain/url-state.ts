@@ -1,11 +1,36 @@
 import type { IncidentFilter } from './filter-incidents';
+import { PRECISIONS } from './incident-facets';
 import { parseDay } from './incident-date';
+
+/** Every filter a permalink carries. */
+export interface UrlFilter extends IncidentFilter {
+  /** `actor` (repeated: names may hold commas). */
+  actors: readonly string[] | null;
+  /** `country`, comma-separated codes. */
+  countries: readonly string[] | null;
+  /** `minFatalities`, a whole number ≥ 0. */
+  minFatalities: number | null;
+  /** `precision`, comma-separated: place, district, province, other, unknown. */
+  precisions: readonly string[] | null;
+  /** `q`, free text. */
+  text: string;
+}
+
+/** The map's camera: `view=lat,lon,zoom`. */
+export interface MapViewState {
+  lat: number;
+  lon: number;
+  zoom: number;
+}
 
 /** What a permalink carries. */
 export interface UrlState {
-  filter: IncidentFilter;
+  filter: UrlFilter;
   /** An http(s) URL or app-relative path of a GeoJSON file to load instead of the embedded set. */
   data: string | null;
+  view: MapViewState | null;
+  /** `incident`: the id of the incident whose details are open. */
+  incident: string | null;
 }
 
 export interface ParsedUrlState extends UrlState {
@@ -13,7 +38,10 @@ export interface ParsedUrlState extends UrlState {
   problems: string[];
 }
 
-/** Reads `from`, `to`, `types` and `data` from a query string; bad values fall back to defaults. */
+/**
+ * Reads a permalink: `from`, `to`, `types`, `data`, and the other filters, the map view and the
+ * open incident. Bad values fall back to their defaults, each with a message.
+ */
 export function parseUrlState(search: string, base: string): ParsedUrlState {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
@@ -56,7 +84,80 @@ export function parseUrlState(search: string, base: string): ParsedUrlState {
       data = null;
     }
   }
-  return { filter: { from, to, types }, data, problems };
+  const list = (name: string): string[] | null => {
+    const value = params.get(name);
+    return value === null
+      ? null
+      : [
+          ...new Set(
+            value
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          ),
+        ];
+  };
+  const actorParams = params.getAll('actor').filter((actor) => actor.trim() !== '');
+  const actors = actorParams.length > 0 ? [...new Set(actorParams)] : null;
+  const countries = list('country')?.map((code) => code.toUpperCase()) ?? null;
+
+  let precisions = list('precision');
+  const unknownPrecision =
+    precisions?.filter((p) => !(PRECISIONS as readonly string[]).includes(p)) ?? [];
+  if (unknownPrecision.length > 0) {
+    problems.push(
+      `Ignored precision=${clip(params.get('precision') ?? '')}: use ${PRECISIONS.join(', ')} (comma-separated).`,
+    );
+    precisions = null;
+  }
+
+  let minFatalities: number | null = null;
+  const minParam = params.get('minFatalities');
+  if (minParam !== null && minParam !== '') {
+    if (/^\d{1,7}$/.test(minParam)) minFatalities = Number(minParam);
+    else
+      problems.push(`Ignored minFatalities=${clip(minParam)}: not a whole number of at least 0.`);
+  }
+
+  let view: MapViewState | null = null;
+  const viewParam = params.get('view');
+  if (viewParam !== null && viewParam !== '') {
+    const parts = viewParam
+      .split(',')
+      .map((part) => (/^-?\d+(\.\d+)?$/.test(part.trim()) ? Number(part) : NaN));
+    const [lat, lon, zoom] = parts;
+    if (
+      parts.length === 3 &&
+      Math.abs(lat!) <= 85 &&
+      Math.abs(lon!) <= 180 &&
+      zoom! >= 0 &&
+      zoom! <= 22
+    ) {
+      view = { lat: lat!, lon: lon!, zoom: zoom! };
+    } else {
+      problems.push(
+        `Ignored view=${clip(viewParam)}: expected latitude,longitude,zoom (e.g. 33.9,70.1,7).`,
+      );
+    }
+  }
+  const incident = params.get('incident') || null;
+
+  return {
+    filter: {
+      from,
+      to,
+      types,
+      actors,
+      countries,
+      minFatalities,
+      precisions,
+      text: params.get('q') ?? '',
+    },
+    data,
+    view,
+    incident,
+    problems,
+  };
 }
 
 /** Why a `data` value cannot be loaded, or null when it is an http(s) URL or a relative path. */
@@ -82,10 +183,22 @@ export function serialiseUrlState(state: UrlState, currentSearch: string): strin
   const params = new URLSearchParams(currentSearch);
   const set = (name: string, value: string | null) =>
     value === null ? params.delete(name) : params.set(name, value);
-  set('from', state.filter.from);
-  set('to', state.filter.to);
-  set('types', state.filter.types === null ? null : state.filter.types.join(','));
+  const { filter, view } = state;
+  set('from', filter.from);
+  set('to', filter.to);
+  set('types', filter.types === null ? null : filter.types.join(','));
+  params.delete('actor');
+  for (const actor of filter.actors ?? []) params.append('actor', actor);
+  set('country', filter.countries === null ? null : filter.countries.join(','));
+  set('minFatalities', filter.minFatalities === null ? null : String(filter.minFatalities));
+  set('precision', filter.precisions === null ? null : filter.precisions.join(','));
+  set('q', filter.text.trim() === '' ? null : filter.text);
   set('data', state.data);
+  set(
+    'view',
+    view === null ? null : `${view.lat.toFixed(4)},${view.lon.toFixed(4)},${view.zoom.toFixed(2)}`,
+  );
+  set('incident', state.incident);
   // Commas, slashes and colons are legal in a query value; left unescaped, links stay readable.
   const text = params
     .toString()

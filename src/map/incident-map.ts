@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { MapViewState } from '../domain/url-state';
 import type { PointsReply, QueryReply } from '../workers/engine-protocol';
 import type { GpuFilter, GpuIncidentLayer } from './gpu-incident-layer';
 import {
@@ -15,6 +16,10 @@ maplibregl.setWorkerUrl(workerUrl);
 export interface IncidentMapOptions {
   /** Called with the row id of a clicked incident. */
   onSelect: (row: number) => void;
+  /** Where to look first (a permalink's view); else the whole border. */
+  initialView?: MapViewState | null;
+  /** Called when the camera settles after a move. */
+  onViewChange?: (view: MapViewState) => void;
 }
 
 declare global {
@@ -34,6 +39,8 @@ export class IncidentMap {
   private styleLoaded = false;
   private shown: QueryReply['map'] | null = null;
   private selected: number | null = null;
+  /** Whether the camera has left its initial fit (from then on the address carries the view). */
+  private moved = false;
   /** The GPU layer for large datasets, loaded on first need (deck.gl stays out of the main bundle). */
   private gpu: GpuIncidentLayer | null = null;
   private gpuLoading: Promise<GpuIncidentLayer> | null = null;
@@ -48,8 +55,12 @@ export class IncidentMap {
     this.map = new maplibregl.Map({
       container,
       style: buildBasemapStyle(document.baseURI),
-      bounds: INITIAL_BOUNDS,
-      fitBoundsOptions: { padding: 20 },
+      ...(options.initialView
+        ? {
+            center: [options.initialView.lon, options.initialView.lat],
+            zoom: options.initialView.zoom,
+          }
+        : { bounds: INITIAL_BOUNDS, fitBoundsOptions: { padding: 20 } }),
       attributionControl: { compact: true },
       maxZoom: 14,
       // Keep the drawn pixels readable so tests and screenshots can read the canvas.
@@ -72,7 +83,26 @@ export class IncidentMap {
       () => (this.map.getCanvas().style.cursor = 'pointer'),
     );
     this.map.on('mouseleave', INCIDENT_LAYER, () => (this.map.getCanvas().style.cursor = ''));
+    this.map.on('moveend', (event: { originalEvent?: unknown; fromLink?: boolean }) => {
+      // The first fit is the app's own choice, not the user's: it stays out of the address.
+      if (!this.moved && !event.originalEvent && !options.initialView && !event.fromLink) return;
+      this.moved = true;
+      const { lng, lat } = this.map.getCenter();
+      options.onViewChange?.({ lat, lon: lng, zoom: this.map.getZoom() });
+    });
     window.durandMap = this.map;
+  }
+
+  /** Brings an incident into view (selected from the list or a link). */
+  flyTo(lon: number, lat: number): void {
+    this.moved = true;
+    const zoom = Math.max(this.map.getZoom(), 8);
+    this.map.flyTo({
+      center: [lon, lat],
+      zoom,
+      essential: false,
+      duration: prefersReducedMotion() ? 0 : 800,
+    });
   }
 
   /** Draws these incidents; a no-op when they are the ones already shown. */
@@ -185,6 +215,10 @@ function toSlimFeatures({
     };
   }
   return { type: 'FeatureCollection', features };
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
 import { incidentStore } from '../state/incident-store';
 import { parseDay } from '../domain/incident-date';
+import type { MapViewState } from '../domain/url-state';
 import type { EngineFilter, PointsReply } from '../workers/engine-protocol';
 import type { GpuFilter } from './gpu-incident-layer';
 import { IncidentMap } from './incident-map';
@@ -27,15 +28,37 @@ function toGpuFilter(
  * The map's place in the page. The map is created once and fed from the store through
  * `store.subscribe`, so filter changes reach it without re-rendering React.
  */
-export function MapView({ store = incidentStore }: { store?: IncidentStore }) {
+export function MapView({
+  store = incidentStore,
+  initialView = null,
+  onViewChange,
+}: {
+  store?: IncidentStore;
+  initialView?: MapViewState | null;
+  onViewChange?: (view: MapViewState) => void;
+}) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!container.current) return;
     const map = new IncidentMap(container.current, {
-      onSelect: (row) => void store.getState().select(row),
+      onSelect: (row) => void store.getState().select(row, 'map'),
+      initialView,
+      ...(onViewChange ? { onViewChange } : {}),
     });
+    let flownTo: unknown = null;
     const sync = (state: IncidentState) => {
+      const { selected, selectedFrom } = state;
+      if (
+        selected &&
+        selected !== flownTo &&
+        (selectedFrom === 'list' || (selectedFrom === 'link' && !initialView)) &&
+        selected.lon !== null &&
+        selected.lat !== null
+      ) {
+        flownTo = selected;
+        map.flyTo(selected.lon, selected.lat);
+      }
       map.showPoints(state.points);
       if (state.points)
         map.setGpuFilter(toGpuFilter(state.filter, state.points, state.result?.gpuMask ?? null));
@@ -48,6 +71,8 @@ export function MapView({ store = incidentStore }: { store?: IncidentStore }) {
       unsubscribe();
       map.destroy();
     };
+    // The map is created once: a later initialView or callback does not re-create it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
   return (

@@ -98,7 +98,11 @@ interface SelectionSlice {
   /** Row id of the incident whose details are open. */
   selectedRow: number | null;
   selected: FeatureReply | null;
-  select: (row: number | null) => Promise<void>;
+  /** Where the selection was made: the map does not fly to what was just clicked on it. */
+  selectedFrom: 'map' | 'list' | 'link';
+  select: (row: number | null, from?: 'map' | 'list' | 'link') => Promise<void>;
+  /** Opens the incident with this id (from a permalink); false when no loaded incident has it. */
+  selectById: (key: string) => Promise<boolean>;
 }
 
 interface NoticeSlice {
@@ -259,11 +263,19 @@ export function createIncidentStore(client: EngineClient) {
 
       selectedRow: null,
       selected: null,
-      select: async (row) => {
-        set({ selectedRow: row, ...(row === null ? { selected: null } : {}) });
+      selectedFrom: 'map',
+      select: async (row, from = 'map') => {
+        set({ selectedRow: row, selectedFrom: from, ...(row === null ? { selected: null } : {}) });
         if (row === null) return;
         const reply = await client.feature(row);
         if (get().selectedRow === row) set({ selected: reply });
+      },
+
+      selectById: async (key) => {
+        const row = await client.findRow(key);
+        if (row < 0) return false;
+        await get().select(row, 'link');
+        return true;
       },
 
       notices: [],

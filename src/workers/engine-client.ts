@@ -87,6 +87,11 @@ export class EngineClient {
     return this.send({ type: 'points', id: this.nextId++ });
   }
 
+  /** The row of the first incident with this id, or -1. */
+  findRow(key: string): Promise<number> {
+    return this.send({ type: 'findRow', id: this.nextId++, key });
+  }
+
   facets(): Promise<FacetSummary> {
     return this.send({ type: 'facets', id: this.nextId++ });
   }

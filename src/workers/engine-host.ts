@@ -18,6 +18,7 @@ export type EngineRequest =
   | { type: 'feature'; id: number; row: number }
   | { type: 'points'; id: number }
   | { type: 'facets'; id: number }
+  | { type: 'findRow'; id: number; key: string }
   | {
       type: 'list';
       id: number;
@@ -80,6 +81,9 @@ export function createEngineHandler(
         }
         case 'feature':
           post({ id: request.id, ok: true, value: engine.feature(request.row) });
+          break;
+        case 'findRow':
+          post({ id: request.id, ok: true, value: engine.findRow(request.key) });
           break;
         case 'facets':
           post({ id: request.id, ok: true, value: engine.facetSummary() });

@@ -529,6 +529,11 @@ export class IncidentEngine {
     };
   }
 
+  /** The row of the first incident with this id, or -1. */
+  findRow(key: string): number {
+    return this.table.incidents.findIndex((incident) => incident.key === key);
+  }
+
   /** One incident in full, by row id. */
   feature(row: number): FeatureReply | null {
     const incident = this.table.incidents[row];
