@@ -162,6 +162,8 @@ export interface QueryReply {
     positions: Float64Array;
     types: Uint16Array;
     typeCodes: string[];
+    /** Position in PRECISIONS (place, district, province, other, unknown) per point. */
+    precisions: Uint8Array;
     omitted: boolean;
   };
   /**

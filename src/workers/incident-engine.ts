@@ -262,11 +262,14 @@ export class IncidentEngine {
     const positions = new Float64Array(rows.length * 2);
     const typeOfRow = new Uint16Array(rows.length);
     const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+    const precisions = new Uint8Array(rows.length);
+    const precisionOf = rows.length > 0 ? this.facets().precision : null;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       positions[i * 2] = index.lon[row]!;
       positions[i * 2 + 1] = index.lat[row]!;
       typeOfRow[i] = typePosition.get(incidents[row]!.type)!;
+      precisions[i] = precisionOf![row]!;
     }
     return {
       count: match.count,
@@ -277,7 +280,7 @@ export class IncidentEngine {
         id: d.summary.id,
         count: match.datasetCounts[i]!,
       })),
-      map: { rows, positions, types: typeOfRow, typeCodes, omitted },
+      map: { rows, positions, types: typeOfRow, typeCodes, precisions, omitted },
       timeline: match.timeline,
       gpuMask: omitted && match.extraMask ? this.pointsMask(match.extraMask) : null,
     };
