@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { BorderFilters } from '../features/border/border-filters';
+import { ComputedFieldsToggle } from '../features/border/computed-fields-toggle';
+import { StripPanel } from '../features/border/strip-panel';
 import { ExportButtons } from '../features/export/export-buttons';
 import { CopyLinkButton } from '../features/filters/copy-link-button';
 import { FilterPanel } from '../features/filters/filter-panel';
@@ -34,6 +37,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
         <div className="header-actions">
           <CopyLinkButton />
           <ExportButtons />
+          <ComputedFieldsToggle />
         </div>
         <div className="drawer-toggles">
           <button
@@ -59,6 +63,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <LoadProgress />
           <FilterPanel />
           <MoreFilters />
+          <BorderFilters />
           <LoadReport />
           <OpenFile />
           <p className="muted small about">
@@ -75,6 +80,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
             <IncidentDetail />
           </div>
           <TimelinePanel />
+          <StripPanel />
         </main>
         <aside id="list-drawer" className="list-column drawer" aria-label="Incident list">
           <ListPanel />

@@ -47,6 +47,15 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   const loadUrl = (path: string, name: string) =>
     loadSource({ kind: 'url', url: new URL(path, document.baseURI).href, name });
 
+  // The border geography goes first: the engine measures each load against it.
+  const absolute = (path: string) => new URL(path, document.baseURI).href;
+  void store.getState().loadGeography({
+    durandLine: absolute('data/durand-line.geojson'),
+    crossings: absolute('data/crossings.geojson'),
+    provinces: absolute('data/provinces.geojson'),
+    countries: absolute('data/basemap/countries.geojson'),
+  });
+
   void (async () => {
     let loaded = false;
     if (dataParam !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serialiseUrlState } from './url-state';
+import { OPEN_KM, parseUrlState, serialiseUrlState } from './url-state';
 
 const BASE = 'http://127.0.0.1:5173/';
 const NO_FILTER = {
@@ -11,6 +11,11 @@ const NO_FILTER = {
   minFatalities: null,
   precisions: null,
   text: '',
+  side: null,
+  borderKm: null,
+  chainageKm: null,
+  crossing: null,
+  province: null,
 };
 const state = (
   filter: Partial<typeof NO_FILTER> | Record<string, unknown>,
@@ -43,12 +48,23 @@ describe('URL state', () => {
         minFatalities: 5,
         precisions: ['place', 'district'],
         text: 'spin boldak & gate',
+        side: 'PK',
+        borderKm: [0, 5],
+        chainageKm: [620.5, 900],
+        crossing: { id: 'torkham', km: 10 },
+        province: 'PK-KP',
       }),
       view: { lat: 33.9, lon: 70.1, zoom: 7.5 },
       incident: '2025-10-15-spin-boldak',
     };
     const parsed = parseUrlState(serialiseUrlState(original, ''), BASE);
     expect(parsed).toEqual({ ...original, problems: [] });
+  });
+
+  it('writes an open distance band as from- and reads it back open', () => {
+    const search = serialiseUrlState(state({ borderKm: [50, OPEN_KM] }), '');
+    expect(search).toBe('?distance=50-');
+    expect(parseUrlState(search, BASE).filter.borderKm).toEqual([50, OPEN_KM]);
   });
 
   it('falls back from a bad view, precision or minimum fatalities and says so', () => {

@@ -14,6 +14,32 @@ export interface UrlFilter extends IncidentFilter {
   precisions: readonly string[] | null;
   /** `q`, free text. */
   text: string;
+  /** `side`: AF or PK, the side of the Durand Line. */
+  side: 'AF' | 'PK' | null;
+  /** `distance=min-max`, km from the line (`50-` for 50 km and more). */
+  borderKm: readonly [number, number] | null;
+  /** `km=from-to`, km along the line from the Iran tripoint. */
+  chainageKm: readonly [number, number] | null;
+  /** `crossing=id:km`, within km of that crossing. */
+  crossing: { id: string; km: number } | null;
+  /** `province`, an admin-1 id such as PK-KP. */
+  province: string | null;
+}
+
+/** Beyond any distance on this map: the open end of a `50-` band. */
+export const OPEN_KM = 100_000;
+
+function readKmRange(value: string): [number, number] | null {
+  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(value.trim());
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? OPEN_KM : Number(match[2]);
+  return from <= to ? [from, to] : null;
+}
+
+function writeKmRange(range: readonly [number, number] | null): string | null {
+  if (range === null) return null;
+  return range[1] >= OPEN_KM ? `${range[0]}-` : `${range[0]}-${range[1]}`;
 }
 
 /** The map's camera: `view=lat,lon,zoom`. */
@@ -142,6 +168,34 @@ export function parseUrlState(search: string, base: string): ParsedUrlState {
   }
   const incident = params.get('incident') || null;
 
+  const sideParam = params.get('side');
+  let side: 'AF' | 'PK' | null = null;
+  if (sideParam !== null && sideParam !== '') {
+    if (sideParam === 'AF' || sideParam === 'PK') side = sideParam;
+    else problems.push(`Ignored side=${clip(sideParam)}: use AF or PK.`);
+  }
+  const kmRange = (name: 'distance' | 'km') => {
+    const value = params.get(name);
+    if (value === null || value === '') return null;
+    const range = readKmRange(value);
+    if (range === null)
+      problems.push(`Ignored ${name}=${clip(value)}: expected km from-to, e.g. 0-5 or 50-.`);
+    return range;
+  };
+  const borderKm = kmRange('distance');
+  const chainageKm = kmRange('km');
+  let crossing: { id: string; km: number } | null = null;
+  const crossingParam = params.get('crossing');
+  if (crossingParam !== null && crossingParam !== '') {
+    const match = /^([a-z0-9-]+):(\d+(?:\.\d+)?)$/.exec(crossingParam);
+    if (match) crossing = { id: match[1]!, km: Number(match[2]) };
+    else
+      problems.push(
+        `Ignored crossing=${clip(crossingParam)}: expected crossing-id:km, e.g. torkham:10.`,
+      );
+  }
+  const province = params.get('province') || null;
+
   return {
     filter: {
       from,
@@ -152,6 +206,11 @@ export function parseUrlState(search: string, base: string): ParsedUrlState {
       minFatalities,
       precisions,
       text: params.get('q') ?? '',
+      side,
+      borderKm,
+      chainageKm,
+      crossing,
+      province,
     },
     data,
     view,
@@ -193,6 +252,11 @@ export function serialiseUrlState(state: UrlState, currentSearch: string): strin
   set('minFatalities', filter.minFatalities === null ? null : String(filter.minFatalities));
   set('precision', filter.precisions === null ? null : filter.precisions.join(','));
   set('q', filter.text.trim() === '' ? null : filter.text);
+  set('side', filter.side);
+  set('distance', writeKmRange(filter.borderKm));
+  set('km', writeKmRange(filter.chainageKm));
+  set('crossing', filter.crossing === null ? null : `${filter.crossing.id}:${filter.crossing.km}`);
+  set('province', filter.province);
   set('data', state.data);
   set(
     'view',

@@ -20,11 +20,14 @@ import type {
   LoadOptions,
   LoadRequest,
   FacetSummary,
+  GeographyReply,
+  GeographyUrls,
   ListRow,
   ListSort,
   LoadSource,
   PointsReply,
   QueryReply,
+  StripReply,
 } from '../workers/engine-protocol';
 import { GPU_POINTS_ABOVE } from '../workers/engine-protocol';
 
@@ -112,6 +115,20 @@ interface NoticeSlice {
   dismissNotices: () => void;
 }
 
+interface BorderSlice {
+  /** Whether the worker has the border geography and measures incidents against it. */
+  borderReady: boolean;
+  /** The line's length and the crossings and provinces the filters offer. */
+  geography: GeographyReply | null;
+  /** Sends the geography's URLs to the engine; filters and measures follow when it is in. */
+  loadGeography: (urls: GeographyUrls) => Promise<void>;
+  /** The strip chart's marks for the current filters (every filter but its own brush). */
+  strip: StripReply | null;
+  /** Exports add border_side, border_distance_km… to each feature's properties. */
+  includeComputedFields: boolean;
+  setIncludeComputedFields: (on: boolean) => void;
+}
+
 interface FileSlice {
   exportFiltered: (format: ExportFormat) => Promise<FileReply | null>;
   rejectedFile: (datasetId: string) => Promise<FileReply | null>;
@@ -123,6 +140,7 @@ export type IncidentState = DataSlice &
   ListSlice &
   SelectionSlice &
   NoticeSlice &
+  BorderSlice &
   FileSlice;
 
 export const EMPTY_ENGINE_FILTER: EngineFilter = {
@@ -133,6 +151,11 @@ export const EMPTY_ENGINE_FILTER: EngineFilter = {
   minFatalities: null,
   precisions: null,
   text: '',
+  side: null,
+  borderKm: null,
+  chainageKm: null,
+  crossing: null,
+  province: null,
 };
 
 /** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
@@ -282,8 +305,24 @@ export function createIncidentStore(client: EngineClient) {
       addNotices: (messages) => set({ notices: [...get().notices, ...messages] }),
       dismissNotices: () => set({ notices: [] }),
 
+      borderReady: false,
+      geography: null,
+      loadGeography: async (urls) => {
+        try {
+          const geography = await client.geography(urls);
+          set({ borderReady: true, geography });
+        } catch (error) {
+          get().addNotices([`Border measures are unavailable: ${(error as Error).message}`]);
+        }
+      },
+      strip: null,
+      includeComputedFields: false,
+      setIncludeComputedFields: (includeComputedFields) => set({ includeComputedFields }),
+
       exportFiltered: (format) =>
-        get().summary ? client.exportFiltered(get().filter, format) : Promise.resolve(null),
+        get().summary
+          ? client.exportFiltered(get().filter, format, get().includeComputedFields)
+          : Promise.resolve(null),
       rejectedFile: (datasetId) => client.rejected(datasetId),
     };
   });

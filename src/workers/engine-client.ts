@@ -5,12 +5,15 @@ import type {
   FacetSummary,
   FeatureReply,
   FileReply,
+  GeographyReply,
+  GeographyUrls,
   ListReply,
   ListSort,
   LoadReply,
   LoadRequest,
   PointsReply,
   QueryReply,
+  StripReply,
 } from './engine-protocol';
 
 /** Where the engine runs: a Web Worker in the app, the same code inline in tests. */
@@ -44,6 +47,7 @@ export class EngineClient {
   private loadInFlight: number | null = null;
   /** Completed loads, replayed into a fresh engine after a cancel. */
   private committed: LoadRequest[] = [];
+  private geographyUrls: GeographyUrls | null = null;
 
   constructor(private readonly createHost: () => EngineHost) {}
 
@@ -109,8 +113,22 @@ export class EngineClient {
     return this.send({ type: 'feature', id: this.nextId++, row });
   }
 
-  exportFiltered(filter: EngineFilter, format: ExportFormat): Promise<FileReply> {
-    return this.send({ type: 'export', id: this.nextId++, filter, format });
+  exportFiltered(
+    filter: EngineFilter,
+    format: ExportFormat,
+    computedFields = false,
+  ): Promise<FileReply> {
+    return this.send({ type: 'export', id: this.nextId++, filter, format, computedFields });
+  }
+
+  /** Sends the border geography's URLs; resolves once every incident can be measured. */
+  geography(urls: GeographyUrls): Promise<GeographyReply> {
+    this.geographyUrls = urls;
+    return this.send({ type: 'geography', id: this.nextId++, urls });
+  }
+
+  strip(filter: EngineFilter): Promise<StripReply> {
+    return this.send({ type: 'strip', id: this.nextId++, filter });
   }
 
   rejected(datasetId: string): Promise<FileReply | null> {

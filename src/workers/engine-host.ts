@@ -1,6 +1,7 @@
 import type {
   EngineFilter,
   ExportFormat,
+  GeographyUrls,
   LoadReply,
   ListSort,
   LoadRequest,
@@ -28,7 +29,15 @@ export type EngineRequest =
       limit: number;
     }
   | { type: 'listPosition'; id: number; filter: EngineFilter; sort: ListSort; row: number }
-  | { type: 'export'; id: number; filter: EngineFilter; format: ExportFormat }
+  | {
+      type: 'export';
+      id: number;
+      filter: EngineFilter;
+      format: ExportFormat;
+      computedFields: boolean;
+    }
+  | { type: 'geography'; id: number; urls: GeographyUrls }
+  | { type: 'strip'; id: number; filter: EngineFilter }
   | { type: 'rejected'; id: number; datasetId: string };
 
 /** A message from the engine to the page. */
@@ -115,8 +124,38 @@ export function createEngineHandler(
           break;
         }
         case 'export':
-          post({ id: request.id, ok: true, value: engine.export(request.filter, request.format) });
+          post({
+            id: request.id,
+            ok: true,
+            value: engine.export(request.filter, request.format, request.computedFields),
+          });
           break;
+        case 'geography': {
+          const read = async (url: string) => {
+            const response = await fetch(url);
+            if (!response.ok) throw new Error(`Could not load ${url}: ${response.status}`);
+            return response.json();
+          };
+          const [durandLine, crossings, provinces, countries] = await Promise.all([
+            read(request.urls.durandLine),
+            read(request.urls.crossings),
+            read(request.urls.provinces),
+            read(request.urls.countries),
+          ]);
+          const reply = engine.setGeography({ durandLine, crossings, provinces, countries });
+          post({ id: request.id, ok: true, value: reply });
+          break;
+        }
+        case 'strip': {
+          const strip = engine.strip(request.filter);
+          post({ id: request.id, ok: true, value: strip }, [
+            strip.rows.buffer,
+            strip.chainageKm.buffer,
+            strip.day.buffer,
+            strip.type.buffer,
+          ]);
+          break;
+        }
         case 'rejected':
           post({ id: request.id, ok: true, value: engine.rejected(request.datasetId) });
           break;

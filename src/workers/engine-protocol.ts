@@ -95,6 +95,54 @@ export interface EngineFilter extends IncidentFilter {
   precisions: readonly string[] | null;
   /** Words that must all appear in the place, summary or actors (any case); '' means all. */
   text: string;
+  /** Side of the Durand Line (Natural Earth 1:10m): 'AF' or 'PK'; null means both. */
+  side: 'AF' | 'PK' | null;
+  /** Distance to the line, inclusive km band [min, max]; null means any. */
+  borderKm: readonly [number, number] | null;
+  /** km along the line from the Iran tripoint, inclusive [from, to] (the strip chart's brush). */
+  chainageKm: readonly [number, number] | null;
+  /** Within `km` of the crossing with this id. */
+  crossing: { id: string; km: number } | null;
+  /** Province (admin-1 id, e.g. PK-KP) that contains the incident. */
+  province: string | null;
+}
+
+/** Where the worker finds the border geography (absolute URLs). */
+export interface GeographyUrls {
+  durandLine: string;
+  crossings: string;
+  provinces: string;
+  countries: string;
+}
+
+/** What the border geography offers the filters. */
+export interface GeographyReply {
+  lengthKm: number;
+  /** Stretches of the line named after the Afghan province beside them, from the Iran tripoint. */
+  segments: Array<{ name: string; fromKm: number; toKm: number }>;
+  crossings: Array<{ id: string; name: string }>;
+  provinces: Array<{ id: string; name: string; country: string }>;
+}
+
+/** What an incident's place is relative to the border, computed at load. */
+export interface BorderFields {
+  side: 'AF' | 'PK' | null;
+  distanceKm: number;
+  chainageKm: number;
+  nearestCrossing: string | null;
+  nearestCrossingKm: number | null;
+  province: string | null;
+  provinceName: string | null;
+}
+
+/** The strip chart's marks: located incidents under every filter but the chainage brush. */
+export interface StripReply {
+  rows: Uint32Array;
+  chainageKm: Float32Array;
+  day: Int32Array;
+  type: Uint16Array;
+  typeCodes: string[];
+  lengthKm: number;
 }
 
 /** What the actor, country and precision filters offer, most frequent first. */
@@ -173,9 +221,13 @@ export interface QueryReply {
   timeline: { startDay: number; days: number; byType: Int32Array; typeCodes: string[] };
   /** For the GPU layer: per point of `points()`, whether it passes the filters the GPU cannot apply. */
   gpuMask: Uint8Array | null;
+  /** Matching incidents per province (ids of the province file), for the choropleth. */
+  provinceCounts: Array<{ id: string; name: string; count: number }>;
 }
 
 export interface FeatureReply {
+  /** Null until the border geography has loaded, or for an unlocated incident. */
+  border: BorderFields | null;
   row: number;
   feature: IncidentFeature;
   day: string;

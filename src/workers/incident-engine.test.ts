@@ -14,6 +14,11 @@ const ALL: EngineFilter = {
   minFatalities: null,
   precisions: null,
   text: '',
+  side: null,
+  borderKm: null,
+  chainageKm: null,
+  crossing: null,
+  province: null,
 };
 
 const features = [

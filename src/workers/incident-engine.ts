@@ -21,7 +21,17 @@ import {
   readSearchText,
 } from '../domain/incident-facets';
 import { IncidentFileError } from '../domain/parse-incidents';
+import type { BorderIndex, BorderMeasures } from '../domain/border/border-measures';
+import {
+  buildBorderIndex,
+  measureIncidents,
+  measurePoint,
+  pickCountryPolygons,
+  SIDE_AF,
+  SIDE_PK,
+} from '../domain/border/border-measures';
 import { compareTypeCodes } from '../domain/taxonomy';
+import { distanceKm as distanceToKm } from '../domain/border/latitude-scale';
 import type {
   DatasetSummary,
   EngineFilter,
@@ -29,7 +39,9 @@ import type {
   ExportFormat,
   FeatureReply,
   FileReply,
+  GeographyReply,
   LoadReply,
+  BorderFields,
   FacetSummary,
   ListReply,
   ListRow,
@@ -37,6 +49,7 @@ import type {
   LoadRequest,
   PointsReply,
   QueryReply,
+  StripReply,
 } from './engine-protocol';
 import { GPU_POINTS_ABOVE } from './engine-protocol';
 
@@ -70,6 +83,8 @@ interface Table {
   located: number;
   /** Actors, countries, fatalities and precision per row, read on first need. */
   facets?: FacetColumns;
+  /** Border measures per row, computed on first need once the geography is known. */
+  measures?: BorderMeasures | undefined;
   summary: EngineSummary;
 }
 
@@ -107,8 +122,54 @@ function hasExtraFilters(filter: EngineFilter): boolean {
     filter.countries !== null ||
     filter.minFatalities !== null ||
     filter.precisions !== null ||
-    filter.text.trim() !== ''
+    filter.text.trim() !== '' ||
+    filter.side !== null ||
+    filter.borderKm !== null ||
+    filter.chainageKm !== null ||
+    filter.crossing !== null ||
+    filter.province !== null
   );
+}
+
+/** Shortest stretch worth its own name on the strip chart. */
+const MIN_STRETCH_KM = 25;
+
+/**
+ * Names the stretches of the line after the Afghan province beside them: each vertex is
+ * nudged about 3 km to the Afghan side and placed in a province; runs of one name become a
+ * stretch, and runs too short to label are merged into the one before.
+ */
+function nameStretches(border: BorderIndex): Array<{ name: string; fromKm: number; toKm: number }> {
+  const { line, vertexKm } = border;
+  const vertices = line.length / 2;
+  const stretches: Array<{ name: string; fromKm: number; toKm: number }> = [];
+  for (let v = 0; v < vertices - 1; v++) {
+    const [x0, y0, x1, y1] = [line[v * 2]!, line[v * 2 + 1]!, line[v * 2 + 2]!, line[v * 2 + 3]!];
+    const length = Math.hypot(x1 - x0, y1 - y0) || 1;
+    const [mx, my] = [(x0 + x1) / 2, (y0 + y1) / 2];
+    const [nx, ny] = [(-(y1 - y0) / length) * 0.03, ((x1 - x0) / length) * 0.03];
+    const left = measurePoint(border, mx + nx, my + ny);
+    const beside = left.side === SIDE_AF ? left : measurePoint(border, mx - nx, my - ny);
+    const province = border.provinces[beside.province];
+    const name = province && province.country === 'AF' ? province.name : '';
+    const last = stretches.at(-1);
+    if (last && (last.name === name || name === '')) last.toKm = vertexKm[v + 1]!;
+    else stretches.push({ name, fromKm: vertexKm[v]!, toKm: vertexKm[v + 1]! });
+  }
+  const merged: typeof stretches = [];
+  for (const stretch of stretches) {
+    const last = merged.at(-1);
+    if (last && (stretch.toKm - stretch.fromKm < MIN_STRETCH_KM || last.name === stretch.name))
+      last.toKm = stretch.toKm;
+    else merged.push({ ...stretch });
+  }
+  return merged
+    .filter((s) => s.name !== '')
+    .map((s) => ({ name: s.name, fromKm: Math.round(s.fromKm), toKm: Math.round(s.toKm) }));
+}
+
+function round(km: number): number {
+  return Math.round(km * 10) / 10;
 }
 
 function buildFacetColumns(incidents: readonly Incident[]): FacetColumns {
@@ -158,7 +219,22 @@ function makeExtraPredicate(
   filter: EngineFilter,
   facets: FacetColumns,
   incidents: readonly Incident[],
+  measures: BorderMeasures | null,
+  border: BorderIndex | null,
 ) {
+  const side = filter.side === 'AF' ? SIDE_AF : filter.side === 'PK' ? SIDE_PK : null;
+  const crossing = filter.crossing
+    ? (border?.crossings.findIndex((c) => c.id === filter.crossing!.id) ?? -1)
+    : null;
+  const province = filter.province
+    ? (border?.provinces.findIndex((p) => p.id === filter.province) ?? -1)
+    : null;
+  const needsBorder =
+    side !== null ||
+    filter.borderKm !== null ||
+    filter.chainageKm !== null ||
+    crossing !== null ||
+    province !== null;
   const idsOf = (names: readonly string[] | null, all: string[]) =>
     names === null ? null : new Set(names.map((name) => all.indexOf(name)).filter((id) => id >= 0));
   const actors = idsOf(filter.actors, facets.actorNames);
@@ -170,6 +246,27 @@ function makeExtraPredicate(
   const minFatalities = filter.minFatalities;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   return (row: number): boolean => {
+    if (needsBorder) {
+      // Border filters hold only incidents that could be measured (located, geography loaded).
+      if (!measures || Number.isNaN(measures.distanceKm[row]!)) return false;
+      if (side !== null && measures.side[row] !== side) return false;
+      const km = measures.distanceKm[row]!;
+      if (filter.borderKm && (km < filter.borderKm[0] || km > filter.borderKm[1])) return false;
+      const along = measures.chainageKm[row]!;
+      if (filter.chainageKm && (along < filter.chainageKm[0] || along > filter.chainageKm[1]))
+        return false;
+      if (crossing !== null) {
+        // Within km of that crossing: its distance, not just whether it is the nearest one.
+        const c = border!.crossings[crossing];
+        if (
+          !c ||
+          distanceToKm(c.lon, c.lat, incidents[row]!.lon!, incidents[row]!.lat!) >
+            filter.crossing!.km
+        )
+          return false;
+      }
+      if (province !== null && measures.province[row] !== province) return false;
+    }
     if (actors && !facets.actors[row]!.some((id) => actors.has(id))) return false;
     if (countries && !facets.countries[row]!.some((id) => countries.has(id))) return false;
     if (precisions && !precisions.has(facets.precision[row]!)) return false;
@@ -193,6 +290,8 @@ export class IncidentEngine {
   /** The last filter's match and list order, reused by list pages and exports. */
   private lastMatch: { key: string; match: Match } | null = null;
   private lastList: { key: string; rows: Uint32Array } | null = null;
+  /** The Durand Line, crossings, provinces and the two countries, once the page has sent them. */
+  private border: BorderIndex | null = null;
 
   /** Loads one file's content, replacing the loaded data, adding to it, or replacing one dataset. */
   load(
@@ -249,6 +348,79 @@ export class IncidentEngine {
     return { status: 'loaded', summary: this.table.summary, dataset: summary };
   }
 
+  /**
+   * Takes the border geography (parsed GeoJSON of data/durand-line, crossings, provinces and
+   * the basemap countries) and from then on measures every incident against it.
+   */
+  setGeography(geography: {
+    durandLine: { features: Array<{ geometry: { coordinates: number[][] } }> };
+    crossings: {
+      features: Array<{
+        geometry: { coordinates: number[] };
+        properties: { id: string; name: string };
+      }>;
+    };
+    provinces: Parameters<typeof buildBorderIndex>[2];
+    countries: Parameters<typeof pickCountryPolygons>[0];
+  }): GeographyReply {
+    const line = geography.durandLine.features[0]!.geometry.coordinates as Array<[number, number]>;
+    const crossings = geography.crossings.features.map((f) => ({
+      id: f.properties.id,
+      name: f.properties.name,
+      lon: f.geometry.coordinates[0]!,
+      lat: f.geometry.coordinates[1]!,
+    }));
+    this.border = buildBorderIndex(
+      line,
+      crossings,
+      geography.provinces,
+      pickCountryPolygons(geography.countries),
+    );
+    this.table.measures = undefined;
+    this.lastMatch = null;
+    this.lastList = null;
+    return {
+      lengthKm: this.border.lengthKm,
+      segments: nameStretches(this.border),
+      crossings: this.border.crossings.map(({ id, name }) => ({ id, name })),
+      provinces: this.border.provinces.map(({ id, name, country }) => ({ id, name, country })),
+    };
+  }
+
+  /** Whether incidents are measured against the border. */
+  get hasGeography(): boolean {
+    return this.border !== null;
+  }
+
+  /** Side, distance, chainage, nearest crossing and province of every row, computed once per load. */
+  private measures(): BorderMeasures | null {
+    if (!this.border) return null;
+    this.table.measures ??= measureIncidents(
+      this.border,
+      this.table.index.lon,
+      this.table.index.lat,
+    );
+    return this.table.measures;
+  }
+
+  private borderFields(row: number): BorderFields | null {
+    const measures = this.measures();
+    const border = this.border;
+    if (!measures || !border || Number.isNaN(measures.distanceKm[row]!)) return null;
+    const crossing = border.crossings[measures.nearestCrossing[row]!];
+    const province = border.provinces[measures.province[row]!];
+    const side = measures.side[row];
+    return {
+      side: side === SIDE_AF ? 'AF' : side === SIDE_PK ? 'PK' : null,
+      distanceKm: round(measures.distanceKm[row]!),
+      chainageKm: round(measures.chainageKm[row]!),
+      nearestCrossing: crossing?.name ?? null,
+      nearestCrossingKm: crossing ? round(measures.nearestCrossingKm[row]!) : null,
+      province: province?.id ?? null,
+      provinceName: province?.name ?? null,
+    };
+  }
+
   summarise(): EngineSummary {
     return this.table.summary;
   }
@@ -283,6 +455,7 @@ export class IncidentEngine {
       map: { rows, positions, types: typeOfRow, typeCodes, precisions, omitted },
       timeline: match.timeline,
       gpuMask: omitted && match.extraMask ? this.pointsMask(match.extraMask) : null,
+      provinceCounts: this.provinceCounts(match),
     };
   }
 
@@ -352,7 +525,7 @@ export class IncidentEngine {
     const { fromDay, toDay } = toIndexQuery(filter);
     const from = fromDay ?? -Infinity;
     const to = toDay ?? Infinity;
-    const passes = makeExtraPredicate(filter, facets, incidents);
+    const passes = makeExtraPredicate(filter, facets, incidents, this.measures(), this.border);
 
     const days = index.size === 0 ? 0 : index.maxDay - index.minDay + 1;
     const byType = new Int32Array(typeCodes.length * days);
@@ -388,6 +561,64 @@ export class IncidentEngine {
       rows: (located) =>
         located ? rows.filter((row) => !Number.isNaN(index.lon[row]!)) : rows.slice(),
     };
+  }
+
+  /** A copy of the incident whose feature also carries the border measures. */
+  private withComputedFields(incident: Incident, row: number): Incident {
+    const fields = this.borderFields(row);
+    const computed = {
+      border_side: fields?.side ?? null,
+      border_distance_km: fields?.distanceKm ?? null,
+      border_chainage_km: fields?.chainageKm ?? null,
+      nearest_crossing: fields?.nearestCrossing ?? null,
+      nearest_crossing_km: fields?.nearestCrossingKm ?? null,
+      admin1_derived: fields?.provinceName ?? null,
+    };
+    // Spread copies own keys as data, so a `__proto__` property stays a property.
+    const feature = {
+      ...incident.feature,
+      properties: { ...incident.feature.properties, ...computed },
+    };
+    return { ...incident, feature };
+  }
+
+  private provinceCounts(match: Match): QueryReply['provinceCounts'] {
+    const measures = this.measures();
+    if (!measures || !this.border) return [];
+    const counts = new Array<number>(this.border.provinces.length).fill(0);
+    for (const row of match.rows(true)) {
+      const province = measures.province[row]!;
+      if (province >= 0) counts[province]! += 1;
+    }
+    return this.border.provinces.map((p, i) => ({ id: p.id, name: p.name, count: counts[i]! }));
+  }
+
+  /** The strip chart's marks: located matches under every filter but the chainage brush. */
+  strip(filter: EngineFilter): StripReply {
+    const measures = this.measures();
+    const lengthKm = this.border?.lengthKm ?? 0;
+    const { typeCodes, incidents, index } = this.table;
+    if (!measures) {
+      return {
+        rows: new Uint32Array(0),
+        chainageKm: new Float32Array(0),
+        day: new Int32Array(0),
+        type: new Uint16Array(0),
+        typeCodes,
+        lengthKm,
+      };
+    }
+    const rows = this.match({ ...filter, chainageKm: null }).rows(true);
+    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+    const chainageKm = new Float32Array(rows.length);
+    const day = new Int32Array(rows.length);
+    const type = new Uint16Array(rows.length);
+    rows.forEach((row, i) => {
+      chainageKm[i] = measures.chainageKm[row]!;
+      day[i] = index.day[row]!;
+      type[i] = typePosition.get(incidents[row]!.type)!;
+    });
+    return { rows, chainageKm, day, type, typeCodes, lengthKm };
   }
 
   /** The extra-filter mask in the order of `points()` (located rows ascending). */
@@ -552,14 +783,20 @@ export class IncidentEngine {
       lat: incident.lat,
       datasetId: dataset.summary.id,
       datasetName: dataset.summary.name,
+      border: this.borderFields(row),
     };
   }
 
-  /** The matching incidents as a file, each feature exactly as loaded, in load order. */
-  export(filter: EngineFilter, format: ExportFormat): FileReply {
+  /**
+   * The matching incidents as a file, each feature exactly as loaded, in load order. With
+   * `computedFields`, copies of the features carry the border measures as extra properties.
+   */
+  export(filter: EngineFilter, format: ExportFormat, computedFields = false): FileReply {
     const { incidents, datasetOf } = this.table;
     const rows = this.match(filter).rows(false);
-    const matching = Array.from(rows, (row) => incidents[row]!);
+    const matching = Array.from(rows, (row) =>
+      computedFields ? this.withComputedFields(incidents[row]!, row) : incidents[row]!,
+    );
     const sources = new Set(Array.from(rows, (row) => datasetOf[row]!));
     const context = {
       filter,

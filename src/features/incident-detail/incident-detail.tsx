@@ -106,6 +106,25 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
             </ul>
           )}
         </Row>
+        {incident.border && (
+          <>
+            <Row label="Border">
+              {incident.border.side === 'AF'
+                ? 'Afghan side'
+                : incident.border.side === 'PK'
+                  ? 'Pakistani side'
+                  : 'Side unknown'}
+              , {incident.border.distanceKm} km from the line, {incident.border.chainageKm} km along
+              it from the Iran tripoint{' '}
+              <span className="muted">(Natural Earth 1:10m, generalised)</span>
+            </Row>
+            <Row label="Nearest crossing">
+              {incident.border.nearestCrossing &&
+                `${incident.border.nearestCrossing}, ${incident.border.nearestCrossingKm} km`}
+            </Row>
+            <Row label="Province (derived)">{incident.border.provinceName}</Row>
+          </>
+        )}
         <Row label="Id">{incident.key}</Row>
         <Row label="Dataset">{incident.datasetName}</Row>
       </dl>
