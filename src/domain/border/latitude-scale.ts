@@ -7,7 +7,8 @@
 import CheapRuler from 'cheap-ruler';
 
 const STEP_DEGREES = 0.1;
-const ROWS = Math.round(180 / STEP_DEGREES) + 1;
+const ROWS_PER_DEGREE = 1 / STEP_DEGREES;
+const ROWS = Math.round(180 * ROWS_PER_DEGREE) + 1;
 
 const KX = new Float64Array(ROWS + 1);
 const KY = new Float64Array(ROWS + 1);
@@ -20,7 +21,7 @@ for (let row = 0; row <= ROWS; row++) {
 /** Row position of a latitude in the tables, clamped to ±90°. */
 function rowOf(lat: number): number {
   const clamped = lat < -90 ? -90 : lat > 90 ? 90 : lat;
-  return (clamped + 90) / STEP_DEGREES;
+  return (clamped + 90) * ROWS_PER_DEGREE;
 }
 
 /** Kilometres per degree of longitude at `lat` (the east–west scale). */

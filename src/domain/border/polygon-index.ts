@@ -18,6 +18,7 @@
  */
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { CellGrid } from './cell-grid';
 import { isLonLat } from './latitude-scale';
 
 interface Area {
@@ -47,7 +48,7 @@ export class PolygonIndex {
   private readonly bboxTree: Flatbush | null;
   /** Every edge of every area, to find the cells no boundary crosses. */
   private readonly edgeTree: Flatbush | null;
-  private readonly cellDegrees: number;
+  private readonly grid: CellGrid;
   private readonly maxCells: number;
   /** Per cell key: the area that holds the whole cell, -1 for none, or MIXED. */
   private readonly cells = new Map<number, number>();
@@ -75,11 +76,8 @@ export class PolygonIndex {
   ) {
     this.size = geometries.length;
     this.areas = geometries.map((geometry, i) => buildArea(geometry, label(i)));
-    this.cellDegrees = options.cellDegrees ?? 0.1;
+    this.grid = new CellGrid(options.cellDegrees ?? 0.1);
     this.maxCells = options.maxCells ?? 2 ** 18;
-    if (!(this.cellDegrees > 0 && this.cellDegrees <= 10)) {
-      throw new RangeError(`cellDegrees ${this.cellDegrees} is not between 0 and 10`);
-    }
 
     const withArea = this.areas.filter((area) => area !== null).length;
     this.bboxTree = null;
@@ -192,24 +190,21 @@ export class PolygonIndex {
 
   /** The area that holds the whole cell of (lon, lat), -1 for none, or MIXED. */
   private cellArea(lon: number, lat: number): number {
-    const cell = this.cellDegrees;
-    const column = Math.floor(lon / cell);
-    const row = Math.floor(lat / cell);
-    // Columns and rows stay within ±(180 / cell + 1), so the key is exact.
-    const key = (column + 2 ** 20) * 2 ** 21 + (row + 2 ** 20);
+    const key = this.grid.keyOf(lon, lat);
+    if (key < 0) return MIXED;
     const cached = this.cells.get(key);
     if (cached !== undefined) return cached;
     if (this.cells.size >= this.maxCells) return MIXED;
 
     // A cell that no edge's bbox meets holds no boundary: its centre speaks for all of it.
-    const [west, south, east, north] = [
-      column * cell,
-      row * cell,
-      (column + 1) * cell,
-      (row + 1) * cell,
-    ];
+    const cell = this.grid.degrees;
+    const west = this.grid.westOf(lon);
+    const south = this.grid.southOf(lat);
+    const east = west + cell;
+    const north = south + cell;
+    // 1e-9° of margin keeps rounding in the cell's edges from letting an edge slip past.
     this.edgesMet = 0;
-    this.edgeTree!.search(west, south, east, north, this.countEdge);
+    this.edgeTree!.search(west - 1e-9, south - 1e-9, east + 1e-9, north + 1e-9, this.countEdge);
     const whole =
       this.edgesMet > 0 ? MIXED : this.locateExact((west + east) / 2, (south + north) / 2);
     this.cells.set(key, whole);

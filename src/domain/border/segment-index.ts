@@ -21,6 +21,7 @@
  * 3. Sets of up to 16 segments (such as a few crossings) are simply all measured.
  */
 import Flatbush from 'flatbush';
+import { CellGrid } from './cell-grid';
 import { distanceKm, kmPerDegreeLat, kmPerDegreeLon } from './latitude-scale';
 
 /** Where a query point meets the nearest segment. Reused between queries to avoid allocation. */
@@ -65,7 +66,7 @@ export class SegmentIndex {
   private readonly xScale: number;
   /** Most poleward latitude of any vertex, in absolute degrees. */
   private readonly maxAbsLat: number;
-  private readonly cellDegrees: number;
+  private readonly grid: CellGrid;
   private readonly maxCells: number;
   /** Per cell key: segment numbers and their km from the cell centre, interleaved, nearest first. */
   private readonly cells = new Map<number, Float64Array>();
@@ -87,11 +88,8 @@ export class SegmentIndex {
     }
     this.size = ends.length / 4;
     this.ends = ends;
-    this.cellDegrees = options.cellDegrees ?? 0.1;
+    this.grid = new CellGrid(options.cellDegrees ?? 0.1);
     this.maxCells = options.maxCells ?? 2 ** 18;
-    if (!(this.cellDegrees > 0 && this.cellDegrees <= 10)) {
-      throw new RangeError(`cellDegrees ${this.cellDegrees} is not between 0 and 10`);
-    }
     let maxAbsLat = 0;
     for (let i = 0; i < ends.length; i++) {
       const value = ends[i]!;
@@ -155,9 +153,9 @@ export class SegmentIndex {
 
     // Candidates in order of their distance from the cell centre: once that distance, less the
     // query's offset from the centre, exceeds the best, no later candidate can be nearer.
-    const cell = this.cellDegrees;
-    const centreLon = (Math.floor(lon / cell) + 0.5) * cell;
-    const centreLat = (Math.floor(lat / cell) + 0.5) * cell;
+    const half = this.grid.degrees / 2;
+    const centreLon = this.grid.westOf(lon) + half;
+    const centreLat = this.grid.southOf(lat) + half;
     const offsetKm = distanceKm(lon, lat, centreLon, centreLat) * (1 + TRIANGLE_SLACK) + 1e-6;
     for (let i = 0; i < candidates.length; i += 2) {
       if (candidates[i + 1]! * (1 - TRIANGLE_SLACK) - offsetKm > out.km) break;
@@ -192,22 +190,22 @@ export class SegmentIndex {
 
   /** The cached candidates of the cell holding (lon, lat), filling the cell if needed. */
   private cellCandidates(lon: number, lat: number): Float64Array | null {
-    const cell = this.cellDegrees;
-    const column = Math.floor(lon / cell);
-    const row = Math.floor(lat / cell);
-    // Columns and rows stay within ±(180 / cell + 1), so the key is exact.
-    const key = (column + 2 ** 20) * 2 ** 21 + (row + 2 ** 20);
+    const key = this.grid.keyOf(lon, lat);
+    if (key < 0) return null;
     let candidates = this.cells.get(key);
     if (candidates !== undefined) return candidates;
     if (this.cells.size >= this.maxCells) return null;
 
     // 1. Distance from the centre to the line, and from the centre to the farthest corner.
-    const centreLon = (column + 0.5) * cell;
-    const centreLat = (row + 0.5) * cell;
+    const cell = this.grid.degrees;
+    const west = this.grid.westOf(lon);
+    const south = this.grid.southOf(lat);
+    const centreLon = west + cell / 2;
+    const centreLat = south + cell / 2;
     const centreKm = this.searchTree(centreLon, centreLat, this.scratch).km;
     const cornerKm = Math.max(
-      distanceKm(centreLon, centreLat, column * cell, row * cell),
-      distanceKm(centreLon, centreLat, column * cell, (row + 1) * cell),
+      distanceKm(centreLon, centreLat, west, south),
+      distanceKm(centreLon, centreLat, west, south + cell),
     );
 
     // 2. Every segment within centreKm + 2 × cornerKm of the centre, nearest first.
