@@ -334,11 +334,36 @@ export function createIncidentStore(client: EngineClient) {
     const { summary, filter } = store.getState();
     if (!summary) return;
     const result = await client.query(filter);
-    if (result) store.setState({ result });
+    if (!result) return;
+    // A new answer changes the list's content: its cached pages are stale.
+    store.setState({ result, listVersion: store.getState().listVersion + 1 });
+    if (store.getState().borderReady) {
+      const strip = await client.strip(filter);
+      if (store.getState().filter === filter) store.setState({ strip });
+    }
+  };
+  // The selected incident's place in the list, for scrolling it into view.
+  const locate = async () => {
+    const { selectedRow, filter, listSort, summary } = store.getState();
+    const position =
+      selectedRow === null || !summary
+        ? -1
+        : await client.listPosition(filter, listSort, selectedRow);
+    if (store.getState().selectedRow === selectedRow) {
+      store.setState({ selectedPosition: position >= 0 ? position : null });
+    }
   };
   store.subscribe((state, previous) => {
-    if (state.filter !== previous.filter || state.summary !== previous.summary)
+    if (
+      state.filter !== previous.filter ||
+      state.summary !== previous.summary ||
+      state.borderReady !== previous.borderReady
+    ) {
       lastRefresh = refresh();
+    }
+    if (state.selectedRow !== previous.selectedRow || state.listVersion !== previous.listVersion) {
+      void locate();
+    }
   });
   /** Resolves once the engine has answered the latest filter (for tests and exports). */
   const whenSettled = async () => {
