@@ -176,7 +176,7 @@ export interface ListReply {
  * filter applied in a shader) instead of re-sending the matching points to MapLibre on every
  * filter change; queries then leave the map arrays empty.
  */
-export const GPU_POINTS_ABOVE = 40_000;
+export const GPU_POINTS_ABOVE = 100_000;
 
 /** Every located incident, for the GPU layer: columns aligned by position. */
 export interface PointsReply {

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 /** More incidents than the MapLibre layer handles well, so the map switches to the GPU layer. */
-const SIZE = 50_000;
+const SIZE = 100_500;
 
 /** A synthetic collection: every incident an airstrike (red) inside a box near Khost, one IED. */
 function makeLargeCollection(): string {
