@@ -1,6 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_TYPES } from '../domain/taxonomy';
-import { buildBasemapStyle, INCIDENT_COLOUR, PLACE_LABEL_LAYER } from './basemap-style';
+import {
+  basemapPaints,
+  BASEMAP_PALETTES,
+  buildBasemapStyle,
+  DURAND_LINE_LAYER,
+  INCIDENT_COLOUR,
+  INCIDENT_LAYER,
+  PLACE_LABEL_LAYER,
+} from './basemap-style';
+import { CLUSTER_COUNT_LAYER } from './incident-layers';
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
 
 describe('Offline basemap style', () => {
   const style = buildBasemapStyle('http://127.0.0.1:5173/app/');
@@ -29,10 +52,68 @@ describe('Offline basemap style', () => {
     expect(labels?.type).toBe('symbol');
   });
 
+  it('writes every label, cluster counts included, in a local font', () => {
+    const symbols = style.layers.filter((layer) => layer.type === 'symbol');
+    expect(symbols.map((layer) => layer.id)).toContain(CLUSTER_COUNT_LAYER);
+    for (const layer of symbols) expect(layer.layout?.['text-font']).toEqual(['sans-serif']);
+  });
+
+  it('draws incidents above the countries and below the place labels', () => {
+    const ids = style.layers.map((layer) => layer.id);
+    expect(ids.indexOf(INCIDENT_LAYER)).toBeGreaterThan(ids.indexOf(DURAND_LINE_LAYER));
+    expect(ids.indexOf(INCIDENT_LAYER)).toBeLessThan(ids.indexOf(PLACE_LABEL_LAYER));
+  });
+
   it('colours every taxonomy type', () => {
     for (const { code, colour } of INCIDENT_TYPES) {
       const expression: unknown[] = INCIDENT_COLOUR;
       expect(expression[expression.indexOf(code) + 1]).toBe(colour);
+    }
+  });
+});
+
+describe('Dark basemap', () => {
+  it('is built with the dark colours when asked', () => {
+    const style = buildBasemapStyle('http://localhost/', 'dark');
+    const background = style.layers.find((layer) => layer.id === 'background');
+    expect(background?.paint).toEqual({ 'background-color': BASEMAP_PALETTES.dark.water });
+  });
+
+  it('switches only paint properties of layers the style has', () => {
+    const ids = new Set(buildBasemapStyle('http://localhost/').layers.map((layer) => layer.id));
+    for (const { layer } of basemapPaints('dark')) expect(ids).toContain(layer);
+  });
+
+  it('changes the background, countries and label colours', () => {
+    const changed = (scheme: 'light' | 'dark') =>
+      Object.fromEntries(
+        basemapPaints(scheme).map((p) => [`${p.layer}/${p.property}`, JSON.stringify(p.value)]),
+      );
+    const light = changed('light');
+    const dark = changed('dark');
+    for (const key of [
+      'background/background-color',
+      'countries-fill/fill-color',
+      'place-labels/text-color',
+      'place-labels/text-halo-color',
+      'country-labels/text-halo-color',
+    ]) {
+      expect(dark[key], key).toBeDefined();
+      expect(dark[key], key).not.toBe(light[key]);
+    }
+  });
+
+  it('leaves the incident layers alone', () => {
+    const layers = new Set(basemapPaints('dark').map((p) => p.layer));
+    expect(layers.has(INCIDENT_LAYER)).toBe(false);
+  });
+
+  it('keeps the Durand Line prominent on both countries', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const c = BASEMAP_PALETTES[scheme];
+      expect(contrast(c.durand, c.afghanistan)).toBeGreaterThan(3);
+      expect(contrast(c.durand, c.pakistan)).toBeGreaterThan(3);
+      expect(contrast(c.durand, c.durandCasing)).toBeGreaterThan(3);
     }
   });
 });

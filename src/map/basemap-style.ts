@@ -1,5 +1,19 @@
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { INCIDENT_TYPES, UNKNOWN_TYPE_COLOUR } from '../domain/taxonomy';
+import type { LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import {
+  CLUSTER_LAYERS,
+  INCIDENT_LAYERS,
+  INCIDENT_SOURCE,
+  INCIDENT_SOURCE_SPEC,
+} from './incident-layers';
+
+export {
+  INCIDENT_COLOUR,
+  INCIDENT_LAYER,
+  INCIDENT_SOURCE,
+  CLUSTER_LAYER,
+  CLUSTER_COUNT_LAYER,
+  HEATMAP_LAYER,
+} from './incident-layers';
 
 /** Static files the style reads, relative to the app. */
 export const BASEMAP_FILES = {
@@ -14,25 +28,178 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
   [75.2, 37.3],
 ];
 
-export const INCIDENT_SOURCE = 'incidents';
-export const INCIDENT_LAYER = 'incidents-circles';
 export const PLACE_LABEL_LAYER = 'place-labels';
 export const DURAND_LINE_LAYER = 'durand-line';
 
-/** Circle colour by `properties.type`: the taxonomy's colours, grey for any other code. */
-export const INCIDENT_COLOUR: ExpressionSpecification = [
-  'match',
-  ['get', 'type'],
-  ...INCIDENT_TYPES.flatMap((t) => [t.code, t.colour]),
-  UNKNOWN_TYPE_COLOUR,
-] as unknown as ExpressionSpecification;
+export type ColourScheme = 'light' | 'dark';
+
+/** The basemap's colours per scheme. The Durand Line keeps a strong contrast in both. */
+export const BASEMAP_PALETTES = {
+  light: {
+    water: '#c9d7e0',
+    afghanistan: '#f8f3e6',
+    pakistan: '#eef3e8',
+    otherCountry: '#e0ddd4',
+    outline: '#8a8578',
+    countryText: '#8a8578',
+    countryHalo: '#f7f4ec',
+    durand: '#7a1f3d',
+    durandCasing: '#ffffff',
+    placeDot: '#333333',
+    placeDotRim: '#ffffff',
+    crossing: '#7a1f3d',
+    placeText: '#1f1f1f',
+    crossingText: '#5c1730',
+    placeHalo: '#ffffff',
+  },
+  dark: {
+    water: '#0f1a22',
+    afghanistan: '#2b2924',
+    pakistan: '#232923',
+    otherCountry: '#1b1b1b',
+    outline: '#6b665c',
+    countryText: '#a39d90',
+    countryHalo: '#151515',
+    durand: '#ff5c8d',
+    durandCasing: '#101010',
+    placeDot: '#d6d6d6',
+    placeDotRim: '#151515',
+    crossing: '#ff5c8d',
+    placeText: '#ecebe8',
+    crossingText: '#ff9dbb',
+    placeHalo: '#111111',
+  },
+} as const satisfies Record<ColourScheme, Record<string, string>>;
+
+/** The layers whose paint follows the colour scheme (the incident layers do not). */
+const BASEMAP_LAYER_IDS = new Set([
+  'background',
+  'countries-fill',
+  'countries-outline',
+  'country-labels',
+  'durand-line-casing',
+  DURAND_LINE_LAYER,
+  'place-dots',
+  PLACE_LABEL_LAYER,
+]);
+
+function buildBasemapLayers(scheme: ColourScheme): LayerSpecification[] {
+  const c = BASEMAP_PALETTES[scheme];
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': c.water } },
+    {
+      id: 'countries-fill',
+      type: 'fill',
+      source: 'countries',
+      // The two sides get slightly different tints so it is clear which side a point is on.
+      paint: {
+        'fill-color': [
+          'match',
+          ['get', 'iso_n3'],
+          '004',
+          c.afghanistan,
+          '586',
+          c.pakistan,
+          c.otherCountry,
+        ],
+      },
+    },
+    {
+      id: 'countries-outline',
+      type: 'line',
+      source: 'countries',
+      paint: { 'line-color': c.outline, 'line-width': 0.8 },
+    },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'countries',
+      filter: ['!=', ['get', 'iso_n3'], null],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': ['sans-serif'],
+        'text-size': ['case', ['get', 'focus'], 16, 12],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.2,
+        'text-max-width': 8,
+      },
+      paint: {
+        'text-color': c.countryText,
+        'text-halo-color': c.countryHalo,
+        'text-halo-width': 1.2,
+      },
+    },
+    {
+      id: 'durand-line-casing',
+      type: 'line',
+      source: 'durand-line',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': c.durandCasing,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 9],
+      },
+    },
+    {
+      id: DURAND_LINE_LAYER,
+      type: 'line',
+      source: 'durand-line',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': c.durand,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5],
+        'line-dasharray': [3, 1.5],
+      },
+    },
+    {
+      id: 'place-dots',
+      type: 'circle',
+      source: 'places',
+      paint: {
+        'circle-radius': ['match', ['get', 'kind'], 'capital', 4, 'crossing', 3.5, 2.5],
+        'circle-color': ['match', ['get', 'kind'], 'crossing', c.crossing, c.placeDot],
+        'circle-stroke-color': c.placeDotRim,
+        'circle-stroke-width': 1,
+      },
+    },
+  ];
+}
+
+function buildPlaceLabels(scheme: ColourScheme): LayerSpecification {
+  const c = BASEMAP_PALETTES[scheme];
+  return {
+    id: PLACE_LABEL_LAYER,
+    type: 'symbol',
+    source: 'places',
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': ['sans-serif'],
+      'text-size': ['match', ['get', 'kind'], 'capital', 15, 'city', 13, 12],
+      // Alternative anchors let crowded border towns (Torkham, Spin Boldak, Wana) find room.
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+      'text-radial-offset': 0.55,
+      'text-padding': 1,
+      'text-optional': false,
+      'symbol-sort-key': ['match', ['get', 'kind'], 'capital', 0, 'city', 1, 'crossing', 2, 3],
+    },
+    paint: {
+      'text-color': ['match', ['get', 'kind'], 'crossing', c.crossingText, c.placeText],
+      'text-halo-color': c.placeHalo,
+      'text-halo-width': 1.6,
+    },
+  };
+}
 
 /**
  * The offline style: Natural Earth countries, the Durand Line and place labels, all from static
- * files of this app. It has no `glyphs` URL, so MapLibre draws label text with the browser's own
- * fonts (TinySDF) and no font server is ever asked.
+ * files of this app, with the incidents between the basemap and the place labels (clusters
+ * above them). It has no
+ * `glyphs` URL, so MapLibre draws label text with the browser's own fonts (TinySDF) and no font
+ * server is ever asked.
  */
-export function buildBasemapStyle(baseUrl: string): StyleSpecification {
+export function buildBasemapStyle(
+  baseUrl: string,
+  scheme: ColourScheme = 'light',
+): StyleSpecification {
   const url = (path: string) => new URL(path, baseUrl).href;
   return {
     version: 8,
@@ -49,115 +216,32 @@ export function buildBasemapStyle(baseUrl: string): StyleSpecification {
         data: url(BASEMAP_FILES.places),
         attribution: 'GeoNames (CC BY 4.0)',
       },
-      [INCIDENT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [INCIDENT_SOURCE]: INCIDENT_SOURCE_SPEC,
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#c9d7e0' } },
-      {
-        id: 'countries-fill',
-        type: 'fill',
-        source: 'countries',
-        // The two sides get slightly different tints so it is clear which side a point is on.
-        paint: {
-          'fill-color': ['match', ['get', 'iso_n3'], '004', '#f8f3e6', '586', '#eef3e8', '#e0ddd4'],
-        },
-      },
-      {
-        id: 'countries-outline',
-        type: 'line',
-        source: 'countries',
-        paint: { 'line-color': '#8a8578', 'line-width': 0.8 },
-      },
-      {
-        id: 'country-labels',
-        type: 'symbol',
-        source: 'countries',
-        filter: ['!=', ['get', 'iso_n3'], null],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': ['sans-serif'],
-          'text-size': ['case', ['get', 'focus'], 16, 12],
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.2,
-          'text-max-width': 8,
-        },
-        paint: { 'text-color': '#8a8578', 'text-halo-color': '#f7f4ec', 'text-halo-width': 1.2 },
-      },
-      {
-        id: 'durand-line-casing',
-        type: 'line',
-        source: 'durand-line',
-        layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: {
-          'line-color': '#ffffff',
-          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 9],
-        },
-      },
-      {
-        id: DURAND_LINE_LAYER,
-        type: 'line',
-        source: 'durand-line',
-        layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: {
-          'line-color': '#7a1f3d',
-          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5],
-          'line-dasharray': [3, 1.5],
-        },
-      },
-      {
-        id: 'place-dots',
-        type: 'circle',
-        source: 'places',
-        paint: {
-          'circle-radius': ['match', ['get', 'kind'], 'capital', 4, 'crossing', 3.5, 2.5],
-          'circle-color': ['match', ['get', 'kind'], 'crossing', '#7a1f3d', '#333333'],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1,
-        },
-      },
-      {
-        id: INCIDENT_LAYER,
-        type: 'circle',
-        source: INCIDENT_SOURCE,
-        paint: {
-          'circle-color': INCIDENT_COLOUR,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 9],
-          'circle-stroke-color': [
-            'case',
-            ['boolean', ['feature-state', 'selected'], false],
-            '#000000',
-            '#ffffff',
-          ],
-          'circle-stroke-width': [
-            'case',
-            ['boolean', ['feature-state', 'selected'], false],
-            3,
-            1.2,
-          ],
-          'circle-opacity': 0.9,
-        },
-      },
-      {
-        id: PLACE_LABEL_LAYER,
-        type: 'symbol',
-        source: 'places',
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': ['sans-serif'],
-          'text-size': ['match', ['get', 'kind'], 'capital', 15, 'city', 13, 12],
-          // Alternative anchors let crowded border towns (Torkham, Spin Boldak, Wana) find room.
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 0.55,
-          'text-padding': 1,
-          'text-optional': false,
-          'symbol-sort-key': ['match', ['get', 'kind'], 'capital', 0, 'city', 1, 'crossing', 2, 3],
-        },
-        paint: {
-          'text-color': ['match', ['get', 'kind'], 'crossing', '#5c1730', '#1f1f1f'],
-          'text-halo-color': '#ffffff',
-          'text-halo-width': 1.6,
-        },
-      },
+      ...buildBasemapLayers(scheme),
+      ...INCIDENT_LAYERS,
+      buildPlaceLabels(scheme),
+      ...CLUSTER_LAYERS,
     ],
   };
+}
+
+export interface PaintChange {
+  layer: string;
+  property: Parameters<MapLibreMap['setPaintProperty']>[1];
+  value: Parameters<MapLibreMap['setPaintProperty']>[2];
+}
+
+/** Every basemap paint property in this scheme, for switching a running map's colours. */
+export function basemapPaints(scheme: ColourScheme): PaintChange[] {
+  return [...buildBasemapLayers(scheme), buildPlaceLabels(scheme)].flatMap((layer) =>
+    BASEMAP_LAYER_IDS.has(layer.id) && 'paint' in layer && layer.paint
+      ? Object.entries(layer.paint).map(([property, value]) => ({
+          layer: layer.id,
+          property: property as PaintChange['property'],
+          value: value as PaintChange['value'],
+        }))
+      : [],
+  );
 }

@@ -77,6 +77,11 @@ export class GpuIncidentLayer {
     this.render(null);
   }
 
+  /** deck.gl's own canvas over the map (its drawing buffer is preserved, so it can be copied). */
+  canvas(): HTMLCanvasElement | null {
+    return this.overlay.getCanvas();
+  }
+
   destroy(map: MapLibreMap): void {
     map.removeControl(this.overlay);
   }

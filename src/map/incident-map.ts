@@ -4,18 +4,34 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapViewState } from '../domain/url-state';
 import type { PointsReply, QueryReply } from '../workers/engine-protocol';
 import type { GpuFilter, GpuIncidentLayer } from './gpu-incident-layer';
+import type { ColourScheme } from './basemap-style';
+import { basemapPaints, buildBasemapStyle, INITIAL_BOUNDS } from './basemap-style';
+import { toSlimFeatures } from './incident-features';
+import type { MapSnapshot } from './map-snapshot';
 import {
-  buildBasemapStyle,
+  CLUSTER_LAYER,
   INCIDENT_LAYER,
   INCIDENT_SOURCE,
-  INITIAL_BOUNDS,
-} from './basemap-style';
+  incidentLayerModes,
+  shouldCluster,
+} from './incident-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** An incident under a click. */
+export interface MapHit {
+  row: number;
+  type: string;
+}
 
 export interface IncidentMapOptions {
   /** Called with the row id of a clicked incident. */
   onSelect: (row: number) => void;
+  /**
+   * Called on each click on the map: with the incidents under it when there are several (to
+   * choose from, `at` in pixels from the map's top left), with none otherwise.
+   */
+  onChoose?: (hits: MapHit[], at: { x: number; y: number }) => void;
   /** Where to look first (a permalink's view); else the whole border. */
   initialView?: MapViewState | null;
   /** Called when the camera settles after a move. */
@@ -46,15 +62,21 @@ export class IncidentMap {
   private gpuLoading: Promise<GpuIncidentLayer> | null = null;
   private gpuPoints: PointsReply | null = null;
   private gpuFilter: GpuFilter | null = null;
+  private heatmap = false;
+  /** Whether the incident source clusters now (it does above CLUSTER_ABOVE points). */
+  private clustered = false;
+  private readonly darkQuery: MediaQueryList | null;
+  private readonly onSchemeChange = () => this.applyScheme();
 
   constructor(
     container: HTMLElement,
     private readonly options: IncidentMapOptions,
   ) {
     setMapState('loading');
+    this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.map = new maplibregl.Map({
       container,
-      style: buildBasemapStyle(document.baseURI),
+      style: buildBasemapStyle(document.baseURI, this.scheme()),
       ...(options.initialView
         ? {
             center: [options.initialView.lon, options.initialView.lat],
@@ -70,19 +92,18 @@ export class IncidentMap {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       this.styleLoaded = true;
+      this.applyLayerModes();
+      // The scheme may have changed while the style loaded.
+      this.applyScheme();
       if (this.shown) this.pushIncidents(this.shown);
       else this.map.once('idle', () => setMapState('idle'));
     });
-    this.map.on('click', INCIDENT_LAYER, (event) => {
-      const row = event.features?.[0]?.properties?.row;
-      if (typeof row === 'number') this.options.onSelect(row);
-    });
-    this.map.on(
-      'mouseenter',
-      INCIDENT_LAYER,
-      () => (this.map.getCanvas().style.cursor = 'pointer'),
-    );
-    this.map.on('mouseleave', INCIDENT_LAYER, () => (this.map.getCanvas().style.cursor = ''));
+    this.map.on('click', (event) => this.onClick(event));
+    for (const layer of [INCIDENT_LAYER, CLUSTER_LAYER]) {
+      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+    }
+    this.darkQuery?.addEventListener('change', this.onSchemeChange);
     this.map.on('moveend', (event: { originalEvent?: unknown; fromLink?: boolean }) => {
       // The first fit is the app's own choice, not the user's: it stays out of the address.
       if (!this.moved && !event.originalEvent && !options.initialView && !event.fromLink) return;
@@ -180,14 +201,108 @@ export class IncidentMap {
     }
   }
 
+  /**
+   * Shows a heatmap of the incidents instead of clusters and circles at low zoom. (The GPU
+   * layer of large datasets has no heatmap: the map view disables the switch there.)
+   */
+  setHeatmap(on: boolean): void {
+    if (on === this.heatmap) return;
+    this.heatmap = on;
+    if (this.styleLoaded) this.applyLayerModes();
+  }
+
+  /** A copy of the map as drawn now, GPU points included, at the canvas's pixel size. */
+  async snapshot(): Promise<MapSnapshot> {
+    // Both canvases keep their drawing buffer, but a frame may be pending: let it finish.
+    if (!this.map.loaded()) await this.map.once('idle');
+    const source = this.map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('Export PNG: this browser gives no 2D canvas to draw on');
+    context.drawImage(source, 0, 0);
+    const gpu = this.gpu?.canvas();
+    if (gpu && gpu.width > 0 && gpu.height > 0)
+      context.drawImage(gpu, 0, 0, copy.width, copy.height);
+    return { canvas: copy, pixelRatio: this.map.getPixelRatio() };
+  }
+
   destroy(): void {
+    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
     if (window.durandMap === this.map) delete window.durandMap;
     this.map.remove();
+  }
+
+  private onClick(event: maplibregl.MapMouseEvent): void {
+    // Large datasets are picked by the GPU layer itself.
+    if (this.gpuPoints || !this.styleLoaded) return;
+    const layers = [INCIDENT_LAYER, CLUSTER_LAYER].filter(
+      (id) => this.map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
+    const features = this.map.queryRenderedFeatures(event.point, { layers });
+    const cluster = features.find((f) => f.layer.id === CLUSTER_LAYER);
+    if (cluster) {
+      this.options.onChoose?.([], { x: event.point.x, y: event.point.y });
+      void this.zoomIntoCluster(cluster);
+      return;
+    }
+    // Several circles under the pointer: often incidents placed on the same district centre.
+    const hits = new Map<number, MapHit>();
+    for (const feature of features) {
+      const { row, type } = feature.properties as { row?: unknown; type?: unknown };
+      if (typeof row === 'number' && !hits.has(row)) hits.set(row, { row, type: String(type) });
+    }
+    const at = { x: event.point.x, y: event.point.y };
+    if (hits.size > 1 && this.options.onChoose) {
+      this.options.onChoose([...hits.values()], at);
+      return;
+    }
+    this.options.onChoose?.([], at);
+    const first = hits.keys().next();
+    if (!first.done) this.options.onSelect(first.value);
+  }
+
+  private async zoomIntoCluster(cluster: maplibregl.MapGeoJSONFeature): Promise<void> {
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE);
+    const id = cluster.properties?.cluster_id;
+    if (!source || typeof id !== 'number') return;
+    const zoom = await source.getClusterExpansionZoom(id);
+    const [lon, lat] = (cluster.geometry as GeoJSON.Point).coordinates as [number, number];
+    this.moved = true;
+    this.map.easeTo({
+      center: [lon, lat],
+      zoom: Math.min(zoom, this.map.getMaxZoom()),
+      duration: prefersReducedMotion() ? 0 : 500,
+    });
+  }
+
+  private applyLayerModes(): void {
+    for (const { id, visible, minzoom } of incidentLayerModes(this.heatmap)) {
+      this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      this.map.setLayerZoomRange(id, minzoom, 24);
+    }
+  }
+
+  private scheme(): ColourScheme {
+    return this.darkQuery?.matches ? 'dark' : 'light';
+  }
+
+  private applyScheme(): void {
+    if (!this.styleLoaded) return;
+    for (const { layer, property, value } of basemapPaints(this.scheme())) {
+      this.map.setPaintProperty(layer, property, value);
+    }
   }
 
   private pushIncidents(incidents: QueryReply['map']): void {
     setMapState('loading');
     const source = this.map.getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE);
+    const cluster = shouldCluster(incidents.rows.length);
+    if (source && cluster !== this.clustered) {
+      this.clustered = cluster;
+      void source.setClusterOptions({ cluster });
+    }
     source?.setData(toSlimFeatures(incidents));
     if (this.selected !== null) {
       this.map.setFeatureState({ source: INCIDENT_SOURCE, id: this.selected }, { selected: true });
@@ -196,25 +311,6 @@ export class IncidentMap {
       if (this.shown === incidents) setMapState('idle');
     });
   }
-}
-
-/** Only what the layers need: the row id (for clicks and highlight) and the type (for colour). */
-function toSlimFeatures({
-  rows,
-  positions,
-  types,
-  typeCodes,
-}: QueryReply['map']): GeoJSON.FeatureCollection {
-  const features: GeoJSON.Feature[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    features[i] = {
-      type: 'Feature',
-      id: rows[i]!,
-      geometry: { type: 'Point', coordinates: [positions[i * 2]!, positions[i * 2 + 1]!] },
-      properties: { row: rows[i]!, type: typeCodes[types[i]!]! },
-    };
-  }
-  return { type: 'FeatureCollection', features };
 }
 
 function prefersReducedMotion(): boolean {

@@ -1,0 +1,182 @@
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  HeatmapLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import { INCIDENT_TYPES, UNKNOWN_TYPE_COLOUR } from '../domain/taxonomy';
+
+export const INCIDENT_SOURCE = 'incidents';
+/** Single incidents (never clusters): the layer clicks, highlights and tests read. */
+export const INCIDENT_LAYER = 'incidents-circles';
+export const CLUSTER_LAYER = 'incidents-clusters';
+export const CLUSTER_COUNT_LAYER = 'incidents-cluster-count';
+export const HEATMAP_LAYER = 'incidents-heatmap';
+
+/**
+ * Up to this many located incidents are drawn one by one at every zoom; above it they are
+ * clustered at low zoom. The 72 embedded incidents stay individual, so each stays clickable.
+ */
+export const CLUSTER_ABOVE = 2_000;
+/** Clusters exist up to this zoom; from the next zoom on every incident is drawn alone. */
+export const CLUSTER_MAX_ZOOM = 8;
+export const CLUSTER_RADIUS = 40;
+/** With the heatmap on, single incidents appear from this zoom, where the heatmap fades out. */
+export const HEATMAP_UNTIL_ZOOM = 9;
+
+/** Whether a set of this many located points is clustered at low zoom. */
+export function shouldCluster(locatedCount: number): boolean {
+  return locatedCount > CLUSTER_ABOVE;
+}
+
+/** Circle colour by `properties.type`: the taxonomy's colours, grey for any other code. */
+export const INCIDENT_COLOUR: ExpressionSpecification = [
+  'match',
+  ['get', 'type'],
+  ...INCIDENT_TYPES.flatMap((t) => [t.code, t.colour]),
+  UNKNOWN_TYPE_COLOUR,
+] as unknown as ExpressionSpecification;
+
+/**
+ * True for points placed at an area's centre (district, province or other), whose position must
+ * not look exact. `properties.approx` is 1 for those (see incident-features.ts).
+ */
+const APPROXIMATE: ExpressionSpecification = ['==', ['get', 'approx'], 1];
+const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const NOT_CLUSTER: ExpressionSpecification = ['!', ['has', 'point_count']];
+
+export const INCIDENT_SOURCE_SPEC: GeoJSONSourceSpecification = {
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+  // Switched on per dataset size by the map (setClusterOptions); the radius and zoom stay.
+  cluster: false,
+  clusterMaxZoom: CLUSTER_MAX_ZOOM,
+  clusterRadius: CLUSTER_RADIUS,
+};
+
+/**
+ * Exact places: a filled dot in the type's colour. Approximate ones: a larger ring in the type's
+ * colour with an almost transparent fill, so a district centre does not read as a precise
+ * position. Drawn in data order (no sort key): the fill is clear enough for a dot under a ring
+ * to show, and the order of clicks and queries stays the engine's.
+ */
+const incidentCircles: CircleLayerSpecification = {
+  id: INCIDENT_LAYER,
+  type: 'circle',
+  source: INCIDENT_SOURCE,
+  filter: NOT_CLUSTER,
+  paint: {
+    'circle-color': INCIDENT_COLOUR,
+    'circle-radius': [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      4,
+      ['case', APPROXIMATE, 7, 5],
+      10,
+      ['case', APPROXIMATE, 13, 9],
+    ],
+    'circle-opacity': ['case', APPROXIMATE, 0.12, 0.9],
+    'circle-stroke-color': ['case', SELECTED, '#000000', APPROXIMATE, INCIDENT_COLOUR, '#ffffff'],
+    'circle-stroke-width': ['case', SELECTED, 3, APPROXIMATE, 2.2, 1.2],
+    'circle-stroke-opacity': 1,
+  },
+};
+
+const clusterCircles: CircleLayerSpecification = {
+  id: CLUSTER_LAYER,
+  type: 'circle',
+  source: INCIDENT_SOURCE,
+  filter: ['has', 'point_count'],
+  paint: {
+    'circle-color': '#3b3b4f',
+    'circle-opacity': 0.8,
+    'circle-radius': ['step', ['get', 'point_count'], 12, 50, 16, 500, 21, 5_000, 27],
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 2,
+  },
+};
+
+const clusterCounts: SymbolLayerSpecification = {
+  id: CLUSTER_COUNT_LAYER,
+  type: 'symbol',
+  source: INCIDENT_SOURCE,
+  filter: ['has', 'point_count'],
+  layout: {
+    'text-field': ['get', 'point_count_abbreviated'],
+    'text-font': ['sans-serif'],
+    'text-size': 12,
+    // Always drawn, and place labels make way for it.
+    'text-allow-overlap': true,
+    'text-ignore-placement': false,
+  },
+  paint: { 'text-color': '#ffffff' },
+};
+
+/** Density of incidents; a cluster weighs as many incidents as it holds. Hidden until asked for. */
+const heatmap: HeatmapLayerSpecification = {
+  id: HEATMAP_LAYER,
+  type: 'heatmap',
+  source: INCIDENT_SOURCE,
+  maxzoom: HEATMAP_UNTIL_ZOOM + 1,
+  layout: { visibility: 'none' },
+  paint: {
+    'heatmap-weight': ['coalesce', ['get', 'point_count'], 1],
+    'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 4, 0.6, HEATMAP_UNTIL_ZOOM, 2],
+    'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 14, HEATMAP_UNTIL_ZOOM, 30],
+    'heatmap-opacity': [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      HEATMAP_UNTIL_ZOOM - 1,
+      0.85,
+      HEATMAP_UNTIL_ZOOM + 1,
+      0,
+    ],
+    'heatmap-color': [
+      'interpolate',
+      ['linear'],
+      ['heatmap-density'],
+      0,
+      'rgba(255,255,178,0)',
+      0.15,
+      '#fed976',
+      0.35,
+      '#feb24c',
+      0.55,
+      '#fd8d3c',
+      0.75,
+      '#f03b20',
+      1,
+      '#bd0026',
+    ],
+  },
+};
+
+/** The incident layers under the place labels, bottom to top. */
+export const INCIDENT_LAYERS = [heatmap, incidentCircles];
+/** Clusters go over the place labels, so that their numbers stay readable. */
+export const CLUSTER_LAYERS = [clusterCircles, clusterCounts];
+
+/** The colour ramp of the heatmap, for the legend (low to high density). */
+export const HEATMAP_RAMP = ['#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+
+export interface LayerMode {
+  id: string;
+  visible: boolean;
+  minzoom: number;
+}
+
+/**
+ * What the heatmap switch changes: with it on, the heatmap replaces clusters and circles at low
+ * zoom, and single incidents come back where it fades out.
+ */
+export function incidentLayerModes(heatmapOn: boolean): LayerMode[] {
+  return [
+    { id: HEATMAP_LAYER, visible: heatmapOn, minzoom: 0 },
+    { id: CLUSTER_LAYER, visible: !heatmapOn, minzoom: 0 },
+    { id: CLUSTER_COUNT_LAYER, visible: !heatmapOn, minzoom: 0 },
+    { id: INCIDENT_LAYER, visible: true, minzoom: heatmapOn ? HEATMAP_UNTIL_ZOOM : 0 },
+  ];
+}
