@@ -1,11 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ChooserItem } from '../features/map-controls/describe-hits';
+import { describeHits } from '../features/map-controls/describe-hits';
+import { HeatmapToggle } from '../features/map-controls/heatmap-toggle';
+import { IncidentChooser } from '../features/map-controls/incident-chooser';
+import { MapLegend } from '../features/map-controls/map-legend';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
-import { incidentStore } from '../state/incident-store';
+import { incidentStore, useIncidentStore } from '../state/incident-store';
 import { parseDay } from '../domain/incident-date';
 import type { MapViewState } from '../domain/url-state';
 import type { EngineFilter, PointsReply } from '../workers/engine-protocol';
 import type { GpuFilter } from './gpu-incident-layer';
+import type { MapHit } from './incident-map';
 import { IncidentMap } from './incident-map';
+import { registerMapSnapshot } from './map-snapshot';
+
+const NO_GPU_HEATMAP =
+  'No heatmap for datasets over 40,000 incidents: they are drawn on the GPU, one dot each.';
+
+/** The incidents under one click, while the user chooses one of them. */
+interface Choice {
+  hits: MapHit[];
+  at: { x: number; y: number };
+  items: ChooserItem[] | null;
+}
 
 /** The store's filter in the GPU layer's terms: day numbers and positions in the points' lists. */
 function toGpuFilter(
@@ -25,8 +42,9 @@ function toGpuFilter(
 }
 
 /**
- * The map's place in the page. The map is created once and fed from the store through
- * `store.subscribe`, so filter changes reach it without re-rendering React.
+ * The map's place in the page, with its legend, heatmap switch and the chooser of incidents at
+ * one spot. The map is created once and fed from the store through `store.subscribe`, so
+ * filter changes reach it without re-rendering React.
  */
 export function MapView({
   store = incidentStore,
@@ -38,11 +56,26 @@ export function MapView({
   onViewChange?: (view: MapViewState) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<IncidentMap | null>(null);
+  const [heatmap, setHeatmap] = useState(false);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const gpu = useIncidentStore((state) => state.points !== null, store);
 
   useEffect(() => {
     if (!container.current) return;
     const map = new IncidentMap(container.current, {
       onSelect: (row) => void store.getState().select(row, 'map'),
+      onChoose: (hits, at) => {
+        if (hits.length === 0) {
+          setChoice(null);
+          return;
+        }
+        const opened: Choice = { hits, at, items: null };
+        setChoice(opened);
+        void describeHits(store, hits).then((items) =>
+          setChoice((current) => (current === opened ? { ...opened, items } : current)),
+        );
+      },
       initialView,
       ...(onViewChange ? { onViewChange } : {}),
     });
@@ -66,8 +99,16 @@ export function MapView({
       map.setSelected(state.selectedRow);
     };
     sync(store.getState());
-    const unsubscribe = store.subscribe(sync);
+    const unsubscribe = store.subscribe((state, previous) => {
+      // What the chooser lists may no longer be drawn.
+      if (state.result !== previous.result || state.points !== previous.points) setChoice(null);
+      sync(state);
+    });
+    const unregister = registerMapSnapshot(() => map.snapshot());
+    mapRef.current = map;
     return () => {
+      mapRef.current = null;
+      unregister();
       unsubscribe();
       map.destroy();
     };
@@ -75,13 +116,44 @@ export function MapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
+  useEffect(() => {
+    mapRef.current?.setHeatmap(heatmap && !gpu);
+  }, [heatmap, gpu]);
+
+  const closeChooser = () => {
+    setChoice(null);
+    container.current?.querySelector('canvas')?.focus();
+  };
+
   return (
-    <div
-      ref={container}
-      className="map"
-      data-testid="map"
-      role="region"
-      aria-label="Map of incidents"
-    />
+    <>
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        role="region"
+        aria-label="Map of incidents"
+      />
+      <div className="map-controls">
+        <HeatmapToggle
+          on={heatmap}
+          onChange={setHeatmap}
+          unavailable={gpu ? NO_GPU_HEATMAP : null}
+        />
+        <MapLegend store={store} heatmap={heatmap && !gpu} />
+      </div>
+      {choice && (
+        <IncidentChooser
+          count={choice.hits.length}
+          items={choice.items}
+          at={choice.at}
+          onChoose={(row) => {
+            closeChooser();
+            void store.getState().select(row, 'map');
+          }}
+          onClose={closeChooser}
+        />
+      )}
+    </>
   );
 }

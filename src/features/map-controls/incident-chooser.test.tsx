@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { ChooserItem } from './describe-hits';
+import { IncidentChooser } from './incident-chooser';
+
+const items: ChooserItem[] = [
+  { row: 4, type: 'airstrike', day: '2025-10-20', place: 'Spin Boldak' },
+  { row: 9, type: 'armed_clash', day: '2025-10-12', place: '' },
+];
+
+function renderChooser(list: ChooserItem[] | null = items) {
+  const onChoose = vi.fn();
+  const onClose = vi.fn();
+  render(
+    <IncidentChooser
+      count={2}
+      items={list}
+      at={{ x: 10, y: 10 }}
+      onChoose={onChoose}
+      onClose={onClose}
+    />,
+  );
+  return { onChoose, onClose };
+}
+
+describe('Chooser of incidents at one spot', () => {
+  it('lists each incident with its date and type', () => {
+    renderChooser();
+    const dialog = screen.getByRole('dialog', { name: 'Incidents at this spot' });
+    expect(dialog).toHaveTextContent('2 incidents here');
+    const buttons = screen.getAllByRole('button', { name: /2025-10/ });
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      '2025-10-20AirstrikeSpin Boldak',
+      '2025-10-12Armed clash',
+    ]);
+  });
+
+  it('says it is looking them up until the dates arrive', () => {
+    renderChooser(null);
+    expect(screen.getByRole('dialog')).toHaveTextContent('Looking them up');
+  });
+
+  it('focuses the first incident, moves with the arrow keys and chooses with Enter', async () => {
+    const { onChoose } = renderChooser();
+    expect(screen.getByRole('button', { name: /2025-10-20/ })).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('button', { name: /2025-10-12/ })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(onChoose).toHaveBeenCalledWith(9);
+  });
+
+  it('closes with Escape or its close button', async () => {
+    const { onClose } = renderChooser();
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+});

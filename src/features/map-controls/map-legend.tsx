@@ -1,0 +1,181 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { describeType } from '../../domain/taxonomy';
+import { HEATMAP_RAMP, shouldCluster } from '../../map/incident-layers';
+import type { IncidentStore } from '../../state/incident-store';
+import {
+  incidentStore,
+  selectTypeCounts,
+  useIncidentStore,
+  useIncidentStoreShallow,
+} from '../../state/incident-store';
+import './map-controls.css';
+
+/** The legend starts open only over a map this large (CSS pixels), so it hides little of it. */
+const OPEN_ON_MAPS_FROM = { width: 800, height: 560 };
+
+/** Whether the map the legend sits on has room for it open. */
+function mapHasRoom(legend: HTMLElement | null): boolean {
+  const area = legend?.closest<HTMLElement>('.map-area') ?? legend?.parentElement ?? null;
+  if (!area || area.clientWidth === 0) return true;
+  return (
+    area.clientWidth >= OPEN_ON_MAPS_FROM.width && area.clientHeight >= OPEN_ON_MAPS_FROM.height
+  );
+}
+
+function Dot({ colour = 'currentColor' }: { colour?: string }) {
+  return (
+    <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
+      <circle cx="10" cy="10" r="5.5" fill={colour} stroke="#ffffff" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
+function Ring() {
+  return (
+    <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
+      <circle
+        cx="10"
+        cy="10"
+        r="7.5"
+        fill="currentColor"
+        fillOpacity="0.12"
+        stroke="currentColor"
+        strokeWidth="2"
+      />
+    </svg>
+  );
+}
+
+/**
+ * What the map's symbols mean: precision (dot or ring), the Durand Line, crossings, clusters or
+ * the heatmap when shown, the type colours drawn, and how many incidents have no place on it.
+ * Folded at first over a small map.
+ */
+export function MapLegend({
+  store = incidentStore,
+  heatmap = false,
+}: {
+  store?: IncidentStore;
+  heatmap?: boolean;
+}) {
+  const section = useRef<HTMLElement>(null);
+  const [open, setOpen] = useState(true);
+  useLayoutEffect(() => setOpen(mapHasRoom(section.current)), []);
+  const { unlocated, clustered, gpu } = useIncidentStoreShallow(
+    (state) => ({
+      unlocated: state.result?.unlocated ?? 0,
+      gpu: state.points !== null,
+      clustered: state.points === null && shouldCluster(state.result?.map.rows.length ?? 0),
+    }),
+    store,
+  );
+  const types = useIncidentStore(selectTypeCounts, store).filter(
+    (type) => type.selected && type.count > 0,
+  );
+  return (
+    <section ref={section} className="map-legend" role="region" aria-label="Map legend">
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded={open}
+        aria-controls="map-legend-body"
+        onClick={() => setOpen(!open)}
+      >
+        Legend
+      </button>
+      {open && (
+        <div id="map-legend-body" className="legend-body">
+          <ul className="legend-symbols">
+            {gpu ? (
+              <li>
+                <Dot />
+                Incident (large dataset: exact and approximate places drawn alike)
+              </li>
+            ) : (
+              <>
+                <li>
+                  <Dot />
+                  Exact place
+                </li>
+                <li>
+                  <Ring />
+                  Approximate: district or province centre
+                </li>
+              </>
+            )}
+            {clustered && !heatmap && (
+              <li>
+                <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
+                  <circle
+                    cx="10"
+                    cy="10"
+                    r="8.5"
+                    fill="#3b3b4f"
+                    stroke="#ffffff"
+                    strokeWidth="1.5"
+                  />
+                </svg>
+                Group of incidents, with their number; click to zoom in
+              </li>
+            )}
+            {heatmap && !gpu && (
+              <li>
+                <svg className="symbol ramp" viewBox="0 0 50 10" aria-hidden="true">
+                  {HEATMAP_RAMP.map((colour, i) => (
+                    <rect key={colour} x={i * 10} y="0" width="10" height="10" fill={colour} />
+                  ))}
+                </svg>
+                Density of incidents (zoom in for single ones)
+              </li>
+            )}
+            <li>
+              <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
+                <line x1="1" y1="10" x2="19" y2="10" stroke="#ffffff" strokeWidth="5" />
+                <line
+                  x1="1"
+                  y1="10"
+                  x2="19"
+                  y2="10"
+                  className="durand-swatch"
+                  strokeWidth="2.5"
+                  strokeDasharray="5 2.5"
+                />
+              </svg>
+              Durand Line (Natural Earth 1:10m, generalised)
+            </li>
+            <li>
+              <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
+                <circle cx="10" cy="10" r="3.5" className="crossing-swatch" stroke="#ffffff" />
+              </svg>
+              Border crossing
+            </li>
+          </ul>
+          {types.length > 0 && (
+            <>
+              <p className="legend-note">Colour: incident type (choose them under Filters)</p>
+              <ul className="legend-types">
+                {types.map(({ code, count }) => {
+                  const type = describeType(code);
+                  return (
+                    <li key={code}>
+                      <Dot colour={type.colour} />
+                      {type.label}
+                      <span className="muted count">{count}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+          {unlocated > 0 && (
+            <p className="legend-note">
+              {unlocated === 1
+                ? '1 incident without coordinates is listed but not drawn.'
+                : `${unlocated} incidents without coordinates are listed but not drawn.`}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
