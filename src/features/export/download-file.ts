@@ -2,7 +2,12 @@ import type { FileReply } from '../../workers/engine-protocol';
 
 /** Hands the browser a file to save. */
 export function downloadFile({ text, fileName, mimeType }: FileReply): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  downloadBlob(new Blob([text], { type: mimeType }), fileName);
+}
+
+/** Hands the browser a file made in the page (a picture of the map) to save. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
+import type { EngineFilter, EngineSummary } from '../../workers/engine-protocol';
+import { describeMapImage, mapImageFileName } from './map-image-text';
+
+function makeSummary(overrides: Partial<EngineSummary> = {}): EngineSummary {
+  return {
+    datasets: [
+      { id: 'd1', name: 'incidents.geojson' } as EngineSummary['datasets'][number],
+      { id: 'd2', name: 'acled.csv' } as EngineSummary['datasets'][number],
+    ],
+    total: 72,
+    typeCodes: ['airstrike', 'armed_clash', 'shelling'],
+    dayExtent: { from: '2025-09-01', to: '2025-11-30' },
+    ...overrides,
+  };
+}
+
+const result = {
+  map: { omitted: false },
+  count: 44,
+  total: 72,
+  typeCounts: [
+    { code: 'airstrike', count: 30 },
+    { code: 'armed_clash', count: 14 },
+    { code: 'shelling', count: 0 },
+  ],
+};
+
+const filterOf = (overrides: Partial<EngineFilter> = {}) => ({
+  ...EMPTY_ENGINE_FILTER,
+  ...overrides,
+});
+
+describe('Export PNG file name', () => {
+  it('uses the filter dates', () => {
+    const filter = filterOf({ from: '2025-10-01', to: '2025-10-31' });
+    expect(mapImageFileName(filter, makeSummary().dayExtent)).toBe(
+      'incidents-2025-10-01-2025-10-31.png',
+    );
+  });
+
+  it('falls back on the data extent for an open bound', () => {
+    expect(mapImageFileName(filterOf({ to: '2025-10-31' }), makeSummary().dayExtent)).toBe(
+      'incidents-2025-09-01-2025-10-31.png',
+    );
+  });
+});
+
+describe('Export PNG text', () => {
+  it('says how many incidents of how many are shown', () => {
+    expect(describeMapImage(filterOf(), makeSummary(), result).title).toBe('44 of 72 incidents');
+  });
+
+  it('lists only the types with incidents, with their colours and counts', () => {
+    const { legend } = describeMapImage(filterOf(), makeSummary(), result);
+    expect(legend).toEqual([
+      expect.objectContaining({ label: 'Airstrike', colour: '#e31a1c', count: 30 }),
+      expect.objectContaining({ label: 'Armed clash', colour: '#1f78b4', count: 14 }),
+    ]);
+  });
+
+  it('leaves unticked types out of the legend', () => {
+    const { legend } = describeMapImage(
+      filterOf({ types: ['armed_clash'] }),
+      makeSummary(),
+      result,
+    );
+    expect(legend.map((entry) => entry.label)).toEqual(['Armed clash']);
+  });
+
+  it('shows the precision symbols unless the GPU layer draws the points', () => {
+    expect(describeMapImage(filterOf(), makeSummary(), result).showsPrecision).toBe(true);
+    const gpu = { ...result, map: { omitted: true } };
+    expect(describeMapImage(filterOf(), makeSummary(), gpu).showsPrecision).toBe(false);
+  });
+
+  it('describes dates, types, the other filters, sources and the border', () => {
+    const filter = filterOf({
+      from: '2025-10-01',
+      types: ['airstrike', 'armed_clash'],
+      countries: ['PK'],
+      minFatalities: 1,
+      text: ' kurram ',
+      datasets: ['d1'],
+    });
+    expect(describeMapImage(filter, makeSummary(), result).filters).toEqual([
+      '2025-10-01 to 2025-11-30',
+      'types: Airstrike, Armed clash',
+      'countries: PK',
+      'at least 1 killed',
+      'text: “kurram”',
+      'sources: incidents.geojson',
+      'border: Natural Earth 1:10m, generalised',
+    ]);
+  });
+
+  it('says "all types" and names every source when nothing is filtered', () => {
+    const { filters } = describeMapImage(filterOf(), makeSummary(), result);
+    expect(filters).toContain('all types');
+    expect(filters).toContain('sources: incidents.geojson, acled.csv');
+  });
+});

@@ -1,0 +1,173 @@
+import type { MapImageText } from './map-image-text';
+
+const FONT = 'system-ui, "DejaVu Sans", sans-serif';
+const INK = '#1b1b1b';
+const MUTED = '#4a4a4a';
+const PAPER = 'rgba(255, 255, 255, 0.9)';
+const DURAND = '#7a1f3d';
+
+/** Splits phrases into lines no wider than `width`, breaking only between phrases. */
+function wrapPhrases(
+  context: CanvasRenderingContext2D,
+  phrases: readonly string[],
+  width: number,
+): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const phrase of phrases) {
+    const next = line === '' ? phrase : `${line} · ${phrase}`;
+    if (line !== '' && context.measureText(next).width > width) {
+      lines.push(line);
+      line = phrase;
+    } else {
+      line = next;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * The map as drawn, with the filters along the top, a legend of the types drawn (with counts)
+ * and of the symbols at the bottom left, and the attribution at the bottom right. The picture
+ * keeps the map canvas's pixel size; `pixelRatio` is canvas pixels per CSS pixel, so the text
+ * reads at the size it has on screen.
+ */
+export function composeMapImage(
+  map: HTMLCanvasElement,
+  text: MapImageText,
+  pixelRatio: number,
+): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = map.width;
+  canvas.height = map.height;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('Export PNG: this browser gives no 2D canvas to draw on');
+  context.drawImage(map, 0, 0);
+  // From here on, work in CSS pixels.
+  context.scale(pixelRatio, pixelRatio);
+  const width = map.width / pixelRatio;
+  const height = map.height / pixelRatio;
+  const pad = 8;
+  context.textBaseline = 'top';
+
+  // Filters along the top.
+  context.font = `12px ${FONT}`;
+  const lines = wrapPhrases(context, text.filters, width - 2 * pad);
+  const bandHeight = pad + 16 + lines.length * 15 + pad - 2;
+  context.fillStyle = PAPER;
+  context.fillRect(0, 0, width, bandHeight);
+  context.fillStyle = INK;
+  context.font = `bold 13px ${FONT}`;
+  context.fillText(`Durand Line incident map: ${text.title}`, pad, pad);
+  context.font = `12px ${FONT}`;
+  context.fillStyle = MUTED;
+  lines.forEach((line, i) => context.fillText(line, pad, pad + 17 + i * 15));
+
+  // Legend at the bottom left: types (in two columns when there are many), then symbols.
+  const row = 16;
+  const symbols = text.showsPrecision
+    ? ['Exact place', 'Approximate (district or province centre)', 'Durand Line']
+    : ['Durand Line'];
+  context.font = `12px ${FONT}`;
+  const entries = text.legend.map(({ label, colour, count }) => ({
+    text: `${label}  ${count}`,
+    colour,
+  }));
+  const columns = entries.length > 6 ? 2 : 1;
+  const typeRows = Math.ceil(entries.length / columns);
+  const measure = (label: string) => context.measureText(label).width;
+  const columnWidth = Math.max(0, ...entries.map((e) => measure(e.text))) + 12 + pad;
+  const legendWidth = Math.min(
+    width - 2 * pad,
+    Math.max(columns * columnWidth, ...symbols.map(measure), measure('Incident types')) +
+      2 * pad +
+      12,
+  );
+  const legendHeight = pad + row * (1 + typeRows + symbols.length) + pad / 2 + pad;
+  const attributionHeight = 18;
+  const left = pad;
+  let y = height - attributionHeight - pad - legendHeight;
+  context.fillStyle = PAPER;
+  context.fillRect(left, y, legendWidth, legendHeight);
+  context.strokeStyle = '#9a958b';
+  context.lineWidth = 1;
+  context.strokeRect(left + 0.5, y + 0.5, legendWidth - 1, legendHeight - 1);
+  y += pad;
+  context.fillStyle = INK;
+  context.font = `bold 12px ${FONT}`;
+  context.fillText('Incident types', left + pad, y);
+  y += row;
+  context.font = `12px ${FONT}`;
+  const symbolX = left + pad + 6;
+  entries.forEach((entry, i) => {
+    const x = symbolX + Math.floor(i / typeRows) * columnWidth;
+    const rowY = y + (i % typeRows) * row;
+    context.beginPath();
+    context.arc(x, rowY + 6, 5, 0, 2 * Math.PI);
+    context.fillStyle = entry.colour;
+    context.fill();
+    context.strokeStyle = '#ffffff';
+    context.lineWidth = 1;
+    context.stroke();
+    context.fillStyle = INK;
+    context.fillText(entry.text, x + 12, rowY);
+  });
+  y += typeRows * row + pad / 2;
+  // Exact: filled dot. Approximate: ring with an almost clear fill. Durand Line: dashed.
+  if (text.showsPrecision) {
+    context.beginPath();
+    context.arc(symbolX, y + 6, 5, 0, 2 * Math.PI);
+    context.fillStyle = '#5a5a5a';
+    context.fill();
+    context.fillStyle = INK;
+    context.fillText(symbols[0]!, symbolX + 12, y);
+    y += row;
+    context.beginPath();
+    context.arc(symbolX, y + 6, 6, 0, 2 * Math.PI);
+    context.fillStyle = 'rgba(90, 90, 90, 0.12)';
+    context.fill();
+    context.strokeStyle = '#5a5a5a';
+    context.lineWidth = 2;
+    context.stroke();
+    context.fillStyle = INK;
+    context.fillText(symbols[1]!, symbolX + 12, y);
+    y += row;
+  }
+  context.beginPath();
+  context.setLineDash([5, 2.5]);
+  context.strokeStyle = DURAND;
+  context.lineWidth = 2.5;
+  context.moveTo(symbolX - 6, y + 6);
+  context.lineTo(symbolX + 7, y + 6);
+  context.stroke();
+  context.setLineDash([]);
+  context.fillStyle = INK;
+  context.fillText(symbols[symbols.length - 1]!, symbolX + 12, y);
+
+  // Attribution at the bottom right.
+  context.font = `11px ${FONT}`;
+  const attribution = `© ${text.attribution}`;
+  const attributionWidth = context.measureText(attribution).width + 2 * 6;
+  context.fillStyle = PAPER;
+  context.fillRect(
+    width - attributionWidth,
+    height - attributionHeight,
+    attributionWidth,
+    attributionHeight,
+  );
+  context.fillStyle = INK;
+  context.fillText(attribution, width - attributionWidth + 6, height - attributionHeight + 4);
+  return canvas;
+}
+
+/** The canvas as a PNG file. */
+export function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error('Export PNG: the map could not be encoded')),
+      'image/png',
+    ),
+  );
+}
