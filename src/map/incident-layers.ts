@@ -57,15 +57,15 @@ export const INCIDENT_SOURCE_SPEC: GeoJSONSourceSpecification = {
 
 /**
  * Exact places: a filled dot in the type's colour. Approximate ones: a larger ring in the type's
- * colour with an almost transparent fill, so a district centre does not read as a precise
- * position. Drawn in data order (no sort key): the fill is clear enough for a dot under a ring
- * to show, and the order of clicks and queries stays the engine's.
+ * colour with an almost transparent fill, drawn below the exact ones, so a district centre
+ * does not read as a precise position.
  */
 const incidentCircles: CircleLayerSpecification = {
   id: INCIDENT_LAYER,
   type: 'circle',
   source: INCIDENT_SOURCE,
   filter: NOT_CLUSTER,
+  layout: { 'circle-sort-key': ['case', APPROXIMATE, 0, 1] },
   paint: {
     'circle-color': INCIDENT_COLOUR,
     'circle-radius': [
