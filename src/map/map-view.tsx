@@ -9,13 +9,13 @@ import { incidentStore, useIncidentStore } from '../state/incident-store';
 import { parseDay } from '../domain/incident-date';
 import type { MapViewState } from '../domain/url-state';
 import type { EngineFilter, PointsReply } from '../workers/engine-protocol';
+import { GPU_POINTS_ABOVE } from '../workers/engine-protocol';
 import type { GpuFilter } from './gpu-incident-layer';
 import type { MapHit } from './incident-map';
 import { IncidentMap } from './incident-map';
 import { registerMapSnapshot } from './map-snapshot';
 
-const NO_GPU_HEATMAP =
-  'No heatmap for datasets over 40,000 incidents: they are drawn on the GPU, one dot each.';
+const NO_GPU_HEATMAP = `No heatmap for datasets over ${GPU_POINTS_ABOVE.toLocaleString('en')} incidents: they are drawn on the GPU, one dot each.`;
 
 /** The incidents under one click, while the user chooses one of them. */
 interface Choice {
