@@ -84,6 +84,8 @@ interface ListSlice {
   listVersion: number;
   /** Loads a page of the matching incidents in the list's order. */
   loadListRows: (offset: number, limit: number) => Promise<ListRow[]>;
+  /** Describes particular incidents by row id (date, type, place…), e.g. those under a click. */
+  describeRows: (rows: readonly number[]) => Promise<ListRow[]>;
   /** Where the selected incident stands in the list, when it matches. */
   selectedPosition: number | null;
 }
@@ -282,6 +284,7 @@ export function createIncidentStore(client: EngineClient) {
         if (!summary) return [];
         return (await client.list(filter, listSort, offset, limit)).rows;
       },
+      describeRows: (rows) => client.describe(rows),
       selectedPosition: null,
 
       selectedRow: null,

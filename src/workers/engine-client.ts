@@ -8,6 +8,7 @@ import type {
   GeographyReply,
   GeographyUrls,
   ListReply,
+  ListRow,
   ListSort,
   LoadReply,
   LoadRequest,
@@ -89,6 +90,11 @@ export class EngineClient {
   /** Every located incident as columns, for the GPU layer. */
   points(): Promise<PointsReply> {
     return this.send({ type: 'points', id: this.nextId++ });
+  }
+
+  /** List rows for these row ids. */
+  describe(rows: readonly number[]): Promise<ListRow[]> {
+    return this.send({ type: 'describe', id: this.nextId++, rows: [...rows] });
   }
 
   /** The row of the first incident with this id, or -1. */

@@ -20,6 +20,7 @@ export type EngineRequest =
   | { type: 'points'; id: number }
   | { type: 'facets'; id: number }
   | { type: 'findRow'; id: number; key: string }
+  | { type: 'describe'; id: number; rows: number[] }
   | {
       type: 'list';
       id: number;
@@ -90,6 +91,9 @@ export function createEngineHandler(
         }
         case 'feature':
           post({ id: request.id, ok: true, value: engine.feature(request.row) });
+          break;
+        case 'describe':
+          post({ id: request.id, ok: true, value: engine.describe(request.rows) });
           break;
         case 'findRow':
           post({ id: request.id, ok: true, value: engine.findRow(request.key) });

@@ -190,3 +190,13 @@ describe('The incident engine', () => {
     expect(facets.precisions.map((p) => p.name).sort()).toEqual(['district', 'place', 'province']);
   });
 });
+
+describe('Describing rows', () => {
+  it('describes the incidents under a click by row id, skipping unknown ids', () => {
+    const engine = loadedEngine();
+    expect(engine.describe([2, 0, 99]).map((row) => [row.row, row.day, row.place])).toEqual([
+      [2, '2025-10-15', 'Spin Boldak'],
+      [0, '2025-10-09', 'Kabul'],
+    ]);
+  });
+});

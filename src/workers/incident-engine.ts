@@ -664,6 +664,13 @@ export class IncidentEngine {
     return { total: sorted.length, offset, rows };
   }
 
+  /** List rows for these row ids (unknown ids are skipped), e.g. the incidents under a click. */
+  describe(rows: readonly number[]): ListRow[] {
+    return rows
+      .filter((row) => row >= 0 && row < this.table.incidents.length)
+      .map((row) => this.listRow(row));
+  }
+
   /** Where a row stands in the list's order, or -1 when the filter hides it. */
   listPosition(filter: EngineFilter, sort: ListSort, row: number): number {
     return this.sortedRows(filter, sort).indexOf(row);

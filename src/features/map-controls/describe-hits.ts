@@ -10,27 +10,13 @@ export interface ChooserItem {
   place: string;
 }
 
-/** Beyond this many matching incidents the lookup below would cost too much: types only. */
-const LOOKUP_LIMIT = 5_000;
-
-/**
- * Dates and places of the incidents under a click, newest first. The store offers no lookup by
- * row yet, so this reads the matching incidents through the list's pages and picks the hits;
- * a direct lookup (`describeRows(rows)`) would replace it.
- */
+/** Dates and places of the incidents under a click, newest first. */
 export async function describeHits(
   store: IncidentStore,
   hits: readonly MapHit[],
 ): Promise<ChooserItem[]> {
-  const { result, loadListRows } = store.getState();
-  const count = result?.count ?? 0;
-  const wanted = new Set(hits.map((hit) => hit.row));
-  const found = new Map<number, { day: string; place: string }>();
-  if (count > 0 && count <= LOOKUP_LIMIT) {
-    for (const row of await loadListRows(0, count)) {
-      if (wanted.has(row.row)) found.set(row.row, { day: row.day, place: row.place });
-    }
-  }
+  const described = await store.getState().describeRows(hits.map((hit) => hit.row));
+  const found = new Map(described.map((row) => [row.row, row]));
   return hits
     .map((hit) => ({
       row: hit.row,
