@@ -166,3 +166,32 @@ describe('Named stretches of the line', () => {
     }
   });
 });
+
+describe('Computed fields in a CSV export', () => {
+  it('follow a CSV file’s own columns', () => {
+    const engine = new IncidentEngine();
+    engine.setGeography({
+      durandLine: data('durand-line.geojson'),
+      crossings: data('crossings.geojson'),
+      provinces: data('provinces.geojson'),
+      countries: data('basemap/countries.geojson'),
+    });
+    const csv = 'date,type,longitude,latitude,note\n2025-10-12,ied,71.09,34.12,synthetic\n';
+    engine.load(csv, {
+      datasetId: 'd1',
+      source: { kind: 'text', text: '', name: 'mine.csv' },
+      mode: 'replace',
+      options: {},
+    });
+    const [header, row] = engine.export(ALL, 'csv', true).text.split('\r\n');
+    expect(header).toBe(
+      'date,type,longitude,latitude,note,border_side,border_distance_km,border_chainage_km,nearest_crossing,nearest_crossing_km,admin1_derived',
+    );
+    expect(row).toMatch(
+      /^2025-10-12,ied,71\.09,34\.12,synthetic,PK,\d+(\.\d)?,\d+(\.\d)?,Torkham,/,
+    );
+    expect(engine.export(ALL, 'csv').text.split('\r\n')[0]).toBe(
+      'date,type,longitude,latitude,note',
+    );
+  });
+});

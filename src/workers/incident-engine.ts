@@ -131,6 +131,16 @@ function hasExtraFilters(filter: EngineFilter): boolean {
   );
 }
 
+/** The properties "Include computed fields" adds to each exported incident. */
+const COMPUTED_FIELDS = [
+  'border_side',
+  'border_distance_km',
+  'border_chainage_km',
+  'nearest_crossing',
+  'nearest_crossing_km',
+  'admin1_derived',
+] as const;
+
 /** Shortest stretch worth its own name on the strip chart. */
 const MIN_STRETCH_KM = 25;
 
@@ -815,7 +825,12 @@ export class IncidentEngine {
       // A single CSV source keeps its own columns; anything else is flattened.
       const only = sources.size === 1 ? this.datasets[[...sources][0]!]! : null;
       return {
-        text: exportCsv(matching, only?.summary.columns ?? null),
+        text: exportCsv(
+          matching,
+          only?.summary.columns && computedFields
+            ? [...only.summary.columns, ...COMPUTED_FIELDS]
+            : (only?.summary.columns ?? null),
+        ),
         fileName: fileName.replace(/\.geojson$/, '.csv'),
         mimeType: 'text/csv',
       };
