@@ -6,22 +6,23 @@ export interface IncidentType {
 }
 
 /**
- * Colours: a 12-class qualitative palette (ColorBrewer Paired, reordered so that kinetic types
- * get the saturated members and political events the pale ones).
+ * Colours chosen to stay apart under the common colour-vision deficiencies: the Okabe–Ito set
+ * for the kinetic types, completed from Paul Tol's muted scheme. Colour is never the only cue:
+ * the legend, list and details name every type.
  */
 export const INCIDENT_TYPES: readonly IncidentType[] = [
-  { code: 'airstrike', label: 'Airstrike', colour: '#e31a1c' },
-  { code: 'drone_strike', label: 'Drone strike', colour: '#fb9a99' },
-  { code: 'cross_border_attack', label: 'Cross-border attack', colour: '#ff7f00' },
-  { code: 'armed_clash', label: 'Armed clash', colour: '#1f78b4' },
-  { code: 'shelling', label: 'Shelling', colour: '#fdbf6f' },
-  { code: 'ied', label: 'IED', colour: '#6a3d9a' },
-  { code: 'suicide_attack', label: 'Suicide attack', colour: '#b15928' },
-  { code: 'ambush', label: 'Ambush', colour: '#cab2d6' },
-  { code: 'border_closure', label: 'Border closure', colour: '#33a02c' },
-  { code: 'ceasefire', label: 'Ceasefire', colour: '#b2df8a' },
-  { code: 'negotiation', label: 'Negotiation', colour: '#a6cee3' },
-  { code: 'other', label: 'Other', colour: '#ffff99' },
+  { code: 'airstrike', label: 'Airstrike', colour: '#d55e00' },
+  { code: 'drone_strike', label: 'Drone strike', colour: '#e69f00' },
+  { code: 'cross_border_attack', label: 'Cross-border attack', colour: '#cc79a7' },
+  { code: 'armed_clash', label: 'Armed clash', colour: '#0072b2' },
+  { code: 'shelling', label: 'Shelling', colour: '#f0e442' },
+  { code: 'ied', label: 'IED', colour: '#332288' },
+  { code: 'suicide_attack', label: 'Suicide attack', colour: '#882255' },
+  { code: 'ambush', label: 'Ambush', colour: '#56b4e9' },
+  { code: 'border_closure', label: 'Border closure', colour: '#009e73' },
+  { code: 'ceasefire', label: 'Ceasefire', colour: '#999933' },
+  { code: 'negotiation', label: 'Negotiation', colour: '#44aa99' },
+  { code: 'other', label: 'Other', colour: '#ddcc77' },
 ];
 
 /** Colour of any code outside the default taxonomy. */

@@ -2,9 +2,16 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeType } from '../../src/domain/taxonomy';
 import { launchBrowser, openAppPage, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
+const AIRSTRIKE = rgb(describeType('airstrike').colour);
+
+function rgb(hex: string): [number, number, number] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,13 +44,18 @@ async function countOf(page: Page): Promise<number> {
   return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
 }
 
-/** Pixels of the map area close to the airstrike red (#e31a1c). */
+/** Pixels of the map area close to the airstrike colour. */
 async function redPixels(page: Page): Promise<number> {
   const png = PNG.sync.read(await page.getByTestId('map').screenshot());
   let count = 0;
   for (let i = 0; i < png.data.length; i += 4) {
     const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-    if (Math.abs(r - 0xe3) < 40 && Math.abs(g - 0x1a) < 40 && Math.abs(b - 0x1c) < 40) count++;
+    if (
+      Math.abs(r - AIRSTRIKE[0]) < 40 &&
+      Math.abs(g - AIRSTRIKE[1]) < 40 &&
+      Math.abs(b - AIRSTRIKE[2]) < 40
+    )
+      count++;
   }
   return count;
 }

@@ -4,9 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
+import { describeType } from '../../src/domain/taxonomy';
 import { launchBrowser, openAppPage, resultsDir, saveScreenshot, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
+const AIRSTRIKE = ((hex: string) => {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255] as const;
+})(describeType('airstrike').colour);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -143,11 +148,16 @@ describe('Map modes', () => {
       colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
     }
     expect(colours.size).toBeGreaterThan(50);
-    // The incidents and the legend are on it: the airstrike red is there.
+    // The incidents and the legend are on it: the airstrike colour is there.
     let red = 0;
     for (let i = 0; i < png.data.length; i += 4) {
       const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      if (Math.abs(r - 0xe3) < 30 && Math.abs(g - 0x1a) < 30 && Math.abs(b - 0x1c) < 30) red++;
+      if (
+        Math.abs(r - AIRSTRIKE[0]) < 30 &&
+        Math.abs(g - AIRSTRIKE[1]) < 30 &&
+        Math.abs(b - AIRSTRIKE[2]) < 30
+      )
+        red++;
     }
     expect(red).toBeGreaterThan(20);
   });

@@ -1,3 +1,4 @@
+import { describeType } from '../../domain/taxonomy';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import type { EngineFilter, EngineSummary } from '../../workers/engine-protocol';
@@ -55,8 +56,16 @@ describe('Export PNG text', () => {
   it('lists only the types with incidents, with their colours and counts', () => {
     const { legend } = describeMapImage(filterOf(), makeSummary(), result);
     expect(legend).toEqual([
-      expect.objectContaining({ label: 'Airstrike', colour: '#e31a1c', count: 30 }),
-      expect.objectContaining({ label: 'Armed clash', colour: '#1f78b4', count: 14 }),
+      expect.objectContaining({
+        label: 'Airstrike',
+        colour: describeType('airstrike').colour,
+        count: 30,
+      }),
+      expect.objectContaining({
+        label: 'Armed clash',
+        colour: describeType('armed_clash').colour,
+        count: 14,
+      }),
     ]);
   });
 
