@@ -9,6 +9,12 @@ import {
   INCIDENT_LAYER,
   PLACE_LABEL_LAYER,
 } from './basemap-style';
+import {
+  BAND_FILL_LAYER,
+  CROSSING_LAYER,
+  PROVINCE_FILL_LAYER,
+  PROVINCE_SELECTED_LAYER,
+} from './border-layers';
 import { CLUSTER_COUNT_LAYER } from './incident-layers';
 
 /** WCAG relative luminance of a #rrggbb colour. */
@@ -62,6 +68,31 @@ describe('Offline basemap style', () => {
     const ids = style.layers.map((layer) => layer.id);
     expect(ids.indexOf(INCIDENT_LAYER)).toBeGreaterThan(ids.indexOf(DURAND_LINE_LAYER));
     expect(ids.indexOf(INCIDENT_LAYER)).toBeLessThan(ids.indexOf(PLACE_LABEL_LAYER));
+  });
+
+  it('draws crossings above the Durand Line and below the incidents', () => {
+    const ids = style.layers.map((layer) => layer.id);
+    expect(ids.indexOf(CROSSING_LAYER)).toBeGreaterThan(ids.indexOf(DURAND_LINE_LAYER));
+    expect(ids.indexOf(CROSSING_LAYER)).toBeLessThan(ids.indexOf(INCIDENT_LAYER));
+  });
+
+  it('lays the provinces and the distance band over the countries, under the Durand Line', () => {
+    const ids = style.layers.map((layer) => layer.id);
+    for (const id of [PROVINCE_FILL_LAYER, BAND_FILL_LAYER, PROVINCE_SELECTED_LAYER]) {
+      expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf('countries-fill'));
+      expect(ids.indexOf(id), id).toBeLessThan(ids.indexOf(DURAND_LINE_LAYER));
+    }
+  });
+
+  it('names each crossing once: the gazetteer’s estimates give way to the crossings layer', () => {
+    for (const id of ['place-dots', PLACE_LABEL_LAYER]) {
+      const layer = style.layers.find((l) => l.id === id);
+      expect(layer && 'filter' in layer && layer.filter, id).toEqual([
+        '!=',
+        ['get', 'kind'],
+        'crossing',
+      ]);
+    }
   });
 
   it('colours every taxonomy type', () => {

@@ -1,4 +1,16 @@
-import type { LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type {
+  FilterSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  StyleSpecification,
+} from 'maplibre-gl';
+import {
+  buildAreaLayers,
+  buildBorderLayers,
+  buildCrossingLayer,
+  buildOutlineLayers,
+  borderSources,
+} from './border-layers';
 import {
   CLUSTER_LAYERS,
   INCIDENT_LAYERS,
@@ -47,9 +59,7 @@ export const BASEMAP_PALETTES = {
     durandCasing: '#ffffff',
     placeDot: '#333333',
     placeDotRim: '#ffffff',
-    crossing: '#7a1f3d',
     placeText: '#1f1f1f',
-    crossingText: '#5c1730',
     placeHalo: '#ffffff',
   },
   dark: {
@@ -64,9 +74,7 @@ export const BASEMAP_PALETTES = {
     durandCasing: '#101010',
     placeDot: '#d6d6d6',
     placeDotRim: '#151515',
-    crossing: '#ff5c8d',
     placeText: '#ecebe8',
-    crossingText: '#ff9dbb',
     placeHalo: '#111111',
   },
 } as const satisfies Record<ColourScheme, Record<string, string>>;
@@ -81,7 +89,14 @@ const BASEMAP_LAYER_IDS = new Set([
   DURAND_LINE_LAYER,
   'place-dots',
   PLACE_LABEL_LAYER,
+  ...buildBorderLayers('light').map((layer) => layer.id),
 ]);
+
+/**
+ * The gazetteer's crossings (estimates rounded to 0.01°) give way to the crossings layer, whose
+ * points are sourced one by one.
+ */
+const NOT_A_CROSSING: FilterSpecification = ['!=', ['get', 'kind'], 'crossing'];
 
 function buildBasemapLayers(scheme: ColourScheme): LayerSpecification[] {
   const c = BASEMAP_PALETTES[scheme];
@@ -104,12 +119,14 @@ function buildBasemapLayers(scheme: ColourScheme): LayerSpecification[] {
         ],
       },
     },
+    ...buildAreaLayers(scheme),
     {
       id: 'countries-outline',
       type: 'line',
       source: 'countries',
       paint: { 'line-color': c.outline, 'line-width': 0.8 },
     },
+    ...buildOutlineLayers(scheme),
     {
       id: 'country-labels',
       type: 'symbol',
@@ -154,13 +171,15 @@ function buildBasemapLayers(scheme: ColourScheme): LayerSpecification[] {
       id: 'place-dots',
       type: 'circle',
       source: 'places',
+      filter: NOT_A_CROSSING,
       paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'capital', 4, 'crossing', 3.5, 2.5],
-        'circle-color': ['match', ['get', 'kind'], 'crossing', c.crossing, c.placeDot],
+        'circle-radius': ['match', ['get', 'kind'], 'capital', 4, 2.5],
+        'circle-color': c.placeDot,
         'circle-stroke-color': c.placeDotRim,
         'circle-stroke-width': 1,
       },
     },
+    buildCrossingLayer(scheme),
   ];
 }
 
@@ -170,6 +189,7 @@ function buildPlaceLabels(scheme: ColourScheme): LayerSpecification {
     id: PLACE_LABEL_LAYER,
     type: 'symbol',
     source: 'places',
+    filter: NOT_A_CROSSING,
     layout: {
       'text-field': ['get', 'name'],
       'text-font': ['sans-serif'],
@@ -179,10 +199,10 @@ function buildPlaceLabels(scheme: ColourScheme): LayerSpecification {
       'text-radial-offset': 0.55,
       'text-padding': 1,
       'text-optional': false,
-      'symbol-sort-key': ['match', ['get', 'kind'], 'capital', 0, 'city', 1, 'crossing', 2, 3],
+      'symbol-sort-key': ['match', ['get', 'kind'], 'capital', 0, 'city', 1, 2],
     },
     paint: {
-      'text-color': ['match', ['get', 'kind'], 'crossing', c.crossingText, c.placeText],
+      'text-color': c.placeText,
       'text-halo-color': c.placeHalo,
       'text-halo-width': 1.6,
     },
@@ -190,9 +210,9 @@ function buildPlaceLabels(scheme: ColourScheme): LayerSpecification {
 }
 
 /**
- * The offline style: Natural Earth countries, the Durand Line and place labels, all from static
- * files of this app, with the incidents between the basemap and the place labels (clusters
- * above them). It has no
+ * The offline style: Natural Earth countries, the Durand Line, crossings and place labels, all
+ * from static files of this app, with the incidents between the basemap and the place labels
+ * (clusters above them); the province choropleth and the distance band lie under the line. It has no
  * `glyphs` URL, so MapLibre draws label text with the browser's own fonts (TinySDF) and no font
  * server is ever asked.
  */
@@ -216,6 +236,7 @@ export function buildBasemapStyle(
         data: url(BASEMAP_FILES.places),
         attribution: 'GeoNames (CC BY 4.0)',
       },
+      ...borderSources(url),
       [INCIDENT_SOURCE]: INCIDENT_SOURCE_SPEC,
     },
     layers: [

@@ -77,6 +77,11 @@ export class GpuIncidentLayer {
     this.render(null);
   }
 
+  /** Whether a drawn point lies under this pixel of the map (CSS pixels from its top left). */
+  hasPointAt(point: { x: number; y: number }): boolean {
+    return this.overlay.pickObject({ x: point.x, y: point.y, radius: 2 }) !== null;
+  }
+
   /** deck.gl's own canvas over the map (its drawing buffer is preserved, so it can be copied). */
   canvas(): HTMLCanvasElement | null {
     return this.overlay.getCanvas();

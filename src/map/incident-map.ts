@@ -6,6 +6,10 @@ import type { PointsReply, QueryReply } from '../workers/engine-protocol';
 import type { GpuFilter, GpuIncidentLayer } from './gpu-incident-layer';
 import type { ColourScheme } from './basemap-style';
 import { basemapPaints, buildBasemapStyle, INITIAL_BOUNDS } from './basemap-style';
+import { CROSSING_LAYER } from './border-layers';
+import type { ProvinceCounts } from './border-overlays';
+import { BorderOverlays } from './border-overlays';
+import type { BorderSide } from './distance-band';
 import { toSlimFeatures } from './incident-features';
 import type { MapSnapshot } from './map-snapshot';
 import {
@@ -36,6 +40,10 @@ export interface IncidentMapOptions {
   initialView?: MapViewState | null;
   /** Called when the camera settles after a move. */
   onViewChange?: (view: MapViewState) => void;
+  /** Called with the id of a clicked border crossing (when no incident is under the click). */
+  onPickCrossing?: (id: string) => void;
+  /** Called with the id of a clicked province while the choropleth is shown. */
+  onPickProvince?: (id: string) => void;
 }
 
 declare global {
@@ -67,6 +75,8 @@ export class IncidentMap {
   private clustered = false;
   private readonly darkQuery: MediaQueryList | null;
   private readonly onSchemeChange = () => this.applyScheme();
+  /** Crossings, the distance band and the province choropleth. */
+  private readonly border: BorderOverlays;
 
   constructor(
     container: HTMLElement,
@@ -88,18 +98,20 @@ export class IncidentMap {
       // Keep the drawn pixels readable so tests and screenshots can read the canvas.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    this.border = new BorderOverlays(this.map, document.baseURI);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       this.styleLoaded = true;
       this.applyLayerModes();
+      this.border.attach();
       // The scheme may have changed while the style loaded.
       this.applyScheme();
       if (this.shown) this.pushIncidents(this.shown);
       else this.map.once('idle', () => setMapState('idle'));
     });
     this.map.on('click', (event) => this.onClick(event));
-    for (const layer of [INCIDENT_LAYER, CLUSTER_LAYER]) {
+    for (const layer of [INCIDENT_LAYER, CLUSTER_LAYER, CROSSING_LAYER]) {
       this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
       this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
     }
@@ -211,6 +223,26 @@ export class IncidentMap {
     if (this.styleLoaded) this.applyLayerModes();
   }
 
+  /** Draws the band `range` km from the Durand Line, on one side or both; null draws none. */
+  showDistanceBand(range: readonly [number, number] | null, side: BorderSide | null): void {
+    this.border.showDistanceBand(range, side);
+  }
+
+  /** Shows or hides provinces filled by their number of incidents. */
+  setProvinceChoropleth(on: boolean): void {
+    this.border.setChoropleth(on);
+  }
+
+  /** The incidents per province the choropleth shows. */
+  showProvinceCounts(counts: ProvinceCounts): void {
+    this.border.showProvinceCounts(counts);
+  }
+
+  /** Outlines the province the incidents are filtered to, or none. */
+  setSelectedProvince(id: string | null): void {
+    this.border.setSelectedProvince(id);
+  }
+
   /** A copy of the map as drawn now, GPU points included, at the canvas's pixel size. */
   async snapshot(): Promise<MapSnapshot> {
     // Both canvases keep their drawing buffer, but a frame may be pending: let it finish.
@@ -231,12 +263,18 @@ export class IncidentMap {
   destroy(): void {
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
     if (window.durandMap === this.map) delete window.durandMap;
+    this.border.destroy();
     this.map.remove();
   }
 
   private onClick(event: maplibregl.MapMouseEvent): void {
-    // Large datasets are picked by the GPU layer itself.
-    if (this.gpuPoints || !this.styleLoaded) return;
+    if (!this.styleLoaded) return;
+    if (this.gpuPoints) {
+      // Large datasets are picked by the GPU layer itself; a click beside its points may still
+      // hit a crossing or a province.
+      if (!this.gpu?.hasPointAt(event.point)) this.pickBorder(event.point);
+      return;
+    }
     const layers = [INCIDENT_LAYER, CLUSTER_LAYER].filter(
       (id) => this.map.getLayoutProperty(id, 'visibility') !== 'none',
     );
@@ -261,6 +299,14 @@ export class IncidentMap {
     this.options.onChoose?.([], at);
     const first = hits.keys().next();
     if (!first.done) this.options.onSelect(first.value);
+    else this.pickBorder(event.point);
+  }
+
+  /** Incidents come first: a crossing or province is picked only where no incident is. */
+  private pickBorder(point: { x: number; y: number }): void {
+    const hit = this.border.hitAt(point);
+    if (hit?.kind === 'crossing') this.options.onPickCrossing?.(hit.id);
+    else if (hit?.kind === 'province') this.options.onPickProvince?.(hit.id);
   }
 
   private async zoomIntoCluster(cluster: maplibregl.MapGeoJSONFeature): Promise<void> {

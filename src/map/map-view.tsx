@@ -1,21 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChooserItem } from '../features/map-controls/describe-hits';
 import { describeHits } from '../features/map-controls/describe-hits';
-import { HeatmapToggle } from '../features/map-controls/heatmap-toggle';
 import { IncidentChooser } from '../features/map-controls/incident-chooser';
 import { MapLegend } from '../features/map-controls/map-legend';
+import { MapToggle } from '../features/map-controls/map-toggle';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
 import { incidentStore, useIncidentStore } from '../state/incident-store';
 import { parseDay } from '../domain/incident-date';
 import type { MapViewState } from '../domain/url-state';
 import type { EngineFilter, PointsReply } from '../workers/engine-protocol';
 import { GPU_POINTS_ABOVE } from '../workers/engine-protocol';
+import type { ProvinceCounts } from './border-overlays';
 import type { GpuFilter } from './gpu-incident-layer';
 import type { MapHit } from './incident-map';
 import { IncidentMap } from './incident-map';
 import { registerMapSnapshot } from './map-snapshot';
 
 const NO_GPU_HEATMAP = `No heatmap for datasets over ${GPU_POINTS_ABOVE.toLocaleString('en')} incidents: they are drawn on the GPU, one dot each.`;
+const NO_PROVINCES_YET = 'Province counts appear once the border geography has loaded.';
+const NO_PROVINCE_COUNTS: ProvinceCounts = [];
 
 /** The incidents under one click, while the user chooses one of them. */
 interface Choice {
@@ -42,8 +45,8 @@ function toGpuFilter(
 }
 
 /**
- * The map's place in the page, with its legend, heatmap switch and the chooser of incidents at
- * one spot. The map is created once and fed from the store through `store.subscribe`, so
+ * The map's place in the page, with its legend, heatmap and province switches and the chooser of
+ * incidents at one spot. The map is created once and fed from the store through `store.subscribe`, so
  * filter changes reach it without re-rendering React.
  */
 export function MapView({
@@ -58,6 +61,8 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<IncidentMap | null>(null);
   const [heatmap, setHeatmap] = useState(false);
+  const [provinces, setProvinces] = useState(false);
+  const geography = useIncidentStore((state) => state.geography !== null, store);
   const [choice, setChoice] = useState<Choice | null>(null);
   const gpu = useIncidentStore((state) => state.points !== null, store);
 
@@ -75,6 +80,15 @@ export function MapView({
         void describeHits(store, hits).then((items) =>
           setChoice((current) => (current === opened ? { ...opened, items } : current)),
         );
+      },
+      onPickCrossing: (id) => {
+        const { filter, setFilter } = store.getState();
+        setFilter({ crossing: { id, km: filter.crossing?.km ?? 10 } });
+      },
+      // A second click on the chosen province lifts the filter.
+      onPickProvince: (id) => {
+        const { filter, setFilter } = store.getState();
+        setFilter({ province: filter.province === id ? null : id });
       },
       initialView,
       ...(onViewChange ? { onViewChange } : {}),
@@ -97,6 +111,9 @@ export function MapView({
         map.setGpuFilter(toGpuFilter(state.filter, state.points, state.result?.gpuMask ?? null));
       else if (state.result && !state.result.map.omitted) map.showIncidents(state.result.map);
       map.setSelected(state.selectedRow);
+      map.showDistanceBand(state.filter.borderKm, state.filter.side);
+      map.setSelectedProvince(state.filter.province);
+      map.showProvinceCounts(state.result?.provinceCounts ?? NO_PROVINCE_COUNTS);
     };
     sync(store.getState());
     const unsubscribe = store.subscribe((state, previous) => {
@@ -120,6 +137,10 @@ export function MapView({
     mapRef.current?.setHeatmap(heatmap && !gpu);
   }, [heatmap, gpu]);
 
+  useEffect(() => {
+    mapRef.current?.setProvinceChoropleth(provinces && geography);
+  }, [provinces, geography]);
+
   const closeChooser = () => {
     setChoice(null);
     container.current?.querySelector('canvas')?.focus();
@@ -135,12 +156,21 @@ export function MapView({
         aria-label="Map of incidents"
       />
       <div className="map-controls">
-        <HeatmapToggle
-          on={heatmap}
-          onChange={setHeatmap}
-          unavailable={gpu ? NO_GPU_HEATMAP : null}
-        />
-        <MapLegend store={store} heatmap={heatmap && !gpu} />
+        <div className="map-toggles">
+          <MapToggle
+            label="Heatmap"
+            on={heatmap}
+            onChange={setHeatmap}
+            unavailable={gpu ? NO_GPU_HEATMAP : null}
+          />
+          <MapToggle
+            label="Provinces"
+            on={provinces}
+            onChange={setProvinces}
+            unavailable={geography ? null : NO_PROVINCES_YET}
+          />
+        </div>
+        <MapLegend store={store} heatmap={heatmap && !gpu} provinces={provinces && geography} />
       </div>
       {choice && (
         <IncidentChooser

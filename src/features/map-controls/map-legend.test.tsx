@@ -1,13 +1,18 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
+import { OPEN_KM } from '../../domain/url-state';
 import { makeLoadedStore } from '../../state/test-store';
-import { HeatmapToggle } from './heatmap-toggle';
 import { MapLegend } from './map-legend';
+import { MapToggle } from './map-toggle';
 
 const features = [
   makeFeature({ id: 'a', type: 'airstrike', geo_precision: 'place' }),
+
   makeFeature({ id: 'b', type: 'shelling', geo_precision: 'district' }),
   makeFeature({ id: 'c', type: 'airstrike' }, { geometry: null }),
   makeFeature({ id: 'd', type: 'ied' }, { geometry: null }),
@@ -18,6 +23,20 @@ async function renderLegend(heatmap = false) {
   render(<MapLegend store={store} heatmap={heatmap} />);
   return screen.getByRole('region', { name: 'Map legend' });
 }
+
+const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Serves the app's data/ files to the engine's fetch, as the preview server would. */
+function serveDataFiles() {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const file = resolve(REPOSITORY, new URL(url).pathname.slice(1));
+    return new Response(readFileSync(file, 'utf8'), { status: 200 });
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('Map legend', () => {
   it('explains filled dots and rings', async () => {
@@ -30,6 +49,44 @@ describe('Map legend', () => {
     const legend = await renderLegend();
     expect(legend).toHaveTextContent('Durand Line (Natural Earth 1:10m, generalised)');
     expect(legend).toHaveTextContent('Border crossing');
+  });
+
+  it('names the distance band of the filter, and none without one', async () => {
+    const store = await makeLoadedStore(features);
+    render(<MapLegend store={store} />);
+    const legend = screen.getByRole('region', { name: 'Map legend' });
+    expect(legend).not.toHaveTextContent('Distance band');
+    act(() => store.getState().setFilter({ borderKm: [0, 5] }));
+    expect(legend).toHaveTextContent('Distance band: 0–5 km from the Natural Earth 1:10m line');
+    act(() => store.getState().setFilter({ borderKm: [50, OPEN_KM], side: 'PK' }));
+    expect(legend).toHaveTextContent(
+      'Distance band: 50 km and more from the Natural Earth 1:10m line (Pakistani side only; beyond the dashed line)',
+    );
+  });
+
+  it('shows the province ramp up to the largest count, and what it leaves out', async () => {
+    serveDataFiles();
+    const store = await makeLoadedStore(features);
+    await store.getState().loadGeography({
+      durandLine: 'http://app.test/data/durand-line.geojson',
+      crossings: 'http://app.test/data/crossings.geojson',
+      provinces: 'http://app.test/data/provinces.geojson',
+      countries: 'http://app.test/data/basemap/countries.geojson',
+    });
+    await store.whenSettled();
+    render(<MapLegend store={store} provinces />);
+    const legend = screen.getByRole('region', { name: 'Map legend' });
+    // Both located incidents are at Parachinar, in Khyber Pakhtunkhwa.
+    await waitFor(() => expect(legend).toHaveTextContent('Incidents per province'));
+    expect(legend.querySelector('.legend-ramp')).toHaveTextContent(/^12$/);
+    expect(legend).toHaveTextContent(
+      '2 incidents without coordinates or outside these provinces are not counted.',
+    );
+  });
+
+  it('leaves the province ramp out while the choropleth is off', async () => {
+    const legend = await renderLegend();
+    expect(legend).not.toHaveTextContent('Incidents per province');
   });
 
   it('says how many incidents are listed but not drawn', async () => {
@@ -60,16 +117,18 @@ describe('Map legend', () => {
   });
 });
 
-describe('Heatmap switch', () => {
+describe('Map switches', () => {
   it('reports the new state', async () => {
     const onChange = vi.fn();
-    render(<HeatmapToggle on={false} onChange={onChange} unavailable={null} />);
+    render(<MapToggle label="Heatmap" on={false} onChange={onChange} unavailable={null} />);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Heatmap' }));
     expect(onChange).toHaveBeenCalledWith(true);
   });
 
   it('is disabled, saying why, where no heatmap can be drawn', () => {
-    render(<HeatmapToggle on={true} onChange={() => {}} unavailable="Too many points." />);
+    render(
+      <MapToggle label="Heatmap" on={true} onChange={() => {}} unavailable="Too many points." />,
+    );
     const box = screen.getByRole('checkbox', { name: 'Heatmap' });
     expect(box).toBeDisabled();
     expect(box).not.toBeChecked();

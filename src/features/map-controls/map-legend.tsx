@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { describeType } from '../../domain/taxonomy';
+import { OPEN_KM } from '../../domain/url-state';
+import { PROVINCE_RAMPS } from '../../map/border-layers';
 import { HEATMAP_RAMP, shouldCluster } from '../../map/incident-layers';
 import type { IncidentStore } from '../../state/incident-store';
 import {
@@ -8,6 +10,7 @@ import {
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
+import { describeBand } from './describe-band';
 import './map-controls.css';
 
 /** The legend starts open only over a map this large (CSS pixels), so it hides little of it. */
@@ -46,23 +49,86 @@ function Ring() {
   );
 }
 
+/** The choropleth's ramp in both colour schemes; the stylesheet shows the current one. */
+function ProvinceRamp() {
+  return (
+    <>
+      {(['light', 'dark'] as const).map((scheme) => (
+        <svg
+          key={scheme}
+          className={`symbol ramp scheme-${scheme}`}
+          viewBox="0 0 50 10"
+          aria-hidden="true"
+        >
+          {PROVINCE_RAMPS[scheme].map((colour, i) => (
+            <rect key={colour} x={i * 10} y="0" width="10" height="10" fill={colour} />
+          ))}
+        </svg>
+      ))}
+    </>
+  );
+}
+
+/** Incidents per province, and how many of the matching ones no province counts. */
+function ProvinceLegend({ store }: { store: IncidentStore }) {
+  const { max, uncounted, ready } = useIncidentStoreShallow((state) => {
+    const counts = state.result?.provinceCounts ?? [];
+    const counted = counts.reduce((sum, p) => sum + p.count, 0);
+    return {
+      ready: counts.length > 0,
+      max: Math.max(0, ...counts.map((p) => p.count)),
+      uncounted: (state.result?.count ?? 0) - counted,
+    };
+  }, store);
+  if (!ready) return null;
+  return (
+    <div className="legend-provinces">
+      {max > 0 ? (
+        <>
+          <p className="legend-note">Incidents per province (click one to filter to it)</p>
+          <div className="legend-ramp">
+            <span>1</span>
+            <ProvinceRamp />
+            <span>{max.toLocaleString('en')}</span>
+          </div>
+          <p className="legend-note">Provinces without incidents are outlined only.</p>
+        </>
+      ) : (
+        <p className="legend-note">No matching incident lies in a province.</p>
+      )}
+      {uncounted > 0 && (
+        <p className="legend-note">
+          {uncounted === 1
+            ? '1 incident without coordinates or outside these provinces is not counted.'
+            : `${uncounted.toLocaleString('en')} incidents without coordinates or outside these provinces are not counted.`}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
- * What the map's symbols mean: precision (dot or ring), the Durand Line, crossings, clusters or
- * the heatmap when shown, the type colours drawn, and how many incidents have no place on it.
- * Folded at first over a small map.
+ * What the map's symbols mean: precision (dot or ring), the Durand Line, crossings, the distance
+ * band, clusters or the heatmap when shown, the province counts, the type colours drawn, and how
+ * many incidents have no place on it. Folded at first over a small map.
  */
 export function MapLegend({
   store = incidentStore,
   heatmap = false,
+  provinces = false,
 }: {
   store?: IncidentStore;
   heatmap?: boolean;
+  /** Whether the province choropleth is shown. */
+  provinces?: boolean;
 }) {
   const section = useRef<HTMLElement>(null);
   const [open, setOpen] = useState(true);
   useLayoutEffect(() => setOpen(mapHasRoom(section.current)), []);
-  const { unlocated, clustered, gpu } = useIncidentStoreShallow(
+  const { unlocated, clustered, gpu, band, side } = useIncidentStoreShallow(
     (state) => ({
+      band: state.filter.borderKm,
+      side: state.filter.side,
       unlocated: state.result?.unlocated ?? 0,
       gpu: state.points !== null,
       clustered: state.points === null && shouldCluster(state.result?.map.rows.length ?? 0),
@@ -145,11 +211,26 @@ export function MapLegend({
             </li>
             <li>
               <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
-                <circle cx="10" cy="10" r="3.5" className="crossing-swatch" stroke="#ffffff" />
+                <polygon points="10,4 16,10 10,16 4,10" className="crossing-swatch" />
               </svg>
-              Border crossing
+              Border crossing (click one for the incidents near it)
             </li>
+            {band && !(band[0] <= 0 && band[1] >= OPEN_KM) && (
+              <li>
+                <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
+                  <rect
+                    x="2"
+                    y="5"
+                    width="16"
+                    height="10"
+                    className={band[1] >= OPEN_KM ? 'band-swatch beyond' : 'band-swatch'}
+                  />
+                </svg>
+                {describeBand(band, side)}
+              </li>
+            )}
           </ul>
+          {provinces && <ProvinceLegend store={store} />}
           {types.length > 0 && (
             <>
               <p className="legend-note">Colour: incident type (choose them under Filters)</p>

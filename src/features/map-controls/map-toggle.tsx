@@ -1,15 +1,17 @@
 import { useId } from 'react';
 import './map-controls.css';
 
-export interface HeatmapToggleProps {
+export interface MapToggleProps {
+  /** The switch's name, e.g. "Heatmap". */
+  label: string;
   on: boolean;
   onChange: (on: boolean) => void;
-  /** Why the heatmap cannot be shown now; null when it can. */
+  /** Why the layer cannot be shown now; null when it can. */
   unavailable: string | null;
 }
 
-/** Switches the map between incident symbols and a heatmap of their density. */
-export function HeatmapToggle({ on, onChange, unavailable }: HeatmapToggleProps) {
+/** A switch over the map for one way of drawing it (heatmap, province choropleth). */
+export function MapToggle({ label, on, onChange, unavailable }: MapToggleProps) {
   const why = useId();
   return (
     <>
@@ -21,7 +23,7 @@ export function HeatmapToggle({ on, onChange, unavailable }: HeatmapToggleProps)
           aria-describedby={unavailable ? why : undefined}
           onChange={(event) => onChange(event.target.checked)}
         />
-        Heatmap
+        {label}
       </label>
       {unavailable && (
         <span id={why} className="visually-hidden">
