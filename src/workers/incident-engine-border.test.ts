@@ -140,7 +140,10 @@ describe('Border measures in the engine', () => {
     const counts = engine.query(ALL).provinceCounts;
     const kp = counts.find((p) => p.id === 'PK-KP');
     expect(kp?.count).toBeGreaterThan(10);
-    expect(engine.query({ ...ALL, province: 'PK-KP' }).count).toBe(kp?.count);
+    const chosen = engine.query({ ...ALL, province: 'PK-KP' });
+    expect(chosen.count).toBe(kp?.count);
+    // The other provinces keep their counts while one is chosen.
+    expect(chosen.provinceCounts).toEqual(counts);
   });
 });
 

@@ -465,7 +465,10 @@ export class IncidentEngine {
       map: { rows, positions, types: typeOfRow, typeCodes, precisions, omitted },
       timeline: match.timeline,
       gpuMask: omitted && match.extraMask ? this.pointsMask(match.extraMask) : null,
-      provinceCounts: this.provinceCounts(match),
+      // Like every checkbox count, the choropleth ignores its own selection (the province).
+      provinceCounts: this.provinceCounts(
+        filter.province === null ? match : this.match({ ...filter, province: null }),
+      ),
     };
   }
 
