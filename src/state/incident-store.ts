@@ -204,15 +204,18 @@ export function createIncidentStore(client: EngineClient) {
         if (request.replaceId) requests.delete(request.replaceId);
         requests.set(reply.dataset.id, request);
         const points = reply.summary.total > GPU_POINTS_ABOVE ? await client.points() : null;
-        const facets = await client.facets();
         set({
           loading: null,
           summary: reply.summary,
           points,
-          facets,
+          facets: null,
           mappingRequest: null,
           selectedRow: null,
           selected: null,
+        });
+        // The filters' choices come after the first answer: the map and counts need not wait.
+        void client.facets().then((facets) => {
+          if (get().summary === reply.summary) set({ facets });
         });
         return true;
       } catch (error) {
