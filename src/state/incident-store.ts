@@ -1,6 +1,5 @@
 import { createStore, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { EMPTY_FILTER } from '../domain/filter-incidents';
 import type { EngineClient } from '../workers/engine-client';
 import {
   createWorkerHost,
@@ -29,7 +28,9 @@ import type {
   QueryReply,
   StripReply,
 } from '../workers/engine-protocol';
-import { GPU_POINTS_ABOVE } from '../workers/engine-protocol';
+import { EMPTY_ENGINE_FILTER, GPU_POINTS_ABOVE } from '../workers/engine-protocol';
+
+export { EMPTY_ENGINE_FILTER };
 
 export interface LoadingState {
   name: string;
@@ -144,21 +145,6 @@ export type IncidentState = DataSlice &
   NoticeSlice &
   BorderSlice &
   FileSlice;
-
-export const EMPTY_ENGINE_FILTER: EngineFilter = {
-  ...EMPTY_FILTER,
-  datasets: null,
-  actors: null,
-  countries: null,
-  minFatalities: null,
-  precisions: null,
-  text: '',
-  side: null,
-  borderKm: null,
-  chainageKm: null,
-  crossing: null,
-  province: null,
-};
 
 /** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
 function toggle(

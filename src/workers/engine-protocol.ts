@@ -145,6 +145,24 @@ export interface StripReply {
   lengthKm: number;
 }
 
+/** No filter at all: every incident matches. */
+export const EMPTY_ENGINE_FILTER: EngineFilter = {
+  from: null,
+  to: null,
+  types: null,
+  datasets: null,
+  actors: null,
+  countries: null,
+  minFatalities: null,
+  precisions: null,
+  text: '',
+  side: null,
+  borderKm: null,
+  chainageKm: null,
+  crossing: null,
+  province: null,
+};
+
 /** What the actor, country and precision filters offer, most frequent first. */
 export interface FacetSummary {
   actors: Array<{ name: string; count: number }>;

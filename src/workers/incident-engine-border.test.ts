@@ -2,28 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { EngineFilter } from './engine-protocol';
+import { EMPTY_ENGINE_FILTER } from './engine-protocol';
 import { IncidentEngine } from './incident-engine';
 
 const data = (path: string) =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../data/${path}`, import.meta.url)), 'utf8'));
 
-const ALL: EngineFilter = {
-  from: null,
-  to: null,
-  types: null,
-  datasets: null,
-  actors: null,
-  countries: null,
-  minFatalities: null,
-  precisions: null,
-  text: '',
-  side: null,
-  borderKm: null,
-  chainageKm: null,
-  crossing: null,
-  province: null,
-};
+const ALL = EMPTY_ENGINE_FILTER;
 
 /** The engine with the embedded incidents and the real border geography. */
 function embeddedEngine() {

@@ -2,24 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeCollection, makeFeature } from '../domain/test-factories';
 import type { EngineFilter } from './engine-protocol';
+import { EMPTY_ENGINE_FILTER } from './engine-protocol';
 import { IncidentEngine } from './incident-engine';
 
-const ALL: EngineFilter = {
-  from: null,
-  to: null,
-  types: null,
-  datasets: null,
-  actors: null,
-  countries: null,
-  minFatalities: null,
-  precisions: null,
-  text: '',
-  side: null,
-  borderKm: null,
-  chainageKm: null,
-  crossing: null,
-  province: null,
-};
+const ALL = EMPTY_ENGINE_FILTER;
 
 const features = [
   makeFeature({
