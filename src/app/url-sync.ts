@@ -1,4 +1,4 @@
-import type { MapViewState, UrlFilter } from '../domain/url-state';
+import type { MapViewState } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
 import type { IncidentStore } from '../state/incident-store';
 
@@ -30,9 +30,8 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   let incident = parsed.incident;
   const write = () => {
     const { filter } = store.getState();
-    const urlFilter: UrlFilter = filter;
     const search = serialiseUrlState(
-      { filter: urlFilter, data: dataParam, view, incident },
+      { filter, data: dataParam, view, incident },
       window.location.search,
     );
     if (search !== window.location.search) {

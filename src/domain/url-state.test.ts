@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_KM, parseUrlState, serialiseUrlState } from './url-state';
+import { EMPTY_URL_FILTER, OPEN_KM, parseUrlState, serialiseUrlState } from './url-state';
 
 const BASE = 'http://127.0.0.1:5173/';
-const NO_FILTER = {
-  from: null,
-  to: null,
-  types: null,
-  actors: null,
-  countries: null,
-  minFatalities: null,
-  precisions: null,
-  text: '',
-  side: null,
-  borderKm: null,
-  chainageKm: null,
-  crossing: null,
-  province: null,
-};
+const NO_FILTER = EMPTY_URL_FILTER;
 const state = (
   filter: Partial<typeof NO_FILTER> | Record<string, unknown>,
   data: string | null = null,

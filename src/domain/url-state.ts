@@ -2,29 +2,49 @@ import type { IncidentFilter } from './filter-incidents';
 import { PRECISIONS } from './incident-facets';
 import { parseDay } from './incident-date';
 
-/** Every filter a permalink carries. */
+/**
+ * Every filter a permalink carries (the engine adds only the dataset selection). `null` or `''`
+ * means the filter is off. The URL parameter of each is named first.
+ */
 export interface UrlFilter extends IncidentFilter {
-  /** `actor` (repeated: names may hold commas). */
+  /** `actor` (repeated: names may hold commas): incidents naming any of these actors. */
   actors: readonly string[] | null;
-  /** `country`, comma-separated codes. */
+  /** `country`, comma-separated codes (AF, PK…): incidents in any of these countries. */
   countries: readonly string[] | null;
-  /** `minFatalities`, a whole number ≥ 0. */
+  /** `minFatalities`, a whole number ≥ 0: the highest fatality figure is at least this. */
   minFatalities: number | null;
   /** `precision`, comma-separated: place, district, province, other, unknown. */
   precisions: readonly string[] | null;
-  /** `q`, free text. */
+  /** `q`: words that must all appear in the place, summary or actors (any case). */
   text: string;
-  /** `side`: AF or PK, the side of the Durand Line. */
+  /** `side`: AF or PK, the side of the Durand Line (Natural Earth 1:10m). */
   side: 'AF' | 'PK' | null;
-  /** `distance=min-max`, km from the line (`50-` for 50 km and more). */
+  /** `distance=min-max`: km from the line, inclusive (`50-` for 50 km and more). */
   borderKm: readonly [number, number] | null;
-  /** `km=from-to`, km along the line from the Iran tripoint. */
+  /** `km=from-to`: km along the line from the Iran tripoint, inclusive (the strip chart's brush). */
   chainageKm: readonly [number, number] | null;
-  /** `crossing=id:km`, within km of that crossing. */
+  /** `crossing=id:km`: within km of that crossing. */
   crossing: { id: string; km: number } | null;
-  /** `province`, an admin-1 id such as PK-KP. */
+  /** `province`: an admin-1 id such as PK-KP that contains the incident. */
   province: string | null;
 }
+
+/** No filter at all. */
+export const EMPTY_URL_FILTER: UrlFilter = {
+  from: null,
+  to: null,
+  types: null,
+  actors: null,
+  countries: null,
+  minFatalities: null,
+  precisions: null,
+  text: '',
+  side: null,
+  borderKm: null,
+  chainageKm: null,
+  crossing: null,
+  province: null,
+};
 
 /** Beyond any distance on this map: the open end of a `50-` band. */
 export const OPEN_KM = 100_000;

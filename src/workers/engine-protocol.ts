@@ -3,7 +3,8 @@
  * Only summaries, counts, typed arrays and single features cross: the page never holds the
  * loaded Feature objects.
  */
-import type { IncidentFilter } from '../domain/filter-incidents';
+import type { UrlFilter } from '../domain/url-state';
+import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
 
 import type {
@@ -82,29 +83,10 @@ export type LoadReply =
     }
   | { status: 'failed'; message: string };
 
-export interface EngineFilter extends IncidentFilter {
+/** The permalink's filters plus the dataset selection, which a link cannot carry. */
+export interface EngineFilter extends UrlFilter {
   /** Dataset ids to include; null means all. */
   datasets: readonly string[] | null;
-  /** Incidents naming any of these actors; null means all. */
-  actors: readonly string[] | null;
-  /** Incidents in any of these countries (AF, PK…); null means all. */
-  countries: readonly string[] | null;
-  /** Incidents whose highest fatality figure is at least this; null means all (unknown included). */
-  minFatalities: number | null;
-  /** Location precisions to include (place, district, province, other, unknown); null means all. */
-  precisions: readonly string[] | null;
-  /** Words that must all appear in the place, summary or actors (any case); '' means all. */
-  text: string;
-  /** Side of the Durand Line (Natural Earth 1:10m): 'AF' or 'PK'; null means both. */
-  side: 'AF' | 'PK' | null;
-  /** Distance to the line, inclusive km band [min, max]; null means any. */
-  borderKm: readonly [number, number] | null;
-  /** km along the line from the Iran tripoint, inclusive [from, to] (the strip chart's brush). */
-  chainageKm: readonly [number, number] | null;
-  /** Within `km` of the crossing with this id. */
-  crossing: { id: string; km: number } | null;
-  /** Province (admin-1 id, e.g. PK-KP) that contains the incident. */
-  province: string | null;
 }
 
 /** Where the worker finds the border geography (absolute URLs). */
@@ -146,22 +128,7 @@ export interface StripReply {
 }
 
 /** No filter at all: every incident matches. */
-export const EMPTY_ENGINE_FILTER: EngineFilter = {
-  from: null,
-  to: null,
-  types: null,
-  datasets: null,
-  actors: null,
-  countries: null,
-  minFatalities: null,
-  precisions: null,
-  text: '',
-  side: null,
-  borderKm: null,
-  chainageKm: null,
-  crossing: null,
-  province: null,
-};
+export const EMPTY_ENGINE_FILTER: EngineFilter = { ...EMPTY_URL_FILTER, datasets: null };
 
 /** What the actor, country and precision filters offer, most frequent first. */
 export interface FacetSummary {
