@@ -6,6 +6,12 @@ import type { IncidentStore } from '../state/incident-store';
 export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
 export const EMBEDDED_DATA_NAME = 'embedded autumn-2025 dataset';
 
+/**
+ * Least time between two rewritings of the address for filter changes, ms. Each rewriting costs
+ * more than it seems: the browser fetches and decodes the page's icon again for the new address.
+ */
+const WRITE_EVERY_MS = 500;
+
 export interface UrlSync {
   /** The map view the permalink asked for, if any. */
   initialView: MapViewState | null;
@@ -28,7 +34,23 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   let dataParam = parsed.data;
   let view = parsed.view;
   let incident = parsed.incident;
+  // Filter changes can come every frame (a drag); the address follows at most every
+  // WRITE_EVERY_MS, the last change included: browsers ignore a page that rewrites its address
+  // hundreds of times in a few seconds.
+  let lastWrite = -Infinity;
+  let pendingWrite: ReturnType<typeof setTimeout> | null = null;
+  const scheduleWrite = () => {
+    if (pendingWrite !== null) return;
+    const wait = lastWrite + WRITE_EVERY_MS - performance.now();
+    if (wait <= 0) write();
+    else
+      pendingWrite = setTimeout(() => {
+        pendingWrite = null;
+        write();
+      }, wait);
+  };
   const write = () => {
+    lastWrite = performance.now();
     const { filter } = store.getState();
     const search = serialiseUrlState(
       { filter, data: dataParam, view, incident },
@@ -101,7 +123,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
         changed = true;
       }
     }
-    if (changed) write();
+    if (changed) scheduleWrite();
   });
   return {
     initialView: parsed.view,
@@ -109,6 +131,9 @@ export function startUrlSync(store: IncidentStore): UrlSync {
       view = next;
       write();
     },
-    stop: unsubscribe,
+    stop: () => {
+      unsubscribe();
+      if (pendingWrite !== null) clearTimeout(pendingWrite);
+    },
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildGeoJsonExport, exportFileName, serialiseGeoJsonExport } from './export-geojson';
+import {
+  buildGeoJsonExport,
+  exportFileName,
+  geoJsonExportChunks,
+  serialiseGeoJsonExport,
+} from './export-geojson';
 import { filterIncidents } from './filter-incidents';
 import { parseIncidentText } from './parse-incidents';
 import { makeCollection, makeFeature } from './test-factories';
@@ -74,5 +79,14 @@ describe('GeoJSON export', () => {
     expect(
       exportFileName({ filter: { from: '2025-10-05', to: null, types: null }, loaded, source: '' }),
     ).toBe('incidents-2025-10-05-2025-10-20.geojson');
+  });
+
+  it('writes the same text piece by piece as JSON.stringify writes whole', () => {
+    const loaded = parseIncidentText(fileText).incidents;
+    const context = { filter: { from: null, to: null, types: null }, loaded, source: 'test' };
+    for (const matching of [loaded, loaded.slice(1, 2), []]) {
+      const whole = JSON.stringify(buildGeoJsonExport(matching, context), null, 2) + '\n';
+      expect([...geoJsonExportChunks(matching, context)].join('')).toBe(whole);
+    }
   });
 });

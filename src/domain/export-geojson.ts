@@ -49,5 +49,29 @@ export function serialiseGeoJsonExport(
   matching: readonly Incident[],
   context: ExportContext,
 ): string {
-  return JSON.stringify(buildGeoJsonExport(matching, context), null, 2) + '\n';
+  return [...geoJsonExportChunks(matching, context)].join('');
+}
+
+/**
+ * The export's text piece by piece, the same characters as `JSON.stringify(export, null, 2)`
+ * and a final line break: a million features make more text than one string may hold, so a
+ * caller gathers the pieces into a Blob.
+ */
+export function* geoJsonExportChunks(
+  matching: readonly Incident[],
+  context: ExportContext,
+): Generator<string> {
+  const { features, ...head } = buildGeoJsonExport(matching, context);
+  const empty = JSON.stringify({ ...head, features: [] }, null, 2);
+  if (features.length === 0) {
+    yield empty + '\n';
+    return;
+  }
+  // `"features": []` closes the text; open the array instead and indent each feature into it.
+  yield empty.slice(0, empty.lastIndexOf('[]')) + '[\n';
+  for (let i = 0; i < features.length; i++) {
+    const text = JSON.stringify(features[i], null, 2).replaceAll('\n', '\n    ');
+    yield `${i === 0 ? '' : ',\n'}    ${text}`;
+  }
+  yield '\n  ]\n}\n';
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APPROXIMATE_PRECISIONS,
+  PRECISIONS,
   readActors,
   readCountries,
   readFatalities,
@@ -56,5 +58,20 @@ describe('Incident facets', () => {
     expect(text).toContain('gate');
     expect(text).toContain('ttp');
     expect(readSearchText(JSON.parse('{"__proto__":{"summary":"x"}}'))).toBe('');
+  });
+});
+
+describe('Approximate locations', () => {
+  it('are district, province and other placements, drawn as rings', () => {
+    expect(PRECISIONS.filter((p) => APPROXIMATE_PRECISIONS.has(p))).toEqual([
+      'district',
+      'province',
+      'other',
+    ]);
+  });
+
+  it('leave exact places and unstated precision drawn as exact', () => {
+    expect(APPROXIMATE_PRECISIONS.has('place')).toBe(false);
+    expect(APPROXIMATE_PRECISIONS.has('unknown')).toBe(false);
   });
 });

@@ -93,6 +93,17 @@ export const PRECISIONS: readonly Precision[] = [
 ];
 
 /**
+ * Precisions whose point stands for an area (its centre), not for the place itself: the map
+ * draws them as rings. Points of unknown precision stay filled, as the data says nothing against
+ * their position.
+ */
+export const APPROXIMATE_PRECISIONS: ReadonlySet<Precision> = new Set([
+  'district',
+  'province',
+  'other',
+]);
+
+/**
  * This app's `geo_precision` as it is; ACLED `geo_precision` 1 (the named place) → place, 2 (a
  * nearby or part of a region) → district, 3 (a provincial capital standing for the province)
  * → province; UCDP `where_prec` 1–2 (exact, or within 25 km) → place, 3 (second-order

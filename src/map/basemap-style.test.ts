@@ -5,8 +5,6 @@ import {
   BASEMAP_PALETTES,
   buildBasemapStyle,
   DURAND_LINE_LAYER,
-  INCIDENT_COLOUR,
-  INCIDENT_LAYER,
   PLACE_LABEL_LAYER,
 } from './basemap-style';
 import {
@@ -15,7 +13,14 @@ import {
   PROVINCE_FILL_LAYER,
   PROVINCE_SELECTED_LAYER,
 } from './border-layers';
-import { CLUSTER_COUNT_LAYER } from './incident-layers';
+import {
+  buildIncidentStyle,
+  CLUSTER_COUNT_LAYER,
+  CLUSTER_LAYER,
+  HEATMAP_LAYER,
+  INCIDENT_COLOUR,
+  INCIDENT_LAYER,
+} from './incident-layers';
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -59,21 +64,29 @@ describe('Offline basemap style', () => {
   });
 
   it('writes every label, cluster counts included, in a local font', () => {
-    const symbols = style.layers.filter((layer) => layer.type === 'symbol');
+    const incidents = buildIncidentStyle('durand-incidents://1/{z}/{x}/{y}');
+    expect(incidents.glyphs).toBeUndefined();
+    const symbols = [...style.layers, ...incidents.layers].filter((l) => l.type === 'symbol');
     expect(symbols.map((layer) => layer.id)).toContain(CLUSTER_COUNT_LAYER);
     for (const layer of symbols) expect(layer.layout?.['text-font']).toEqual(['sans-serif']);
   });
 
-  it('draws incidents above the countries and below the place labels', () => {
+  it('leaves the incidents to their own style: heatmap, then circles, then clusters', () => {
     const ids = style.layers.map((layer) => layer.id);
-    expect(ids.indexOf(INCIDENT_LAYER)).toBeGreaterThan(ids.indexOf(DURAND_LINE_LAYER));
-    expect(ids.indexOf(INCIDENT_LAYER)).toBeLessThan(ids.indexOf(PLACE_LABEL_LAYER));
+    expect(ids.some((id) => id.startsWith('incidents'))).toBe(false);
+    const incidents = buildIncidentStyle('durand-incidents://1/{z}/{x}/{y}');
+    expect(incidents.layers.map((layer) => layer.id)).toEqual([
+      HEATMAP_LAYER,
+      INCIDENT_LAYER,
+      CLUSTER_LAYER,
+      CLUSTER_COUNT_LAYER,
+    ]);
+    expect(Object.keys(incidents.sources)).toEqual(['incidents']);
   });
 
-  it('draws crossings above the Durand Line and below the incidents', () => {
+  it('draws crossings above the Durand Line', () => {
     const ids = style.layers.map((layer) => layer.id);
     expect(ids.indexOf(CROSSING_LAYER)).toBeGreaterThan(ids.indexOf(DURAND_LINE_LAYER));
-    expect(ids.indexOf(CROSSING_LAYER)).toBeLessThan(ids.indexOf(INCIDENT_LAYER));
   });
 
   it('lays the provinces and the distance band over the countries, under the Durand Line', () => {

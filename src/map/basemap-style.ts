@@ -11,21 +11,6 @@ import {
   buildOutlineLayers,
   borderSources,
 } from './border-layers';
-import {
-  CLUSTER_LAYERS,
-  INCIDENT_LAYERS,
-  INCIDENT_SOURCE,
-  INCIDENT_SOURCE_SPEC,
-} from './incident-layers';
-
-export {
-  INCIDENT_COLOUR,
-  INCIDENT_LAYER,
-  INCIDENT_SOURCE,
-  CLUSTER_LAYER,
-  CLUSTER_COUNT_LAYER,
-  HEATMAP_LAYER,
-} from './incident-layers';
 
 /** Static files the style reads, relative to the app. */
 export const BASEMAP_FILES = {
@@ -210,9 +195,9 @@ function buildPlaceLabels(scheme: ColourScheme): LayerSpecification {
 }
 
 /**
- * The offline style: Natural Earth countries, the Durand Line, crossings and place labels, all
- * from static files of this app, with the incidents between the basemap and the place labels
- * (clusters above them); the province choropleth and the distance band lie under the line. It has no
+ * The offline basemap: Natural Earth countries, the Durand Line, crossings and place labels, all
+ * from static files of this app; the province choropleth and the distance band lie under the
+ * line. The incidents are drawn over it by a map of their own (incident-overlay.ts). It has no
  * `glyphs` URL, so MapLibre draws label text with the browser's own fonts (TinySDF) and no font
  * server is ever asked.
  */
@@ -237,14 +222,8 @@ export function buildBasemapStyle(
         attribution: 'GeoNames (CC BY 4.0)',
       },
       ...borderSources(url),
-      [INCIDENT_SOURCE]: INCIDENT_SOURCE_SPEC,
     },
-    layers: [
-      ...buildBasemapLayers(scheme),
-      ...INCIDENT_LAYERS,
-      buildPlaceLabels(scheme),
-      ...CLUSTER_LAYERS,
-    ],
+    layers: [...buildBasemapLayers(scheme), buildPlaceLabels(scheme)],
   };
 }
 

@@ -39,6 +39,8 @@ export class BorderOverlays {
   private choropleth = false;
   private counts: ProvinceCounts = [];
   private countsShown: ProvinceCounts | null = null;
+  /** The feature state each province has been given. */
+  private readonly stateShown = new Map<string, { count: number; share: number }>();
   private selectedProvince: string | null = null;
   private selectedShown: string | null = null;
   private provincesLoaded = false;
@@ -188,17 +190,20 @@ export class BorderOverlays {
       this.selectedShown = this.selectedProvince;
       this.map.setFilter(PROVINCE_SELECTED_LAYER, selectedProvinceFilter(this.selectedProvince));
     }
-    if (this.countsShown !== this.counts) {
+    // Hidden, the counts wait: each feature-state change redraws the map, and every filter
+    // change brings new counts.
+    if (this.choropleth && this.countsShown !== this.counts) {
       // Provinces missing from the new counts have none.
-      const counts = new Map((this.countsShown ?? []).map(({ id }) => [id, 0]));
+      const counts = new Map([...this.stateShown.keys()].map((id) => [id, 0]));
       for (const { id, count } of this.counts) counts.set(id, count);
       this.countsShown = this.counts;
       const max = Math.max(0, ...counts.values());
       for (const [id, count] of counts) {
-        this.map.setFeatureState(
-          { source: PROVINCE_SOURCE, id },
-          { count, share: max > 0 ? count / max : 0 },
-        );
+        const share = max > 0 ? count / max : 0;
+        const shown = this.stateShown.get(id);
+        if (shown?.count === count && shown.share === share) continue;
+        this.stateShown.set(id, { count, share });
+        this.map.setFeatureState({ source: PROVINCE_SOURCE, id }, { count, share });
       }
     }
   }

@@ -53,3 +53,23 @@ describe('Heatmap', () => {
     expect(paint['heatmap-weight']).toEqual(['coalesce', ['get', 'point_count'], 1]);
   });
 });
+
+describe('Incident circles and clusters', () => {
+  /** How a paint value varies: with the feature, with the zoom. */
+  const kind = (value: unknown) => {
+    const text = JSON.stringify(value ?? null);
+    return {
+      feature: /"(get|has|feature-state)"/.test(text),
+      zoom: /\["zoom"\]/.test(text),
+    };
+  };
+
+  it('vary their paint the same way, so that they share one WebGL program', () => {
+    const circles = layer(INCIDENT_LAYER).paint as Record<string, unknown>;
+    const clusters = layer(CLUSTER_LAYER).paint as Record<string, unknown>;
+    const properties = new Set([...Object.keys(circles), ...Object.keys(clusters)]);
+    for (const property of properties) {
+      expect(kind(clusters[property]), property).toEqual(kind(circles[property]));
+    }
+  });
+});

@@ -1,11 +1,19 @@
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
-  GeoJSONSourceSpecification,
   HeatmapLayerSpecification,
+  StyleSpecification,
   SymbolLayerSpecification,
+  VectorSourceSpecification,
 } from 'maplibre-gl';
+import {
+  CLUSTER_ABOVE,
+  CLUSTER_MAX_ZOOM,
+  INCIDENT_TILE_LAYER,
+} from '../domain/map-tiles/incident-tiles';
 import { INCIDENT_TYPES, UNKNOWN_TYPE_COLOUR } from '../domain/taxonomy';
+
+export { CLUSTER_ABOVE, CLUSTER_MAX_ZOOM };
 
 export const INCIDENT_SOURCE = 'incidents';
 /** Single incidents (never clusters): the layer clicks, highlights and tests read. */
@@ -14,18 +22,15 @@ export const CLUSTER_LAYER = 'incidents-clusters';
 export const CLUSTER_COUNT_LAYER = 'incidents-cluster-count';
 export const HEATMAP_LAYER = 'incidents-heatmap';
 
-/**
- * Up to this many located incidents are drawn one by one at every zoom; above it they are
- * clustered at low zoom. The 72 embedded incidents stay individual, so each stays clickable.
- */
-export const CLUSTER_ABOVE = 2_000;
-/** Clusters exist up to this zoom; from the next zoom on every incident is drawn alone. */
-export const CLUSTER_MAX_ZOOM = 8;
-export const CLUSTER_RADIUS = 40;
+/** The deepest zoom of the map and of its incident tiles. */
+export const MAP_MAX_ZOOM = 14;
 /** With the heatmap on, single incidents appear from this zoom, where the heatmap fades out. */
 export const HEATMAP_UNTIL_ZOOM = 9;
 
-/** Whether a set of this many located points is clustered at low zoom. */
+/**
+ * Whether a set of this many located points is clustered at low zoom (the engine's tiles do it,
+ * see incident-tiles.ts). The 72 embedded incidents stay individual, so each stays clickable.
+ */
 export function shouldCluster(locatedCount: number): boolean {
   return locatedCount > CLUSTER_ABOVE;
 }
@@ -40,20 +45,23 @@ export const INCIDENT_COLOUR: ExpressionSpecification = [
 
 /**
  * True for points placed at an area's centre (district, province or other), whose position must
- * not look exact. `properties.approx` is 1 for those (see incident-features.ts).
+ * not look exact. `properties.approx` is 1 for those (see incident-tiles.ts).
  */
 const APPROXIMATE: ExpressionSpecification = ['==', ['get', 'approx'], 1];
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const NOT_CLUSTER: ExpressionSpecification = ['!', ['has', 'point_count']];
 
-export const INCIDENT_SOURCE_SPEC: GeoJSONSourceSpecification = {
-  type: 'geojson',
-  data: { type: 'FeatureCollection', features: [] },
-  // Switched on per dataset size by the map (setClusterOptions); the radius and zoom stay.
-  cluster: false,
-  clusterMaxZoom: CLUSTER_MAX_ZOOM,
-  clusterRadius: CLUSTER_RADIUS,
-};
+/**
+ * The incidents come as vector tiles that the engine makes for the current filter, through a
+ * protocol of the app's own (`tileUrl` is its template, see incident-map.ts): whatever the number
+ * of incidents, the page only handles the tiles in view, and MapLibre's worker parses them.
+ */
+export function incidentSourceSpec(tileUrl: string): VectorSourceSpecification {
+  return { type: 'vector', tiles: [tileUrl], minzoom: 0, maxzoom: MAP_MAX_ZOOM };
+}
+
+/** Every incident layer reads the tiles' one layer. */
+const FROM_TILES = { source: INCIDENT_SOURCE, 'source-layer': INCIDENT_TILE_LAYER } as const;
 
 /**
  * Exact places: a filled dot in the type's colour. Approximate ones: a larger ring in the type's
@@ -63,7 +71,7 @@ export const INCIDENT_SOURCE_SPEC: GeoJSONSourceSpecification = {
 const incidentCircles: CircleLayerSpecification = {
   id: INCIDENT_LAYER,
   type: 'circle',
-  source: INCIDENT_SOURCE,
+  ...FROM_TILES,
   filter: NOT_CLUSTER,
   layout: { 'circle-sort-key': ['case', APPROXIMATE, 0, 1] },
   paint: {
@@ -84,24 +92,51 @@ const incidentCircles: CircleLayerSpecification = {
   },
 };
 
+/** A value that depends on the feature in form only, for `sameProgram`. */
+const perFeature = (value: number | string): ExpressionSpecification => [
+  'case',
+  ['has', 'point_count'],
+  value,
+  value,
+];
+const clusterRadius: ExpressionSpecification = [
+  'step',
+  ['get', 'point_count'],
+  12,
+  50,
+  16,
+  500,
+  21,
+  5_000,
+  27,
+];
+
+/**
+ * Clusters: a dark disc sized by the number of incidents. Its paint depends on the feature and
+ * the zoom exactly where the incident circles' does (to the same values at every zoom), so both
+ * layers share one WebGL program: without a GPU, compiling a program holds the page for ~200 ms
+ * the first time it is drawn, which would fall on the first single incident after a clustered
+ * start, often in the middle of a drag.
+ */
 const clusterCircles: CircleLayerSpecification = {
   id: CLUSTER_LAYER,
   type: 'circle',
-  source: INCIDENT_SOURCE,
+  ...FROM_TILES,
   filter: ['has', 'point_count'],
   paint: {
-    'circle-color': '#3b3b4f',
-    'circle-opacity': 0.8,
-    'circle-radius': ['step', ['get', 'point_count'], 12, 50, 16, 500, 21, 5_000, 27],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
+    'circle-color': perFeature('#3b3b4f'),
+    'circle-opacity': perFeature(0.8),
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, clusterRadius, 10, clusterRadius],
+    'circle-stroke-color': perFeature('#ffffff'),
+    'circle-stroke-width': perFeature(2),
+    'circle-stroke-opacity': 1,
   },
 };
 
 const clusterCounts: SymbolLayerSpecification = {
   id: CLUSTER_COUNT_LAYER,
   type: 'symbol',
-  source: INCIDENT_SOURCE,
+  ...FROM_TILES,
   filter: ['has', 'point_count'],
   layout: {
     'text-field': ['get', 'point_count_abbreviated'],
@@ -118,7 +153,7 @@ const clusterCounts: SymbolLayerSpecification = {
 const heatmap: HeatmapLayerSpecification = {
   id: HEATMAP_LAYER,
   type: 'heatmap',
-  source: INCIDENT_SOURCE,
+  ...FROM_TILES,
   maxzoom: HEATMAP_UNTIL_ZOOM + 1,
   layout: { visibility: 'none' },
   paint: {
@@ -154,10 +189,24 @@ const heatmap: HeatmapLayerSpecification = {
   },
 };
 
-/** The incident layers under the place labels, bottom to top. */
+/** The incident layers, bottom to top. */
 export const INCIDENT_LAYERS = [heatmap, incidentCircles];
-/** Clusters go over the place labels, so that their numbers stay readable. */
+/** Clusters go over single incidents, so that their numbers stay readable. */
 export const CLUSTER_LAYERS = [clusterCircles, clusterCounts];
+
+/**
+ * The style of the incident overlay (see incident-overlay.ts): the incident tiles and their
+ * layers on a transparent canvas, with no `glyphs` URL, so cluster counts are written in the
+ * browser's own fonts.
+ */
+export function buildIncidentStyle(tileUrl: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Durand Line incidents',
+    sources: { [INCIDENT_SOURCE]: incidentSourceSpec(tileUrl) },
+    layers: [...INCIDENT_LAYERS, ...CLUSTER_LAYERS],
+  };
+}
 
 /** The colour ramp of the heatmap, for the legend (low to high density). */
 export const HEATMAP_RAMP = ['#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'] as const;

@@ -2,33 +2,25 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapViewState } from '../domain/url-state';
-import type { PointsReply, QueryReply } from '../workers/engine-protocol';
-import type { GpuFilter, GpuIncidentLayer } from './gpu-incident-layer';
 import type { ColourScheme } from './basemap-style';
 import { basemapPaints, buildBasemapStyle, INITIAL_BOUNDS } from './basemap-style';
 import { CROSSING_LAYER } from './border-layers';
 import type { ProvinceCounts } from './border-overlays';
 import { BorderOverlays } from './border-overlays';
 import type { BorderSide } from './distance-band';
-import { toSlimFeatures } from './incident-features';
 import type { MapSnapshot } from './map-snapshot';
-import {
-  CLUSTER_LAYER,
-  INCIDENT_LAYER,
-  INCIDENT_SOURCE,
-  incidentLayerModes,
-  shouldCluster,
-} from './incident-layers';
+import { MAP_MAX_ZOOM } from './incident-layers';
+import type { MapHit } from './incident-overlay';
+import { IncidentOverlay } from './incident-overlay';
+import type { TileProvider } from './incident-tile-source';
+
+export type { MapHit };
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/** An incident under a click. */
-export interface MapHit {
-  row: number;
-  type: string;
-}
-
 export interface IncidentMapOptions {
+  /** Makes the incident tiles for the current filter. */
+  tiles: TileProvider;
   /** Called with the row id of a clicked incident. */
   onSelect: (row: number) => void;
   /**
@@ -48,8 +40,9 @@ export interface IncidentMapOptions {
 
 declare global {
   interface Window {
-    /** The map, for automation and debugging in the browser console. */
+    /** The basemap, and the map of incidents over it, for automation and the browser console. */
     durandMap?: maplibregl.Map;
+    durandIncidents?: maplibregl.Map;
   }
 }
 
@@ -61,18 +54,13 @@ declare global {
 export class IncidentMap {
   private readonly map: maplibregl.Map;
   private styleLoaded = false;
-  private shown: QueryReply['map'] | null = null;
-  private selected: number | null = null;
   /** Whether the camera has left its initial fit (from then on the address carries the view). */
   private moved = false;
-  /** The GPU layer for large datasets, loaded on first need (deck.gl stays out of the main bundle). */
-  private gpu: GpuIncidentLayer | null = null;
-  private gpuLoading: Promise<GpuIncidentLayer> | null = null;
-  private gpuPoints: PointsReply | null = null;
-  private gpuFilter: GpuFilter | null = null;
-  private heatmap = false;
-  /** Whether the incident source clusters now (it does above CLUSTER_ABOVE points). */
-  private clustered = false;
+  /** The incidents, drawn over the basemap from tiles the engine makes for the current filter. */
+  private readonly incidents: IncidentOverlay;
+  /** Both halves of `data-map-state`: the basemap has settled, the latest incidents are drawn. */
+  private baseIdle = false;
+  private incidentsDrawn = false;
   private readonly darkQuery: MediaQueryList | null;
   private readonly onSchemeChange = () => this.applyScheme();
   /** Crossings, the distance band and the province choropleth. */
@@ -94,27 +82,44 @@ export class IncidentMap {
           }
         : { bounds: INITIAL_BOUNDS, fitBoundsOptions: { padding: 20 } }),
       attributionControl: { compact: true },
-      maxZoom: 14,
+      maxZoom: MAP_MAX_ZOOM,
+      // Labels appear at once rather than fading in: each fade is 300 ms of frames, and without
+      // a GPU every frame holds the page while it is drawn.
+      fadeDuration: 0,
       // Keep the drawn pixels readable so tests and screenshots can read the canvas.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.incidents = new IncidentOverlay(this.map, options.tiles, (drawn) => {
+      this.incidentsDrawn = drawn;
+      this.updateState();
+    });
+    this.map.on('dataloading', () => {
+      this.baseIdle = false;
+      this.updateState();
+    });
+    this.map.on('idle', () => {
+      this.baseIdle = true;
+      this.updateState();
     });
     this.border = new BorderOverlays(this.map, document.baseURI);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       this.styleLoaded = true;
-      this.applyLayerModes();
       this.border.attach();
       // The scheme may have changed while the style loaded.
       this.applyScheme();
-      if (this.shown) this.pushIncidents(this.shown);
-      else this.map.once('idle', () => setMapState('idle'));
     });
     this.map.on('click', (event) => this.onClick(event));
-    for (const layer of [INCIDENT_LAYER, CLUSTER_LAYER, CROSSING_LAYER]) {
-      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
-      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
-    }
+    // At most one look under the pointer a frame.
+    let hoverFrame: number | null = null;
+    this.map.on('mousemove', ({ point }) => {
+      if (hoverFrame !== null) cancelAnimationFrame(hoverFrame);
+      hoverFrame = requestAnimationFrame(() => {
+        hoverFrame = null;
+        this.onHover(point);
+      });
+    });
     this.darkQuery?.addEventListener('change', this.onSchemeChange);
     this.map.on('moveend', (event: { originalEvent?: unknown; fromLink?: boolean }) => {
       // The first fit is the app's own choice, not the user's: it stays out of the address.
@@ -124,6 +129,7 @@ export class IncidentMap {
       options.onViewChange?.({ lat, lon: lng, zoom: this.map.getZoom() });
     });
     window.durandMap = this.map;
+    window.durandIncidents = this.incidents.map;
   }
 
   /** Brings an incident into view (selected from the list or a link). */
@@ -138,89 +144,22 @@ export class IncidentMap {
     });
   }
 
-  /** Draws these incidents; a no-op when they are the ones already shown. */
-  showIncidents(incidents: QueryReply['map']): void {
-    if (incidents === this.shown) return;
-    this.shown = incidents;
-    if (this.styleLoaded) this.pushIncidents(incidents);
-  }
-
   /**
-   * Draws a large dataset on the GPU: all located points at once, filtered in the shader.
-   * `null` returns to the MapLibre layer.
+   * The filter changed: the map draws the incidents of the engine's latest query. The counts do
+   * not wait for this; the tiles follow as fast as they are made and drawn.
    */
-  showPoints(points: PointsReply | null): void {
-    if (points === this.gpuPoints) return;
-    this.gpuPoints = points;
-    if (points === null) {
-      this.gpu?.destroy(this.map);
-      this.gpu = null;
-      this.gpuLoading = null;
-      return;
-    }
-    setMapState('loading');
-    this.shown = null;
-    if (this.styleLoaded) {
-      this.map
-        .getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE)
-        ?.setData({ type: 'FeatureCollection', features: [] });
-    }
-    void this.withGpu((gpu) => {
-      if (this.gpuPoints === points) gpu.setPoints(points, () => setMapState('idle'));
-    });
-  }
-
-  /** The filter of the GPU layer: a day range and the ticked types and datasets. */
-  setGpuFilter(filter: GpuFilter): void {
-    const previous = this.gpuFilter;
-    if (
-      previous &&
-      previous.fromDay === filter.fromDay &&
-      previous.toDay === filter.toDay &&
-      sameList(previous.types, filter.types) &&
-      sameList(previous.datasets, filter.datasets) &&
-      previous.mask === filter.mask
-    ) {
-      return;
-    }
-    this.gpuFilter = filter;
-    setMapState('loading');
-    void this.withGpu((gpu) => {
-      if (this.gpuFilter === filter) gpu.setFilter(filter, () => setMapState('idle'));
-    });
-  }
-
-  private async withGpu(apply: (gpu: GpuIncidentLayer) => void): Promise<void> {
-    this.gpuLoading ??= import('./gpu-incident-layer').then(({ GpuIncidentLayer }) => {
-      const gpu = new GpuIncidentLayer(this.map, (row) => this.options.onSelect(row));
-      this.gpu = gpu;
-      return gpu;
-    });
-    const gpu = await this.gpuLoading;
-    if (this.gpu === gpu) apply(gpu);
+  refreshIncidents(): void {
+    this.incidents.refresh();
   }
 
   /** Highlights one incident by row id, or none. */
-  setSelected(index: number | null): void {
-    this.gpu?.setSelected(index);
-    if (index === this.selected) return;
-    if (this.styleLoaded && this.selected !== null) {
-      this.map.setFeatureState({ source: INCIDENT_SOURCE, id: this.selected }, { selected: false });
-    }
-    this.selected = index;
-    if (this.styleLoaded && index !== null) {
-      this.map.setFeatureState({ source: INCIDENT_SOURCE, id: index }, { selected: true });
-    }
+  setSelected(row: number | null): void {
+    this.incidents.setSelected(row);
   }
 
-  /**
-   * Shows a heatmap of the incidents instead of clusters and circles at low zoom. (The GPU
-   * layer of large datasets has no heatmap: the map view disables the switch there.)
-   */
+  /** Shows a heatmap of the incidents instead of clusters and circles at low zoom. */
   setHeatmap(on: boolean): void {
-    if (on === this.heatmap) return;
-    this.heatmap = on;
-    if (this.styleLoaded) this.applyLayerModes();
+    this.incidents.setHeatmap(on);
   }
 
   /** Draws the band `range` km from the Durand Line, on one side or both; null draws none. */
@@ -243,9 +182,9 @@ export class IncidentMap {
     this.border.setSelectedProvince(id);
   }
 
-  /** A copy of the map as drawn now, GPU points included, at the canvas's pixel size. */
+  /** A copy of the map as drawn now, at the canvas's pixel size. */
   async snapshot(): Promise<MapSnapshot> {
-    // Both canvases keep their drawing buffer, but a frame may be pending: let it finish.
+    // The canvas keeps its drawing buffer, but a frame may be pending: let it finish.
     if (!this.map.loaded()) await this.map.once('idle');
     const source = this.map.getCanvas();
     const copy = document.createElement('canvas');
@@ -254,52 +193,52 @@ export class IncidentMap {
     const context = copy.getContext('2d');
     if (!context) throw new Error('Export PNG: this browser gives no 2D canvas to draw on');
     context.drawImage(source, 0, 0);
-    const gpu = this.gpu?.canvas();
-    if (gpu && gpu.width > 0 && gpu.height > 0)
-      context.drawImage(gpu, 0, 0, copy.width, copy.height);
+    await this.incidents.drawOnto(context);
     return { canvas: copy, pixelRatio: this.map.getPixelRatio() };
   }
 
   destroy(): void {
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
     if (window.durandMap === this.map) delete window.durandMap;
+    if (window.durandIncidents === this.incidents.map) delete window.durandIncidents;
     this.border.destroy();
+    this.incidents.destroy();
     this.map.remove();
   }
 
   private onClick(event: maplibregl.MapMouseEvent): void {
     if (!this.styleLoaded) return;
-    if (this.gpuPoints) {
-      // Large datasets are picked by the GPU layer itself; a click beside its points may still
-      // hit a crossing or a province.
-      if (!this.gpu?.hasPointAt(event.point)) this.pickBorder(event.point);
-      return;
-    }
-    const layers = [INCIDENT_LAYER, CLUSTER_LAYER].filter(
-      (id) => this.map.getLayoutProperty(id, 'visibility') !== 'none',
-    );
-    const features = this.map.queryRenderedFeatures(event.point, { layers });
-    const cluster = features.find((f) => f.layer.id === CLUSTER_LAYER);
-    if (cluster) {
-      this.options.onChoose?.([], { x: event.point.x, y: event.point.y });
-      void this.zoomIntoCluster(cluster);
+    const at = { x: event.point.x, y: event.point.y };
+    const hit = this.incidents.hitAt(event.point);
+    if (hit.kind === 'cluster') {
+      this.options.onChoose?.([], at);
+      this.zoomIntoCluster(hit.feature);
       return;
     }
     // Several circles under the pointer: often incidents placed on the same district centre.
-    const hits = new Map<number, MapHit>();
-    for (const feature of features) {
-      const { row, type } = feature.properties as { row?: unknown; type?: unknown };
-      if (typeof row === 'number' && !hits.has(row)) hits.set(row, { row, type: String(type) });
-    }
-    const at = { x: event.point.x, y: event.point.y };
-    if (hits.size > 1 && this.options.onChoose) {
-      this.options.onChoose([...hits.values()], at);
+    if (hit.hits.length > 1 && this.options.onChoose) {
+      this.options.onChoose(hit.hits, at);
       return;
     }
     this.options.onChoose?.([], at);
-    const first = hits.keys().next();
-    if (!first.done) this.options.onSelect(first.value);
+    const first = hit.hits[0];
+    if (first) this.options.onSelect(first.row);
     else this.pickBorder(event.point);
+  }
+
+  /** A pointer over anything clickable: an incident, a cluster or a crossing. */
+  private onHover(point: maplibregl.Point): void {
+    if (!this.styleLoaded) return;
+    const hit = this.incidents.hitAt(point);
+    const over =
+      hit.kind === 'cluster' ||
+      hit.hits.length > 0 ||
+      this.map.queryRenderedFeatures(point, { layers: [CROSSING_LAYER] }).length > 0;
+    this.map.getCanvas().style.cursor = over ? 'pointer' : '';
+  }
+
+  private updateState(): void {
+    setMapState(this.baseIdle && this.incidentsDrawn ? 'idle' : 'loading');
   }
 
   /** Incidents come first: a crossing or province is picked only where no incident is. */
@@ -309,25 +248,24 @@ export class IncidentMap {
     else if (hit?.kind === 'province') this.options.onPickProvince?.(hit.id);
   }
 
-  private async zoomIntoCluster(cluster: maplibregl.MapGeoJSONFeature): Promise<void> {
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE);
-    const id = cluster.properties?.cluster_id;
-    if (!source || typeof id !== 'number') return;
-    const zoom = await source.getClusterExpansionZoom(id);
+  /**
+   * Zooms to where a cluster's incidents spread out: to the bounds of its members, at least one
+   * zoom deeper, at most four (incidents all at one spot take a few clicks, not one leap).
+   */
+  private zoomIntoCluster(cluster: maplibregl.MapGeoJSONFeature): void {
+    const { west, south, east, north } = cluster.properties as Record<string, number>;
     const [lon, lat] = (cluster.geometry as GeoJSON.Point).coordinates as [number, number];
+    const zoom = this.map.getZoom();
+    const fit = [west, south, east, north].every(Number.isFinite)
+      ? this.map.cameraForBounds([west!, south!, east!, north!], { padding: 40 })
+      : undefined;
+    const target = Math.min(zoom + 4, Math.max(zoom + 1, fit?.zoom ?? zoom + 2));
     this.moved = true;
     this.map.easeTo({
-      center: [lon, lat],
-      zoom: Math.min(zoom, this.map.getMaxZoom()),
+      center: fit?.center ?? [lon, lat],
+      zoom: Math.min(target, this.map.getMaxZoom()),
       duration: prefersReducedMotion() ? 0 : 500,
     });
-  }
-
-  private applyLayerModes(): void {
-    for (const { id, visible, minzoom } of incidentLayerModes(this.heatmap)) {
-      this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-      this.map.setLayerZoomRange(id, minzoom, 24);
-    }
   }
 
   private scheme(): ColourScheme {
@@ -340,31 +278,10 @@ export class IncidentMap {
       this.map.setPaintProperty(layer, property, value);
     }
   }
-
-  private pushIncidents(incidents: QueryReply['map']): void {
-    setMapState('loading');
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(INCIDENT_SOURCE);
-    const cluster = shouldCluster(incidents.rows.length);
-    if (source && cluster !== this.clustered) {
-      this.clustered = cluster;
-      void source.setClusterOptions({ cluster });
-    }
-    source?.setData(toSlimFeatures(incidents));
-    if (this.selected !== null) {
-      this.map.setFeatureState({ source: INCIDENT_SOURCE, id: this.selected }, { selected: true });
-    }
-    this.map.once('idle', () => {
-      if (this.shown === incidents) setMapState('idle');
-    });
-  }
 }
 
 function prefersReducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 function setMapState(state: 'loading' | 'idle'): void {

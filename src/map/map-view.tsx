@@ -6,17 +6,12 @@ import { MapLegend } from '../features/map-controls/map-legend';
 import { MapToggle } from '../features/map-controls/map-toggle';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
 import { incidentStore, useIncidentStore } from '../state/incident-store';
-import { parseDay } from '../domain/incident-date';
 import type { MapViewState } from '../domain/url-state';
-import type { EngineFilter, PointsReply } from '../workers/engine-protocol';
-import { GPU_POINTS_ABOVE } from '../workers/engine-protocol';
 import type { ProvinceCounts } from './border-overlays';
-import type { GpuFilter } from './gpu-incident-layer';
 import type { MapHit } from './incident-map';
 import { IncidentMap } from './incident-map';
 import { registerMapSnapshot } from './map-snapshot';
 
-const NO_GPU_HEATMAP = `No heatmap for datasets over ${GPU_POINTS_ABOVE.toLocaleString('en')} incidents: they are drawn on the GPU, one dot each.`;
 const NO_PROVINCES_YET = 'Province counts appear once the border geography has loaded.';
 const NO_PROVINCE_COUNTS: ProvinceCounts = [];
 
@@ -25,23 +20,6 @@ interface Choice {
   hits: MapHit[];
   at: { x: number; y: number };
   items: ChooserItem[] | null;
-}
-
-/** The store's filter in the GPU layer's terms: day numbers and positions in the points' lists. */
-function toGpuFilter(
-  filter: EngineFilter,
-  points: PointsReply,
-  mask: Uint8Array | null,
-): GpuFilter {
-  const positions = (selected: readonly string[] | null, all: string[]) =>
-    all.flatMap((item, i) => (selected === null || selected.includes(item) ? [i] : []));
-  return {
-    fromDay: filter.from === null ? -1e9 : (parseDay(filter.from)?.dayNumber ?? -1e9),
-    toDay: filter.to === null ? 1e9 : (parseDay(filter.to)?.dayNumber ?? 1e9),
-    types: positions(filter.types, points.typeCodes),
-    datasets: positions(filter.datasets, points.datasetIds),
-    mask,
-  };
 }
 
 /**
@@ -64,11 +42,11 @@ export function MapView({
   const [provinces, setProvinces] = useState(false);
   const geography = useIncidentStore((state) => state.geography !== null, store);
   const [choice, setChoice] = useState<Choice | null>(null);
-  const gpu = useIncidentStore((state) => state.points !== null, store);
 
   useEffect(() => {
     if (!container.current) return;
     const map = new IncidentMap(container.current, {
+      tiles: (z, x, y, signal) => store.getState().loadTile(z, x, y, signal),
       onSelect: (row) => void store.getState().select(row, 'map'),
       onChoose: (hits, at) => {
         if (hits.length === 0) {
@@ -106,10 +84,6 @@ export function MapView({
         flownTo = selected;
         map.flyTo(selected.lon, selected.lat);
       }
-      map.showPoints(state.points);
-      if (state.points)
-        map.setGpuFilter(toGpuFilter(state.filter, state.points, state.result?.gpuMask ?? null));
-      else if (state.result && !state.result.map.omitted) map.showIncidents(state.result.map);
       map.setSelected(state.selectedRow);
       map.showDistanceBand(state.filter.borderKm, state.filter.side);
       map.setSelectedProvince(state.filter.province);
@@ -117,8 +91,11 @@ export function MapView({
     };
     sync(store.getState());
     const unsubscribe = store.subscribe((state, previous) => {
-      // What the chooser lists may no longer be drawn.
-      if (state.result !== previous.result || state.points !== previous.points) setChoice(null);
+      if (state.result !== previous.result) {
+        // Each answer of the engine redraws the map; what the chooser lists may be gone.
+        map.refreshIncidents();
+        setChoice(null);
+      }
       sync(state);
     });
     const unregister = registerMapSnapshot(() => map.snapshot());
@@ -134,8 +111,8 @@ export function MapView({
   }, [store]);
 
   useEffect(() => {
-    mapRef.current?.setHeatmap(heatmap && !gpu);
-  }, [heatmap, gpu]);
+    mapRef.current?.setHeatmap(heatmap);
+  }, [heatmap]);
 
   useEffect(() => {
     mapRef.current?.setProvinceChoropleth(provinces && geography);
@@ -157,12 +134,7 @@ export function MapView({
       />
       <div className="map-controls">
         <div className="map-toggles">
-          <MapToggle
-            label="Heatmap"
-            on={heatmap}
-            onChange={setHeatmap}
-            unavailable={gpu ? NO_GPU_HEATMAP : null}
-          />
+          <MapToggle label="Heatmap" on={heatmap} onChange={setHeatmap} unavailable={null} />
           <MapToggle
             label="Provinces"
             on={provinces}
@@ -170,7 +142,7 @@ export function MapView({
             unavailable={geography ? null : NO_PROVINCES_YET}
           />
         </div>
-        <MapLegend store={store} heatmap={heatmap && !gpu} provinces={provinces && geography} />
+        <MapLegend store={store} heatmap={heatmap} provinces={provinces && geography} />
       </div>
       {choice && (
         <IncidentChooser

@@ -1,7 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { INCIDENT_TILE_LAYER } from '../domain/map-tiles/incident-tiles';
+import { mercatorX, mercatorY } from '../domain/map-tiles/spatial-order';
 import { makeCollection, makeFeature } from '../domain/test-factories';
+import type { IncidentStore } from './incident-store';
 import { selectTypeCounts } from './incident-store';
-import { makeLoadedStore, makeStore } from './test-store';
+import { makeLoadedStore, makeStore, serveDataFiles } from './test-store';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Row ids and types in the map tile at zoom 10 that holds (70.1, 33.9), the factory's place. */
+async function drawnRows(store: IncidentStore) {
+  const [x, y] = [Math.floor(mercatorX(70.1) * 1024), Math.floor(mercatorY(33.9) * 1024)];
+  const { data } = await store.getState().loadTile(10, x, y);
+  if (data.byteLength === 0) return [];
+  const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[INCIDENT_TILE_LAYER]!;
+  return Array.from({ length: layer.length }, (_, i) => layer.feature(i)).map((f) => [
+    f.id,
+    f.properties.type,
+  ]);
+}
 
 const features = [
   makeFeature({ id: 'a', type: 'airstrike', date: '2025-10-09' }),
@@ -15,12 +36,32 @@ describe('Incident store', () => {
     expect(store.getState().result).toMatchObject({ count: 3, total: 3, unlocated: 1 });
   });
 
-  it('sends only located incidents to the map, with their row ids', async () => {
+  it('draws only located incidents on the map, with their row ids', async () => {
     const store = await makeLoadedStore(features);
-    const map = store.getState().result!.map;
-    expect([...map.rows]).toEqual([0, 1]);
-    expect([...map.positions]).toEqual([70.1, 33.9, 70.1, 33.9]);
-    expect(map.typeCodes[map.types[1]!]).toBe('shelling');
+    expect(await drawnRows(store)).toEqual([
+      [0, 'airstrike'],
+      [1, 'shelling'],
+    ]);
+  });
+
+  it('draws the latest answer on the map', async () => {
+    const store = await makeLoadedStore(features);
+    store.getState().setTypeSelected('airstrike', false);
+    await store.whenSettled();
+    expect(await drawnRows(store)).toEqual([[1, 'shelling']]);
+  });
+
+  it('asks for the border strip only while it is open', async () => {
+    const urls = serveDataFiles();
+    const store = await makeLoadedStore(features);
+    await store.getState().loadGeography(urls);
+    await store.whenSettled();
+    expect(store.getState().strip).toBeNull();
+    store.getState().setStripOpen(true);
+    await store.whenSettled();
+    expect(store.getState().strip?.rows.length).toBe(2);
+    store.getState().setStripOpen(false);
+    expect(store.getState().strip).toBeNull();
   });
 
   it('unticking a type filters it out and lists the remaining types', async () => {
@@ -106,6 +147,6 @@ describe('Incident store', () => {
     });
     const file = await store.getState().rejectedFile(dataset!.id);
     expect(file?.fileName).toBe('mixed-rejected.geojson');
-    expect(JSON.parse(file!.text).features).toEqual([JSON.parse(bad)]);
+    expect(JSON.parse(await file!.blob.text()).features).toEqual([JSON.parse(bad)]);
   });
 });

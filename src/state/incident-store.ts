@@ -24,11 +24,12 @@ import type {
   ListRow,
   ListSort,
   LoadSource,
-  PointsReply,
   QueryReply,
   StripReply,
+  TileReply,
 } from '../workers/engine-protocol';
-import { EMPTY_ENGINE_FILTER, GPU_POINTS_ABOVE } from '../workers/engine-protocol';
+import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
+import { shareUnchanged } from './share-unchanged';
 
 export { EMPTY_ENGINE_FILTER };
 
@@ -96,8 +97,8 @@ interface ResultSlice {
   result: QueryReply | null;
   /** What the actor, country and precision filters can choose from. */
   facets: FacetSummary | null;
-  /** Every located incident, for the GPU layer, when there are more than GPU_POINTS_ABOVE. */
-  points: PointsReply | null;
+  /** One map tile of the incidents, for the filter of the latest answer. */
+  loadTile: (z: number, x: number, y: number, signal?: AbortSignal) => Promise<TileReply>;
 }
 
 interface SelectionSlice {
@@ -125,14 +126,21 @@ interface BorderSlice {
   geography: GeographyReply | null;
   /** Sends the geography's URLs to the engine; filters and measures follow when it is in. */
   loadGeography: (urls: GeographyUrls) => Promise<void>;
-  /** The strip chart's marks for the current filters (every filter but its own brush). */
+  /**
+   * The strip chart's marks for the current filters (every filter but its own brush), asked of
+   * the engine only while the strip is open.
+   */
   strip: StripReply | null;
+  stripOpen: boolean;
+  setStripOpen: (open: boolean) => void;
   /** Exports add border_side, border_distance_km… to each feature's properties. */
   includeComputedFields: boolean;
   setIncludeComputedFields: (on: boolean) => void;
 }
 
 interface FileSlice {
+  /** The export being made: its format and how far it has got (0..1). */
+  exporting: { format: ExportFormat; progress: number } | null;
   exportFiltered: (format: ExportFormat) => Promise<FileReply | null>;
   rejectedFile: (datasetId: string) => Promise<FileReply | null>;
 }
@@ -189,11 +197,9 @@ export function createIncidentStore(client: EngineClient) {
         }
         if (request.replaceId) requests.delete(request.replaceId);
         requests.set(reply.dataset.id, request);
-        const points = reply.summary.total > GPU_POINTS_ABOVE ? await client.points() : null;
         set({
           loading: null,
           summary: reply.summary,
-          points,
           facets: null,
           mappingRequest: null,
           selectedRow: null,
@@ -262,8 +268,8 @@ export function createIncidentStore(client: EngineClient) {
       resetFilters: () => set({ filter: EMPTY_ENGINE_FILTER }),
 
       result: null,
-      points: null,
       facets: null,
+      loadTile: (z, x, y, signal) => client.tile(z, x, y, signal),
 
       listSort: { key: 'date', direction: 'desc' },
       setListSort: (listSort) => set({ listSort, listVersion: get().listVersion + 1 }),
@@ -308,13 +314,25 @@ export function createIncidentStore(client: EngineClient) {
         }
       },
       strip: null,
+      stripOpen: false,
+      // A folded strip lets its marks go: at a million incidents they are megabytes.
+      setStripOpen: (stripOpen) => set(stripOpen ? { stripOpen } : { stripOpen, strip: null }),
       includeComputedFields: false,
       setIncludeComputedFields: (includeComputedFields) => set({ includeComputedFields }),
 
-      exportFiltered: (format) =>
-        get().summary
-          ? client.exportFiltered(get().filter, format, get().includeComputedFields)
-          : Promise.resolve(null),
+      exporting: null,
+      exportFiltered: async (format) => {
+        const { summary, filter, includeComputedFields } = get();
+        if (!summary) return null;
+        set({ exporting: { format, progress: 0 } });
+        try {
+          return await client.exportFiltered(filter, format, includeComputedFields, (progress) =>
+            set({ exporting: { format, progress } }),
+          );
+        } finally {
+          set({ exporting: null });
+        }
+      },
       rejectedFile: (datasetId) => client.rejected(datasetId),
     };
   });
@@ -325,14 +343,21 @@ export function createIncidentStore(client: EngineClient) {
   const refresh = async () => {
     const { summary, filter } = store.getState();
     if (!summary) return;
-    const result = await client.query(filter);
-    if (!result) return;
+    const reply = await client.query(filter);
+    if (!reply) return;
+    const { result: previous, listVersion } = store.getState();
     // A new answer changes the list's content: its cached pages are stale.
-    store.setState({ result, listVersion: store.getState().listVersion + 1 });
-    if (store.getState().borderReady) {
-      const strip = await client.strip(filter);
-      if (store.getState().filter === filter) store.setState({ strip });
-    }
+    store.setState({ result: shareUnchanged(previous, reply), listVersion: listVersion + 1 });
+    await refreshStrip();
+  };
+  // The strip's marks (a column per located incident) cross threads only while it is shown.
+  const refreshStrip = async () => {
+    const { summary, filter, borderReady, stripOpen } = store.getState();
+    if (!summary || !borderReady || !stripOpen) return;
+    const strip = await client.strip(filter);
+    const now = store.getState();
+    if (now.filter === filter && now.summary === summary && now.stripOpen)
+      store.setState({ strip });
   };
   // The selected incident's place in the list, for scrolling it into view.
   const locate = async () => {
@@ -352,6 +377,8 @@ export function createIncidentStore(client: EngineClient) {
       state.borderReady !== previous.borderReady
     ) {
       lastRefresh = refresh();
+    } else if (state.stripOpen && !previous.stripOpen) {
+      lastRefresh = refreshStrip();
     }
     if (state.selectedRow !== previous.selectedRow || state.listVersion !== previous.listVersion) {
       void locate();
@@ -390,11 +417,13 @@ export function useIncidentStoreShallow<T>(
 
 /** One row per type present in the data: its count within the date range and whether it is ticked. */
 export function selectTypeCounts(state: IncidentState) {
-  return typeRows(state.result, state.filter.types);
+  return typeRows(state.result?.typeCounts ?? NO_COUNTS, state.filter.types);
 }
 
-const typeRows = memoise((result: QueryReply | null, types: readonly string[] | null) =>
-  (result?.typeCounts ?? []).map(({ code, count }) => ({
+const NO_COUNTS: QueryReply['typeCounts'] = [];
+
+const typeRows = memoise((typeCounts: QueryReply['typeCounts'], types: readonly string[] | null) =>
+  typeCounts.map(({ code, count }) => ({
     code,
     count,
     selected: types === null || types.includes(code),
@@ -413,15 +442,19 @@ function memoise<Args extends unknown[], R>(compute: (...args: Args) => R): (...
 
 /** One row per loaded dataset: its name, its count under the other filters, whether it is ticked. */
 export function selectDatasetRows(state: IncidentState) {
-  return datasetRows(state.summary, state.result, state.filter.datasets);
+  return datasetRows(state.summary, state.result?.datasetCounts ?? null, state.filter.datasets);
 }
 
 const datasetRows = memoise(
-  (summary: EngineSummary | null, result: QueryReply | null, ids: readonly string[] | null) =>
+  (
+    summary: EngineSummary | null,
+    counts: QueryReply['datasetCounts'] | null,
+    ids: readonly string[] | null,
+  ) =>
     (summary?.datasets ?? []).map(({ id, name }) => ({
       id,
       name,
-      count: result?.datasetCounts.find((d) => d.id === id)?.count ?? 0,
+      count: counts?.find((d) => d.id === id)?.count ?? 0,
       selected: ids === null || ids.includes(id),
     })),
 );

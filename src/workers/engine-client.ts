@@ -1,4 +1,4 @@
-import type { EngineMessage, EngineRequest } from './engine-host';
+import type { EngineMessage, EnginePhase, EngineRequest } from './engine-host';
 import type {
   EngineFilter,
   ExportFormat,
@@ -12,9 +12,9 @@ import type {
   ListSort,
   LoadReply,
   LoadRequest,
-  PointsReply,
   QueryReply,
   StripReply,
+  TileReply,
 } from './engine-protocol';
 
 /** Where the engine runs: a Web Worker in the app, the same code inline in tests. */
@@ -31,7 +31,7 @@ export class LoadCancelledError extends Error {
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  onProgress?: (fraction: number, phase: 'reading' | 'parsing') => void;
+  onProgress?: (fraction: number, phase: EnginePhase) => void;
 }
 
 /**
@@ -58,7 +58,9 @@ export class EngineClient {
   ): Promise<LoadReply> {
     const id = this.nextId++;
     this.loadInFlight = id;
-    return this.send<LoadReply>({ type: 'load', id, request }, onProgress).then((reply) => {
+    // A load reports only its reading and parsing phases.
+    const progress = onProgress as Pending['onProgress'];
+    return this.send<LoadReply>({ type: 'load', id, request }, progress).then((reply) => {
       if (this.loadInFlight === id) this.loadInFlight = null;
       if (reply.status === 'loaded') {
         this.committed = replayList(this.committed, request);
@@ -87,9 +89,32 @@ export class EngineClient {
     return id === this.latestQuery ? reply : null;
   }
 
-  /** Every located incident as columns, for the GPU layer. */
-  points(): Promise<PointsReply> {
-    return this.send({ type: 'points', id: this.nextId++ });
+  /**
+   * One map tile for the latest query's filter. Aborting drops it from the engine's queue if it
+   * has not started, and rejects with the signal's reason.
+   */
+  tile(z: number, x: number, y: number, signal?: AbortSignal): Promise<TileReply> {
+    const id = this.nextId++;
+    const reply = this.send<TileReply>({ type: 'tile', id, z, x, y });
+    if (!signal) return reply;
+    if (signal.aborted) {
+      this.forget(id);
+      return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.forget(id);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      reply.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /** Stops waiting for request `id` and tells the engine not to run it. */
+  private forget(id: number): void {
+    this.pending.delete(id);
+    this.host?.post({ type: 'cancel', id: this.nextId++, target: id });
   }
 
   /** List rows for these row ids. */
@@ -123,8 +148,12 @@ export class EngineClient {
     filter: EngineFilter,
     format: ExportFormat,
     computedFields = false,
+    onProgress?: (fraction: number) => void,
   ): Promise<FileReply> {
-    return this.send({ type: 'export', id: this.nextId++, filter, format, computedFields });
+    return this.send(
+      { type: 'export', id: this.nextId++, filter, format, computedFields },
+      onProgress && ((fraction) => onProgress(fraction)),
+    );
   }
 
   /** Sends the border geography's URLs; resolves once every incident can be measured. */

@@ -17,7 +17,9 @@ export type EngineRequest =
   | { type: 'load'; id: number; request: LoadRequest }
   | { type: 'query'; id: number; filter: EngineFilter }
   | { type: 'feature'; id: number; row: number }
-  | { type: 'points'; id: number }
+  | { type: 'tile'; id: number; z: number; x: number; y: number }
+  /** Drops the waiting request `target` (a tile the map no longer needs); has no answer. */
+  | { type: 'cancel'; id: number; target: number }
   | { type: 'facets'; id: number }
   | { type: 'findRow'; id: number; key: string }
   | { type: 'describe'; id: number; rows: number[] }
@@ -45,21 +47,26 @@ export type EngineRequest =
 export type EngineMessage =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; message: string }
-  | { id: number; progress: number; phase: 'reading' | 'parsing' };
+  | { id: number; progress: number; phase: EnginePhase };
+
+/** What a long request is doing, for its progress bar. */
+export type EnginePhase = 'reading' | 'parsing' | 'exporting';
 
 type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
 
 /**
  * Runs engine requests one by one and posts the answers. Queries are coalesced: when several
- * arrive while the engine is busy, only the newest is answered and the others are told so.
+ * arrive while the engine is busy, only the newest is answered and the others get null. Map
+ * tiles wait while anything else does, so a filter change's counts never queue behind the
+ * previous change's tiles; a tile the map has given up on is dropped unanswered.
  */
 export function createEngineHandler(
   post: Post,
   { streamAboveBytes = STREAM_ABOVE_BYTES }: { streamAboveBytes?: number } = {},
 ): (request: EngineRequest) => void {
   const engine = new IncidentEngine();
-  let pendingQuery: Extract<EngineRequest, { type: 'query' }> | null = null;
-  let queue = Promise.resolve();
+  const waiting: EngineRequest[] = [];
+  let running = false;
 
   const run = async (request: EngineRequest) => {
     try {
@@ -75,18 +82,13 @@ export function createEngineHandler(
           break;
         }
         case 'query': {
-          if (pendingQuery !== request) {
-            post({ id: request.id, ok: true, value: null });
-            break;
-          }
-          pendingQuery = null;
           const reply = engine.query(request.filter);
-          const { rows, positions, types } = reply.map;
-          post({ id: request.id, ok: true, value: reply }, [
-            rows.buffer,
-            positions.buffer,
-            types.buffer,
-          ]);
+          post({ id: request.id, ok: true, value: reply });
+          break;
+        }
+        case 'tile': {
+          const tile = engine.tile(request.z, request.x, request.y);
+          post({ id: request.id, ok: true, value: tile }, [tile.data]);
           break;
         }
         case 'feature':
@@ -115,23 +117,13 @@ export function createEngineHandler(
             value: engine.listPosition(request.filter, request.sort, request.row),
           });
           break;
-        case 'points': {
-          const points = engine.points();
-          const { rows, positions, days, types, datasets } = points;
-          post({ id: request.id, ok: true, value: points }, [
-            rows.buffer,
-            positions.buffer,
-            days.buffer,
-            types.buffer,
-            datasets.buffer,
-          ]);
-          break;
-        }
         case 'export':
           post({
             id: request.id,
             ok: true,
-            value: engine.export(request.filter, request.format, request.computedFields),
+            value: engine.export(request.filter, request.format, request.computedFields, (p) =>
+              post({ id: request.id, progress: p, phase: 'exporting' }),
+            ),
           });
           break;
         case 'geography': {
@@ -173,9 +165,34 @@ export function createEngineHandler(
     }
   };
 
+  const next = () => {
+    if (running) return;
+    const first = waiting.findIndex((request) => request.type !== 'tile');
+    const [request] = waiting.splice(first < 0 ? 0 : first, 1);
+    if (!request) return;
+    running = true;
+    void run(request).finally(() => {
+      running = false;
+      next();
+    });
+  };
+
   return (request) => {
-    if (request.type === 'query') pendingQuery = request;
-    queue = queue.then(() => run(request));
+    if (request.type === 'cancel') {
+      const at = waiting.findIndex((waiter) => waiter.id === request.target);
+      if (at >= 0) waiting.splice(at, 1);
+      return;
+    }
+    if (request.type === 'query') {
+      for (let i = waiting.length - 1; i >= 0; i--) {
+        const older = waiting[i]!;
+        if (older.type !== 'query') continue;
+        waiting.splice(i, 1);
+        post({ id: older.id, ok: true, value: null });
+      }
+    }
+    waiting.push(request);
+    next();
   };
 }
 
@@ -192,43 +209,69 @@ async function runLoad(
   streamAboveBytes: number,
 ): Promise<LoadReply> {
   const { source } = request;
-  if (
-    source.kind === 'file' &&
-    source.file.size > streamAboveBytes &&
-    (await holdsObject(source.file))
-  ) {
-    return runStreamedLoad(engine, request, source.file, onProgress);
+  const reading = (fraction: number) => onProgress(fraction, 'reading');
+  if (source.kind === 'text') return engine.load(source.text, request, parsing(onProgress));
+  if (source.kind === 'file') {
+    const { file } = source;
+    if (file.size > streamAboveBytes && (await holdsObject(file))) {
+      return runStreamedLoad(
+        engine,
+        request,
+        chunksOf(file.stream()),
+        file.size,
+        onProgress,
+        (a, b) => file.slice(a, b).text(),
+      );
+    }
+    const body = await readBody(file.stream(), file.size, Infinity, reading);
+    return engine.load(body.bytes!, request, parsing(onProgress));
   }
-  let input: ArrayBuffer | string;
+  let body: Body;
   try {
-    input = await readSource(request.source, (fraction) => onProgress(fraction, 'reading'));
+    const response = await fetchSource(source);
+    const size = Number(response.headers.get('content-length')) || 0;
+    if (!response.body) return engine.load(await response.arrayBuffer(), request);
+    body = await readBody(response.body, size, streamAboveBytes, reading);
   } catch (error) {
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
-  return engine.load(input, request, (fraction) => onProgress(fraction, 'parsing'));
+  if (body.bytes) return engine.load(body.bytes, request, parsing(onProgress));
+  // A large collection by URL is parsed as it arrives; its bytes are kept, as a file's are, to
+  // cut rejected features from.
+  const { chunks, kept, size } = body.stream!;
+  let whole: Blob | null = null;
+  return runStreamedLoad(engine, request, chunks, size, onProgress, (a, b) =>
+    (whole ??= new Blob(kept as BlobPart[])).slice(a, b).text(),
+  );
+}
+
+function parsing(onProgress: (fraction: number, phase: 'reading' | 'parsing') => void) {
+  return (fraction: number) => onProgress(fraction, 'parsing');
 }
 
 async function runStreamedLoad(
   engine: IncidentEngine,
   request: LoadRequest,
-  file: Blob,
+  chunks: AsyncIterable<Uint8Array>,
+  size: number,
   onProgress: (fraction: number, phase: 'reading' | 'parsing') => void,
+  cut: (start: number, end: number) => Promise<string>,
 ): Promise<LoadReply> {
   try {
     let reported = 0;
-    const collection = await readFeatureCollectionStream(chunksOf(file.stream()), (bytes) => {
-      if (bytes / file.size - reported >= 0.01)
-        onProgress((reported = bytes / file.size), 'reading');
+    const collection = await readFeatureCollectionStream(chunks, (bytes) => {
+      if (size > 0 && bytes / size - reported >= 0.01)
+        onProgress((reported = Math.min(1, bytes / size)), 'reading');
     });
     const { outcome, spans } = importStreamedCollection(collection, {
       ...request.options,
-      onProgress: (fraction) => onProgress(fraction, 'parsing'),
+      onProgress: parsing(onProgress),
     });
     // Rejected features are cut from the file itself, exactly as written.
     if (outcome.status === 'loaded') {
       for (const rejection of outcome.set.rejected) {
         const span = spans.get(rejection.index);
-        if (span) rejection.raw = await file.slice(span[0], span[1]).text();
+        if (span) rejection.raw = await cut(span[0], span[1]);
       }
     }
     return engine.accept(outcome, request);
@@ -241,8 +284,18 @@ async function runStreamedLoad(
 
 /** True when the file's first non-blank character opens a JSON object. */
 async function holdsObject(file: Blob): Promise<boolean> {
-  const head = await file.slice(0, 1024).text();
-  return /^\uFEFF?\s*\{/.test(head);
+  return opensObject(new Uint8Array(await file.slice(0, 1024).arrayBuffer()));
+}
+
+/** Whether these first bytes (after a byte-order mark and blanks) open a JSON object. */
+function opensObject(head: Uint8Array): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (
+    i < head.length &&
+    (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)
+  )
+    i++;
+  return head[i] === 0x7b;
 }
 
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -258,14 +311,8 @@ async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uin
   }
 }
 
-/** The bytes of a source, reporting how much has been read when the size is known. */
-async function readSource(
-  source: LoadSource,
-  onProgress: (fraction: number) => void,
-): Promise<ArrayBuffer | string> {
-  if (source.kind === 'text') return source.text;
-  if (source.kind === 'file') return readStream(source.file.stream(), source.file.size, onProgress);
-
+/** The response for a `data` URL, or an error that says why there is none. */
+async function fetchSource(source: Extract<LoadSource, { kind: 'url' }>): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(source.url);
@@ -280,15 +327,27 @@ async function readSource(
         '.',
     );
   }
-  const size = Number(response.headers.get('content-length')) || 0;
-  return response.body ? readStream(response.body, size, onProgress) : response.arrayBuffer();
+  return response;
 }
 
-async function readStream(
+/** A body read whole, or (a large JSON object) handed on as a stream of chunks. */
+interface Body {
+  bytes?: ArrayBuffer;
+  stream?: { chunks: AsyncIterable<Uint8Array>; kept: Uint8Array[]; size: number };
+}
+
+/**
+ * Reads a body, reporting how much has been read when its size is known. Once more than
+ * `streamAbove` bytes have come and they open a JSON object, the rest is not gathered but handed
+ * on as a stream (the chunks read so far first): a collection too large for one string can
+ * still be parsed, feature by feature, as it arrives.
+ */
+async function readBody(
   stream: ReadableStream<Uint8Array>,
   size: number,
+  streamAbove: number,
   onProgress: (fraction: number) => void,
-): Promise<ArrayBuffer> {
+): Promise<Body> {
   const chunks: Uint8Array[] = [];
   let received = 0;
   let reported = 0;
@@ -302,6 +361,9 @@ async function readStream(
       reported = received / size;
       onProgress(Math.min(1, reported));
     }
+    if (received > streamAbove && opensObject(chunks[0]!)) {
+      return { stream: { chunks: resume(chunks, reader), kept: chunks, size } };
+    }
   }
   const bytes = new Uint8Array(received);
   let offset = 0;
@@ -309,5 +371,23 @@ async function readStream(
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return bytes.buffer;
+  return { bytes: bytes.buffer };
+}
+
+/** The chunks already read, then the rest of the stream; every chunk is kept in `kept`. */
+async function* resume(
+  kept: Uint8Array[],
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  yield* kept.slice();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      kept.push(value);
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }

@@ -156,26 +156,10 @@ export interface ListReply {
   rows: ListRow[];
 }
 
-/**
- * Above this many loaded incidents the map draws them on the GPU (all points sent once, the
- * filter applied in a shader) instead of re-sending the matching points to MapLibre on every
- * filter change; queries then leave the map arrays empty.
- */
-export const GPU_POINTS_ABOVE = 100_000;
-
-/** Every located incident, for the GPU layer: columns aligned by position. */
-export interface PointsReply {
-  rows: Uint32Array;
-  /** [lon, lat] pairs. */
-  positions: Float32Array;
-  /** Day numbers. */
-  days: Float32Array;
-  /** Position in `typeCodes`. */
-  types: Uint16Array;
-  /** Position in `datasetIds`. */
-  datasets: Uint16Array;
-  typeCodes: string[];
-  datasetIds: string[];
+/** One vector tile of the map (MVT bytes, empty when it holds nothing) and its content tag. */
+export interface TileReply {
+  data: ArrayBuffer;
+  etag: string;
 }
 
 export interface QueryReply {
@@ -187,25 +171,10 @@ export interface QueryReply {
   typeCounts: Array<{ code: string; count: number }>;
   datasetCounts: Array<{ id: string; count: number }>;
   /**
-   * Located matching incidents for the map: row ids, [lon, lat] pairs, and type index into
-   * typeCodes. Empty (`omitted`) above GPU_POINTS_ABOVE, where the map filters on the GPU.
-   */
-  map: {
-    rows: Uint32Array;
-    positions: Float64Array;
-    types: Uint16Array;
-    typeCodes: string[];
-    /** Position in PRECISIONS (place, district, province, other, unknown) per point. */
-    precisions: Uint8Array;
-    omitted: boolean;
-  };
-  /**
    * Incidents per day over the whole extent, stacked by type (`byType[t * days + d]`), under
    * every filter but the dates: the timeline, whose brush sets the dates.
    */
   timeline: { startDay: number; days: number; byType: Int32Array; typeCodes: string[] };
-  /** For the GPU layer: per point of `points()`, whether it passes the filters the GPU cannot apply. */
-  gpuMask: Uint8Array | null;
   /** Matching incidents per province (ids of the province file), for the choropleth. */
   provinceCounts: Array<{ id: string; name: string; count: number }>;
 }
@@ -224,8 +193,9 @@ export interface FeatureReply {
   datasetName: string;
 }
 
+/** A file for the page to save: made in the engine, handed over without a copy. */
 export interface FileReply {
-  text: string;
+  blob: Blob;
   fileName: string;
   mimeType: string;
 }

@@ -74,11 +74,11 @@ describe('Border measures in the engine', () => {
     expect(torkham).toBeLessThan(engine.query(ALL).count);
   });
 
-  it('adds the computed fields to an export only when asked', () => {
+  it('adds the computed fields to an export only when asked', async () => {
     const engine = embeddedEngine();
     const filter = { ...ALL, types: ['airstrike'] };
-    const plain = JSON.parse(engine.export(filter, 'geojson').text);
-    const computed = JSON.parse(engine.export(filter, 'geojson', true).text);
+    const plain = JSON.parse(await engine.export(filter, 'geojson').blob.text());
+    const computed = JSON.parse(await engine.export(filter, 'geojson', true).blob.text());
     expect(plain.features[0].properties).not.toHaveProperty('border_side');
     expect(Object.keys(computed.features[0].properties)).toEqual(
       expect.arrayContaining([
@@ -156,7 +156,7 @@ describe('Named stretches of the line', () => {
 });
 
 describe('Computed fields in a CSV export', () => {
-  it('follow a CSV file’s own columns', () => {
+  it('follow a CSV file’s own columns', async () => {
     const engine = new IncidentEngine();
     engine.setGeography({
       durandLine: data('durand-line.geojson'),
@@ -171,14 +171,14 @@ describe('Computed fields in a CSV export', () => {
       mode: 'replace',
       options: {},
     });
-    const [header, row] = engine.export(ALL, 'csv', true).text.split('\r\n');
+    const [header, row] = (await engine.export(ALL, 'csv', true).blob.text()).split('\r\n');
     expect(header).toBe(
       'date,type,longitude,latitude,note,border_side,border_distance_km,border_chainage_km,nearest_crossing,nearest_crossing_km,admin1_derived',
     );
     expect(row).toMatch(
       /^2025-10-12,ied,71\.09,34\.12,synthetic,PK,\d+(\.\d)?,\d+(\.\d)?,Torkham,/,
     );
-    expect(engine.export(ALL, 'csv').text.split('\r\n')[0]).toBe(
+    expect((await engine.export(ALL, 'csv').blob.text()).split('\r\n')[0]).toBe(
       'date,type,longitude,latitude,note',
     );
   });

@@ -1,7 +1,8 @@
-import { exportFileName, serialiseGeoJsonExport } from '../domain/export-geojson';
+import { exportFileName, geoJsonExportChunks } from '../domain/export-geojson';
 import { findDayExtent } from '../domain/filter-incidents';
 import type { Incident, IncidentSet } from '../domain/incident';
-import { exportCsv } from '../domain/import/export-csv';
+import { CSV_CHUNK_ROWS, exportCsv, exportCsvChunks } from '../domain/import/export-csv';
+import { gatherBlob } from './file-blob';
 import type { ImportOutcome } from '../domain/import/import-incidents';
 import { importIncidents } from '../domain/import/import-incidents';
 import type { IncidentIndex } from '../domain/incident-index';
@@ -13,6 +14,7 @@ import {
 } from '../domain/incident-index';
 import type { Precision } from '../domain/incident-facets';
 import {
+  APPROXIMATE_PRECISIONS,
   PRECISIONS,
   readActors,
   readCountries,
@@ -47,11 +49,14 @@ import type {
   ListRow,
   ListSort,
   LoadRequest,
-  PointsReply,
   QueryReply,
   StripReply,
+  TileReply,
 } from './engine-protocol';
-import { GPU_POINTS_ABOVE } from './engine-protocol';
+import { EMPTY_ENGINE_FILTER } from './engine-protocol';
+import { buildListOrder, pageOfOrder, positionInOrder } from '../domain/list-order';
+import { IncidentTiles } from '../domain/map-tiles/incident-tiles';
+import { buildSpatialOrder } from '../domain/map-tiles/spatial-order';
 
 /** How many rejections a load report carries; "Download rejected" returns all of them. */
 const REPORTED_REJECTIONS = 500;
@@ -79,12 +84,18 @@ interface Table {
   keys: Array<{ dataset: number; type: string }>;
   /** The type codes present, in taxonomy order. */
   typeCodes: string[];
+  /** Position in `typeCodes` of each row's type. */
+  typeOf: Uint16Array;
   /** How many rows have coordinates. */
   located: number;
   /** Actors, countries, fatalities and precision per row, read on first need. */
   facets?: FacetColumns;
   /** Border measures per row, computed on first need once the geography is known. */
   measures?: BorderMeasures | undefined;
+  /** The map's vector tiles over these rows, made on first need. */
+  tiles?: IncidentTiles;
+  /** Every row in each list order, made on first need (keyed `date:desc`…). */
+  listOrders?: Map<string, Uint32Array>;
   summary: EngineSummary;
 }
 
@@ -98,6 +109,23 @@ interface Match {
   extraMask: Uint8Array | null;
   /** The matching rows in load order (a fresh array each call). */
   rows: (located: boolean) => Uint32Array;
+  /** Per row: 1 when it matches (and, with `located`, has coordinates). Made once, shared. */
+  included: (located: boolean) => Uint8Array;
+}
+
+/** `included` for a match whose rows are known: one mask per kind, made on first need. */
+function includedOf(size: number, rows: (located: boolean) => Uint32Array) {
+  const masks: Array<Uint8Array | undefined> = [];
+  return (located: boolean) => {
+    const kind = located ? 1 : 0;
+    let mask = masks[kind];
+    if (!mask) {
+      mask = new Uint8Array(size);
+      for (const row of rows(located)) mask[row] = 1;
+      masks[kind] = mask;
+    }
+    return mask;
+  };
 }
 
 interface FacetColumns {
@@ -297,9 +325,11 @@ function makeExtraPredicate(
 export class IncidentEngine {
   private datasets: Dataset[] = [];
   private table: Table = buildTable([]);
-  /** The last filter's match and list order, reused by list pages and exports. */
+  /** The last filter's match, reused by list pages and exports. */
   private lastMatch: { key: string; match: Match } | null = null;
-  private lastList: { key: string; rows: Uint32Array } | null = null;
+  /** The filter of the latest query: what the map's tiles show. */
+  private mapFilter: EngineFilter | null = null;
+  private mapFilterKey: string | null = null;
   /** The Durand Line, crossings, provinces and the two countries, once the page has sent them. */
   private border: BorderIndex | null = null;
 
@@ -354,7 +384,7 @@ export class IncidentEngine {
     else this.datasets.push(dataset);
     this.table = buildTable(this.datasets);
     this.lastMatch = null;
-    this.lastList = null;
+    this.mapFilterKey = null;
     return { status: 'loaded', summary: this.table.summary, dataset: summary };
   }
 
@@ -388,7 +418,7 @@ export class IncidentEngine {
     );
     this.table.measures = undefined;
     this.lastMatch = null;
-    this.lastList = null;
+    this.mapFilterKey = null;
     return {
       lengthKm: this.border.lengthKm,
       segments: nameStretches(this.border),
@@ -435,41 +465,59 @@ export class IncidentEngine {
     return this.table.summary;
   }
 
-  /** Counts, the timeline and map rows for a filter. */
+  /** Counts and the timeline for a filter, which the map's tiles then show. */
   query(filter: EngineFilter): QueryReply {
-    const { index, typeCodes, incidents } = this.table;
+    const { index } = this.table;
     const match = this.match(filter);
-    const omitted = index.size > GPU_POINTS_ABOVE;
-    const rows = omitted ? new Uint32Array(0) : match.rows(true);
-    const positions = new Float64Array(rows.length * 2);
-    const typeOfRow = new Uint16Array(rows.length);
-    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
-    const precisions = new Uint8Array(rows.length);
-    const precisionOf = rows.length > 0 ? this.facets().precision : null;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      positions[i * 2] = index.lon[row]!;
-      positions[i * 2 + 1] = index.lat[row]!;
-      typeOfRow[i] = typePosition.get(incidents[row]!.type)!;
-      precisions[i] = precisionOf![row]!;
-    }
+    this.mapFilter = filter;
     return {
       count: match.count,
       total: index.size,
       unlocated: match.unlocated,
-      typeCounts: typeCodes.map((code) => ({ code, count: match.typeCounts.get(code) ?? 0 })),
+      typeCounts: this.table.typeCodes.map((code) => ({
+        code,
+        count: match.typeCounts.get(code) ?? 0,
+      })),
       datasetCounts: this.datasets.map((d, i) => ({
         id: d.summary.id,
         count: match.datasetCounts[i]!,
       })),
-      map: { rows, positions, types: typeOfRow, typeCodes, precisions, omitted },
       timeline: match.timeline,
-      gpuMask: omitted && match.extraMask ? this.pointsMask(match.extraMask) : null,
       // Like every checkbox count, the choropleth ignores its own selection (the province).
       provinceCounts: this.provinceCounts(
         filter.province === null ? match : this.match({ ...filter, province: null }),
       ),
     };
+  }
+
+  /**
+   * One vector tile of the map, for the filter of the latest query. Tiles are asked for after
+   * the query they follow, so the map never shows an older filter than the counts.
+   */
+  tile(z: number, x: number, y: number): TileReply {
+    const table = this.table;
+    table.tiles ??= new IncidentTiles({
+      order: buildSpatialOrder(table.index.lon, table.index.lat),
+      typeOf: table.typeOf,
+      typeCodes: table.typeCodes,
+      approx: Uint8Array.from(this.facets().precision, (p) =>
+        APPROXIMATE_PRECISIONS.has(PRECISIONS[p]!) ? 1 : 0,
+      ),
+    });
+    const filter = this.mapFilter ?? EMPTY_ENGINE_FILTER;
+    const key = JSON.stringify(filter);
+    if (key !== this.mapFilterKey) {
+      const match = this.match(filter);
+      table.tiles.setIncluded(match.included(true), match.count - match.unlocated);
+      this.mapFilterKey = key;
+    }
+    const { data, etag } = table.tiles.tile(z, x, y);
+    // A view of a larger buffer would post the whole buffer: copy when it is one.
+    const bytes =
+      data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+        ? (data.buffer as ArrayBuffer)
+        : (data.slice().buffer as ArrayBuffer);
+    return { data: bytes, etag };
   }
 
   /**
@@ -482,7 +530,6 @@ export class IncidentEngine {
     if (this.lastMatch?.key === key) return this.lastMatch.match;
     const match = hasExtraFilters(filter) ? this.matchByScan(filter) : this.matchByIndex(filter);
     this.lastMatch = { key, match };
-    this.lastList = null;
     return match;
   }
 
@@ -524,6 +571,9 @@ export class IncidentEngine {
       timeline: { startDay: all.histogram.startDay, days, byType, typeCodes },
       extraMask: null,
       rows: (located) => collectMatchingRows(index, result, { located }),
+      included: includedOf(index.size, (located) =>
+        collectMatchingRows(index, result, { located }),
+      ),
     };
   }
 
@@ -573,6 +623,9 @@ export class IncidentEngine {
       extraMask,
       rows: (located) =>
         located ? rows.filter((row) => !Number.isNaN(index.lon[row]!)) : rows.slice(),
+      included: includedOf(index.size, (located) =>
+        located ? rows.filter((row) => !Number.isNaN(index.lon[row]!)) : rows,
+      ),
     };
   }
 
@@ -634,16 +687,6 @@ export class IncidentEngine {
     return { rows, chainageKm, day, type, typeCodes, lengthKm };
   }
 
-  /** The extra-filter mask in the order of `points()` (located rows ascending). */
-  private pointsMask(extraMask: Uint8Array): Uint8Array {
-    const { lon } = this.table.index;
-    const mask = new Uint8Array(this.table.located);
-    let i = 0;
-    for (let row = 0; row < extraMask.length; row++)
-      if (!Number.isNaN(lon[row]!)) mask[i++] = extraMask[row]!;
-    return mask;
-  }
-
   /** Per-row facet columns, read once per load on first need. */
   private facets(): FacetColumns {
     this.table.facets ??= buildFacetColumns(this.table.incidents);
@@ -672,9 +715,9 @@ export class IncidentEngine {
 
   /** One page of the matching incidents in the list's order. */
   list(filter: EngineFilter, sort: ListSort, offset: number, limit: number): ListReply {
-    const sorted = this.sortedRows(filter, sort);
-    const rows = Array.from(sorted.subarray(offset, offset + limit), (row) => this.listRow(row));
-    return { total: sorted.length, offset, rows };
+    const match = this.match(filter);
+    const page = pageOfOrder(this.listOrder(sort), match.included(false), offset, limit);
+    return { total: match.count, offset, rows: Array.from(page, (row) => this.listRow(row)) };
   }
 
   /** List rows for these row ids (unknown ids are skipped), e.g. the incidents under a click. */
@@ -686,32 +729,21 @@ export class IncidentEngine {
 
   /** Where a row stands in the list's order, or -1 when the filter hides it. */
   listPosition(filter: EngineFilter, sort: ListSort, row: number): number {
-    return this.sortedRows(filter, sort).indexOf(row);
+    return positionInOrder(this.listOrder(sort), this.match(filter).included(false), row);
   }
 
-  private sortedRows(filter: EngineFilter, sort: ListSort): Uint32Array {
-    const key = JSON.stringify([filter, sort]);
-    if (this.lastList?.key === key) return this.lastList.rows;
-    const match = this.match(filter);
-    const rows = match.rows(false);
-    const { day } = this.table.index;
-    const sign = sort.direction === 'asc' ? 1 : -1;
-    if (sort.key === 'date') {
-      rows.sort((a, b) => sign * (day[a]! - day[b]!) || a - b);
-    } else {
-      const fatalities = this.facets().fatalities;
-      // Unknown fatalities sort last in either direction.
-      const value = (row: number) => fatalities[row]!;
-      rows.sort((a, b) => {
-        const va = value(a);
-        const vb = value(b);
-        if (Number.isNaN(va) || Number.isNaN(vb))
-          return Number.isNaN(va) ? (Number.isNaN(vb) ? a - b : 1) : -1;
-        return sign * (va - vb) || a - b;
-      });
+  /** Every row in a list order, made once per load and order. */
+  private listOrder(sort: ListSort): Uint32Array {
+    const orders = (this.table.listOrders ??= new Map());
+    const key = `${sort.key}:${sort.direction}`;
+    let order = orders.get(key);
+    if (!order) {
+      const { day, minDay, maxDay } = this.table.index;
+      const fatalities = sort.key === 'fatalities' ? this.facets().fatalities : new Float32Array(0);
+      order = buildListOrder(sort.key, sort.direction, { day, minDay, maxDay, fatalities });
+      orders.set(key, order);
     }
-    this.lastList = { key, rows };
-    return rows;
+    return order;
   }
 
   private listRow(row: number): ListRow {
@@ -750,39 +782,6 @@ export class IncidentEngine {
     };
   }
 
-  /** Every located incident as columns, for drawing on the GPU. */
-  points(): PointsReply {
-    const { index, incidents, datasetOf, typeCodes } = this.table;
-    const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
-    let located = 0;
-    for (let row = 0; row < index.size; row++) if (!Number.isNaN(index.lon[row]!)) located++;
-    const rows = new Uint32Array(located);
-    const positions = new Float32Array(located * 2);
-    const days = new Float32Array(located);
-    const types = new Uint16Array(located);
-    const datasets = new Uint16Array(located);
-    let i = 0;
-    for (let row = 0; row < index.size; row++) {
-      if (Number.isNaN(index.lon[row]!)) continue;
-      rows[i] = row;
-      positions[i * 2] = index.lon[row]!;
-      positions[i * 2 + 1] = index.lat[row]!;
-      days[i] = index.day[row]!;
-      types[i] = typePosition.get(incidents[row]!.type)!;
-      datasets[i] = datasetOf[row]!;
-      i++;
-    }
-    return {
-      rows,
-      positions,
-      days,
-      types,
-      datasets,
-      typeCodes,
-      datasetIds: this.datasets.map((d) => d.summary.id),
-    };
-  }
-
   /** The row of the first incident with this id, or -1. */
   findRow(key: string): number {
     return this.table.incidents.findIndex((incident) => incident.key === key);
@@ -811,7 +810,12 @@ export class IncidentEngine {
    * The matching incidents as a file, each feature exactly as loaded, in load order. With
    * `computedFields`, copies of the features carry the border measures as extra properties.
    */
-  export(filter: EngineFilter, format: ExportFormat, computedFields = false): FileReply {
+  export(
+    filter: EngineFilter,
+    format: ExportFormat,
+    computedFields = false,
+    onProgress?: (fraction: number) => void,
+  ): FileReply {
     const { incidents, datasetOf } = this.table;
     const rows = this.match(filter).rows(false);
     const matching = Array.from(rows, (row) =>
@@ -827,21 +831,31 @@ export class IncidentEngine {
     if (format === 'csv') {
       // A single CSV source keeps its own columns; anything else is flattened.
       const only = sources.size === 1 ? this.datasets[[...sources][0]!]! : null;
+      const columns =
+        only?.summary.columns && computedFields
+          ? [...only.summary.columns, ...COMPUTED_FIELDS]
+          : (only?.summary.columns ?? null);
       return {
-        text: exportCsv(
-          matching,
-          only?.summary.columns && computedFields
-            ? [...only.summary.columns, ...COMPUTED_FIELDS]
-            : (only?.summary.columns ?? null),
+        blob: gatherBlob(
+          exportCsvChunks(matching, columns),
+          'text/csv',
+          1 + Math.ceil(matching.length / CSV_CHUNK_ROWS),
+          onProgress,
         ),
         fileName: fileName.replace(/\.geojson$/, '.csv'),
         mimeType: 'text/csv',
       };
     }
+    const mimeType = 'application/geo+json';
     return {
-      text: serialiseGeoJsonExport(matching, context),
+      blob: gatherBlob(
+        geoJsonExportChunks(matching, context),
+        mimeType,
+        matching.length + 2,
+        onProgress,
+      ),
       fileName,
-      mimeType: 'application/geo+json',
+      mimeType,
     };
   }
 
@@ -851,25 +865,30 @@ export class IncidentEngine {
     if (!dataset) return null;
     const raws = dataset.set.rejected.map((r) => r.raw ?? JSON.stringify(r.input));
     const base = dataset.summary.name.replace(/\.[^.]*$/, '');
+    const file = (text: string, fileName: string, mimeType: string): FileReply => ({
+      blob: new Blob([text], { type: mimeType }),
+      fileName,
+      mimeType,
+    });
     switch (dataset.summary.format) {
       case 'csv':
-        return {
-          text: [exportCsv([], dataset.summary.columns).trimEnd(), ...raws].join('\r\n') + '\r\n',
-          fileName: `${base}-rejected.csv`,
-          mimeType: 'text/csv',
-        };
+        return file(
+          [exportCsv([], dataset.summary.columns).trimEnd(), ...raws].join('\r\n') + '\r\n',
+          `${base}-rejected.csv`,
+          'text/csv',
+        );
       case 'geojsonseq':
-        return {
-          text: raws.join('\n') + '\n',
-          fileName: `${base}-rejected.geojsonl`,
-          mimeType: 'application/geo+json-seq',
-        };
+        return file(
+          raws.join('\n') + '\n',
+          `${base}-rejected.geojsonl`,
+          'application/geo+json-seq',
+        );
       default:
-        return {
-          text: `{"type":"FeatureCollection","features":[\n${raws.join(',\n')}\n]}\n`,
-          fileName: `${base}-rejected.geojson`,
-          mimeType: 'application/geo+json',
-        };
+        return file(
+          `{"type":"FeatureCollection","features":[\n${raws.join(',\n')}\n]}\n`,
+          `${base}-rejected.geojson`,
+          'application/geo+json',
+        );
     }
   }
 
@@ -911,6 +930,9 @@ function buildTable(datasets: Dataset[]): Table {
     return { dataset: Number(code.slice(0, at)), type: code.slice(at + 1) };
   });
   const typeCodes = [...new Set(keys.map((key) => key.type))].sort(compareTypeCodes);
+  const typePosition = new Map(typeCodes.map((code, i) => [code, i]));
+  const typeOf = new Uint16Array(incidents.length);
+  incidents.forEach((incident, row) => (typeOf[row] = typePosition.get(incident.type)!));
   let located = 0;
   for (const incident of incidents) if (incident.lon !== null) located++;
   return {
@@ -920,6 +942,7 @@ function buildTable(datasets: Dataset[]): Table {
     index,
     keys,
     typeCodes,
+    typeOf,
     summary: {
       datasets: datasets.map((d) => d.summary),
       total: incidents.length,

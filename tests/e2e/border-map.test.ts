@@ -5,7 +5,7 @@ import { launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './br
 
 const baseURL = inject('baseURL');
 
-type MapWindow = Window & { durandMap: MapLibreMap };
+type MapWindow = Window & { durandMap: MapLibreMap; durandIncidents: MapLibreMap };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,8 +62,9 @@ function clearSpot(page: Page, places: Array<[number, number]>, clearance = 12) 
   return page.evaluate(
     ([places, clearance]) => {
       const map = (window as unknown as MapWindow).durandMap;
+      const incidents = (window as unknown as MapWindow).durandIncidents;
       const box = map.getCanvas().getBoundingClientRect();
-      const incidentLayers = map
+      const incidentLayers = incidents
         .getStyle()
         .layers.map((layer) => layer.id)
         .filter((id) => id.startsWith('incidents'));
@@ -71,7 +72,7 @@ function clearSpot(page: Page, places: Array<[number, number]>, clearance = 12) 
         const p = map.project([lon, lat]);
         const at = { x: box.left + p.x, y: box.top + p.y };
         if (document.elementFromPoint(at.x, at.y) !== map.getCanvas()) continue;
-        const around = map.queryRenderedFeatures(
+        const around = incidents.queryRenderedFeatures(
           [
             [p.x - clearance, p.y - clearance],
             [p.x + clearance, p.y + clearance],

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { onTestFinished } from 'vitest';
 import { chromium } from 'playwright-core';
@@ -115,4 +116,49 @@ export async function openAppPage(
   await beforeGoto?.(app.page);
   await app.page.goto(url);
   return app;
+}
+
+/** The number the incident count starts with ("12 of 72 incidents" → 12). */
+export async function countOf(page: Page): Promise<number> {
+  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
+  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
+}
+
+/** Drops a file holding `text` on the page, as a user drags one in from the desktop. */
+export async function dropFile(page: Page, text: string, name: string): Promise<void> {
+  const handle = await page.evaluateHandle(
+    ([text, name]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text!], name!, { type: 'application/geo+json' }));
+      return transfer;
+    },
+    [text, name],
+  );
+  await page.dispatchEvent('body', 'drop', { dataTransfer: handle });
+}
+
+/**
+ * Incidents drawn at the current view, single or in clusters (each counts the incidents it
+ * holds), and how many clusters there are. A feature drawn from two tiles at once while the map
+ * changes zoom is counted once.
+ */
+export function drawnTotal(page: Page): Promise<{ total: number; clusters: number }> {
+  return page.evaluate(() => {
+    const map = (window as unknown as { durandIncidents: MapLibreMap }).durandIncidents;
+    const features = map.queryRenderedFeatures({
+      layers: ['incidents-clusters', 'incidents-circles'],
+    });
+    const seen = new Set<string>();
+    let total = 0;
+    let clusters = 0;
+    for (const feature of features) {
+      const count = feature.properties?.point_count as number | undefined;
+      const key = `${count ? 'c' : 'p'}${String(feature.id)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total += count ?? 1;
+      if (count) clusters++;
+    }
+    return { total, clusters };
+  });
 }

@@ -8,7 +8,8 @@ import type { TestPage } from './browser';
 import { launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
 
 type IncidentFeature = Feature<Point, { date: string; type: string; [key: string]: unknown }>;
-type DurandWindow = Window & { durandMap?: MapLibreMap };
+/** The basemap, and the incidents' own map drawn over it. */
+type DurandWindow = Window & { durandMap?: MapLibreMap; durandIncidents?: MapLibreMap };
 interface Filter {
   from: string;
   to: string;
@@ -57,7 +58,8 @@ describe('Durand Line dashboard', () => {
 
     const rendered = await page.evaluate(() => {
       const map = (window as DurandWindow).durandMap!;
-      const incidentLayers = map
+      const incidentMap = (window as DurandWindow).durandIncidents!;
+      const incidentLayers = incidentMap
         .getStyle()
         .layers.map((layer) => layer.id)
         .filter((id) => id.startsWith('incidents'));
@@ -68,7 +70,7 @@ describe('Durand Line dashboard', () => {
           .filter((value): value is string => typeof value === 'string');
       return {
         incidentLayers,
-        incidents: map.queryRenderedFeatures({ layers: incidentLayers }).length,
+        incidents: incidentMap.queryRenderedFeatures({ layers: incidentLayers }).length,
         border: map.queryRenderedFeatures({ layers: ['durand-line'] }).length,
         placeNames: names(['place-labels']),
       };
@@ -234,7 +236,7 @@ describe('Durand Line dashboard', () => {
     await eventually(() => alert.count()).toBe(1);
     expect(await alert.textContent()).toMatch(/JSON/i);
     await page.waitForFunction(() => (window as DurandWindow).durandMap !== undefined);
-    expect(await page.locator('canvas.maplibregl-canvas').isVisible()).toBe(true);
+    expect(await page.locator('canvas.maplibregl-canvas').first().isVisible()).toBe(true);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -245,7 +247,7 @@ describe('Durand Line dashboard', () => {
 
     // Pick a rendered incident with no neighbour within a few pixels, so the click is unambiguous.
     const target = await page.evaluate(() => {
-      const map = (window as DurandWindow).durandMap!;
+      const map = (window as DurandWindow).durandIncidents!;
       const layers = map
         .getStyle()
         .layers.map((layer) => layer.id)
@@ -268,7 +270,8 @@ describe('Durand Line dashboard', () => {
       return point ? { x: point.x, y: point.y } : null;
     });
     expect(target, 'no incident is rendered').not.toBeNull();
-    await page.locator('canvas.maplibregl-canvas').click({ position: target! });
+    // The basemap's canvas takes the clicks; the incidents' canvas over it lets them through.
+    await page.locator('canvas.maplibregl-canvas').first().click({ position: target! });
 
     const panel = page
       .getByRole('complementary', { name: 'Incident details' })

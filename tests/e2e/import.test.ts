@@ -46,7 +46,7 @@ async function dropFile(page: Page, name: string, text: string, type: string) {
 /** The located incidents the map has drawn. */
 function renderedIncidents(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const map = (window as unknown as { durandMap: MapLibreMap }).durandMap;
+    const map = (window as unknown as { durandIncidents: MapLibreMap }).durandIncidents;
     return map.queryRenderedFeatures({ layers: ['incidents-circles'] }).length;
   });
 }

@@ -5,7 +5,16 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { describeType } from '../../src/domain/taxonomy';
-import { launchBrowser, openAppPage, resultsDir, saveScreenshot, waitForMapIdle } from './browser';
+import {
+  countOf,
+  drawnTotal,
+  dropFile,
+  launchBrowser,
+  openAppPage,
+  resultsDir,
+  saveScreenshot,
+  waitForMapIdle,
+} from './browser';
 
 const baseURL = inject('baseURL');
 const AIRSTRIKE = ((hex: string) => {
@@ -21,7 +30,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type MapWindow = Window & { durandMap: MapLibreMap };
+type MapWindow = Window & { durandMap: MapLibreMap; durandIncidents: MapLibreMap };
 
 async function openApp(beforeGoto?: (page: Page) => Promise<void>) {
   const app = await openAppPage(browser, baseURL, beforeGoto);
@@ -30,40 +39,15 @@ async function openApp(beforeGoto?: (page: Page) => Promise<void>) {
   return app;
 }
 
-async function countOf(page: Page): Promise<number> {
-  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
-}
-
 function renderedOn(page: Page, layer: string): Promise<number> {
   return page.evaluate(
     (layer) =>
-      (window as unknown as MapWindow).durandMap.queryRenderedFeatures({ layers: [layer] }).length,
+      // The incidents have a map of their own over the basemap.
+      (window as unknown as MapWindow)[
+        layer.startsWith('incidents') ? 'durandIncidents' : 'durandMap'
+      ].queryRenderedFeatures({ layers: [layer] }).length,
     layer,
   );
-}
-
-/** Incidents drawn at the current view: each cluster counts the incidents it holds. */
-function drawnTotal(page: Page): Promise<{ total: number; clusters: number }> {
-  return page.evaluate(() => {
-    const map = (window as unknown as MapWindow).durandMap;
-    const features = map.queryRenderedFeatures({
-      layers: ['incidents-clusters', 'incidents-circles'],
-    });
-    // A feature near a tile edge can be returned once per tile: count each id once.
-    const seen = new Set<string>();
-    let total = 0;
-    let clusters = 0;
-    for (const feature of features) {
-      const count = feature.properties?.point_count as number | undefined;
-      const key = `${count ? 'c' : 'p'}${String(feature.id)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      total += count ?? 1;
-      if (count) clusters++;
-    }
-    return { total, clusters };
-  });
 }
 
 /** Screen position of a map coordinate. */
@@ -167,7 +151,7 @@ describe('Map modes', () => {
     const visibility = (layer: string) =>
       page.evaluate(
         (layer) =>
-          (window as unknown as MapWindow).durandMap.getLayoutProperty(layer, 'visibility'),
+          (window as unknown as MapWindow).durandIncidents.getLayoutProperty(layer, 'visibility'),
         layer,
       );
     expect(await renderedOn(page, 'incidents-circles')).toBeGreaterThan(0);
@@ -185,12 +169,7 @@ describe('Map modes', () => {
   it('clusters a 5,000-incident file; the clusters add up to the located count', async () => {
     const { page, pageErrors } = await openApp();
     const { text, airstrikes } = makeClusteredCollection();
-    const handle = await page.evaluateHandle((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'clustered.geojson', { type: 'application/geo+json' }));
-      return transfer;
-    }, text);
-    await page.dispatchEvent('body', 'drop', { dataTransfer: handle });
+    await dropFile(page, text, 'clustered.geojson');
     await expect.poll(() => countOf(page), { timeout: 60_000 }).toBe(5_050);
     await waitForMapIdle(page, 60_000);
     const legend = page.getByRole('region', { name: 'Map legend' });
@@ -220,7 +199,8 @@ describe('Map modes', () => {
       const map = (window as unknown as MapWindow).durandMap;
       const box = map.getCanvas().getBoundingClientRect();
       // A cluster not hidden under a control or panel.
-      for (const cluster of map.queryRenderedFeatures({ layers: ['incidents-clusters'] })) {
+      const incidents = (window as unknown as MapWindow).durandIncidents;
+      for (const cluster of incidents.queryRenderedFeatures({ layers: ['incidents-clusters'] })) {
         const [lon, lat] = (cluster.geometry as GeoJSON.Point).coordinates as [number, number];
         const p = map.project([lon, lat]);
         const at = { x: box.left + p.x, y: box.top + p.y };

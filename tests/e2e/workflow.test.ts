@@ -15,7 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type MapWindow = Window & { durandMap: MapLibreMap };
+type MapWindow = Window & { durandMap: MapLibreMap; durandIncidents: MapLibreMap };
 
 async function openApp(query = '', viewport?: { width: number; height: number }) {
   const app = await openAppPage(browser, new URL(query, baseURL).href, async (page) => {
@@ -33,7 +33,7 @@ async function countOf(page: Page): Promise<number> {
 function drawnIncidents(page: Page): Promise<number> {
   return page.evaluate(
     () =>
-      (window as unknown as MapWindow).durandMap.queryRenderedFeatures({
+      (window as unknown as MapWindow).durandIncidents.queryRenderedFeatures({
         layers: ['incidents-circles'],
       }).length,
   );
@@ -105,7 +105,8 @@ describe('The analyst workflow', () => {
     await page.getByRole('button', { name: 'Close details' }).click();
     const target = await page.evaluate(() => {
       const map = (window as unknown as MapWindow).durandMap;
-      const feature = map.queryRenderedFeatures({ layers: ['incidents-circles'] })[0]!;
+      const incidents = (window as unknown as MapWindow).durandIncidents;
+      const feature = incidents.queryRenderedFeatures({ layers: ['incidents-circles'] })[0]!;
       const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
       const p = map.project([lon, lat]);
       const box = map.getCanvas().getBoundingClientRect();

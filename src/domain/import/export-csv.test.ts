@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadIncidents, makeFeature } from '../test-factories';
-import { exportCsv } from './export-csv';
+import { exportCsv, exportCsvChunks } from './export-csv';
 import { importIncidents } from './import-incidents';
 
 function loadCsv(text: string) {
@@ -70,5 +70,22 @@ describe('Exporting incidents that came from GeoJSON', () => {
       'feature_id,date,type,id,lon,lat,geometry_lon,geometry_lat',
       'f,2025-10-12,armed_clash,p,x,y,70.1,33.9',
     ]);
+  });
+});
+
+describe('Exporting many rows', () => {
+  it('writes them in pieces that join into the text of one table', () => {
+    const features = Array.from({ length: 12_345 }, (_, i) =>
+      makeFeature({ id: `r${i}`, note: i % 7 === 0 ? 'a, "quoted"\nline' : `n${i}` }),
+    );
+    const incidents = loadIncidents(features);
+    const chunks = [...exportCsvChunks(incidents, null)];
+    expect(chunks.length).toBeGreaterThan(2);
+    const table = Papa.parse<string[]>(chunks.join(''), { skipEmptyLines: true }).data;
+    expect(table).toHaveLength(12_346);
+    expect(table[1]![3]).toBe('a, "quoted"\nline');
+    expect(chunks.join('')).toBe(
+      Papa.unparse({ fields: table[0]!, data: table.slice(1) }, { newline: '\r\n' }) + '\r\n',
+    );
   });
 });

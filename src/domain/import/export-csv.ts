@@ -50,10 +50,26 @@ function geoJsonTable(incidents: readonly Incident[]): { fields: string[]; data:
   return { fields: [...idColumn, ...keys, ...geometryColumns], data };
 }
 
-/** CSV text ending in one line break (papaparse ends an empty table with one, else with none). */
-function unparse(table: { fields: string[]; data: string[][] }): string {
-  const text = Papa.unparse(table, { newline: '\r\n' });
-  return text.endsWith('\r\n') ? text : text + '\r\n';
+/** Rows written per piece of `csvChunks`. */
+export const CSV_CHUNK_ROWS = 5_000;
+
+/**
+ * CSV text piece by piece, each ending in a line break: the header, then the rows a few
+ * thousand at a time, so a million rows never have to fit in one string.
+ */
+function* csvChunks(fields: string[], rows: Iterable<string[]>): Generator<string> {
+  // Papaparse ends a table without rows with a line break and one with rows without.
+  const header = Papa.unparse({ fields, data: [] }, { newline: '\r\n' });
+  yield header.endsWith('\r\n') ? header : header + '\r\n';
+  let batch: string[][] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CSV_CHUNK_ROWS) {
+      yield Papa.unparse(batch, { newline: '\r\n' }) + '\r\n';
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield Papa.unparse(batch, { newline: '\r\n' }) + '\r\n';
 }
 
 /**
@@ -71,11 +87,23 @@ function unparse(table: { fields: string[]; data: string[][] }): string {
  * formula by a spreadsheet that opens the file: the data is kept as it is, not defused.
  */
 export function exportCsv(incidents: readonly Incident[], columns: string[] | null): string {
+  return [...exportCsvChunks(incidents, columns)].join('');
+}
+
+/** `exportCsv`'s text piece by piece (see `csvChunks`). */
+export function* exportCsvChunks(
+  incidents: readonly Incident[],
+  columns: string[] | null,
+): Generator<string> {
   const ordered = [...incidents].sort((a, b) => a.index - b.index);
-  if (columns === null) return unparse(geoJsonTable(ordered));
+  if (columns === null) {
+    const { fields, data } = geoJsonTable(ordered);
+    yield* csvChunks(fields, data);
+    return;
+  }
   const keys = uniqueColumnKeys(columns);
-  const data = ordered.map(({ feature }) =>
-    keys.map((key) => cellText(own(feature.properties, key))),
+  yield* csvChunks(
+    columns,
+    ordered.map(({ feature }) => keys.map((key) => cellText(own(feature.properties, key)))),
   );
-  return unparse({ fields: columns, data });
 }

@@ -15,6 +15,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   const chainageKm = useIncidentStore((state) => state.filter.chainageKm, store);
   const setFilter = useIncidentStore((state) => state.setFilter, store);
   const select = useIncidentStore((state) => state.select, store);
+  const setStripOpen = useIncidentStore((state) => state.setStripOpen, store);
 
   const extent = useMemo(() => {
     const from = dayExtent ? parseDay(dayExtent.from)?.dayNumber : undefined;
@@ -27,7 +28,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   );
   if (!geography) return null;
   return (
-    <details className="strip-panel">
+    <details className="strip-panel" onToggle={(event) => setStripOpen(event.currentTarget.open)}>
       <summary>Border strip: where along the line, and when</summary>
       <BorderStrip
         points={strip}

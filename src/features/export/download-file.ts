@@ -1,8 +1,8 @@
 import type { FileReply } from '../../workers/engine-protocol';
 
-/** Hands the browser a file to save. */
-export function downloadFile({ text, fileName, mimeType }: FileReply): void {
-  downloadBlob(new Blob([text], { type: mimeType }), fileName);
+/** Hands the browser a file the engine made to save. */
+export function downloadFile({ blob, fileName }: FileReply): void {
+  downloadBlob(blob, fileName);
 }
 
 /** Hands the browser a file made in the page (a picture of the map) to save. */

@@ -7,6 +7,8 @@ import { downloadBlob, downloadFile } from './download-file';
 import { composeMapImage, toPngBlob } from './map-image';
 import { describeMapImage, mapImageFileName } from './map-image-text';
 
+const FORMAT_NAMES: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'CSV' };
+
 /**
  * Downloads exactly the incidents matching the filters: GeoJSON with each Feature as it was
  * loaded, or CSV with a CSV file's own columns (flattened properties for GeoJSON input); or a
@@ -14,44 +16,62 @@ import { describeMapImage, mapImageFileName } from './map-image-text';
  */
 export function ExportButtons({ store = incidentStore }: { store?: IncidentStore }) {
   const hasData = useIncidentStore((state) => state.summary !== null, store);
-  const [imageError, setImageError] = useState<string | null>(null);
+  const exporting = useIncidentStore((state) => state.exporting, store);
+  const [error, setError] = useState<string | null>(null);
   const onExport = async (format: ExportFormat) => {
-    const file = await store.getState().exportFiltered(format);
-    if (file) downloadFile(file);
-  };
-  const onExportImage = async () => {
-    setImageError(null);
+    setError(null);
     try {
-      await store.whenSettled();
-      const { filter, summary, result } = store.getState();
-      const snapshot = await snapshotMap();
-      if (!snapshot || !summary || !result) return;
-      const text = describeMapImage(filter, summary, result);
-      const image = composeMapImage(snapshot.canvas, text, snapshot.pixelRatio);
-      downloadBlob(await toPngBlob(image), mapImageFileName(filter, summary.dayExtent));
-    } catch (error) {
-      setImageError((error as Error).message);
+      const file = await store.getState().exportFiltered(format);
+      if (file) downloadFile(file);
+    } catch (failure) {
+      setError(`Export ${FORMAT_NAMES[format]} failed: ${(failure as Error).message}`);
     }
   };
+  const onExportImage = async () => {
+    setError(null);
+    try {
+      await store.whenSettled();
+      const { filter, summary, result, geography } = store.getState();
+      const snapshot = await snapshotMap();
+      if (!snapshot || !summary || !result) return;
+      const text = describeMapImage(filter, summary, result, geography);
+      const image = composeMapImage(snapshot.canvas, text, snapshot.pixelRatio);
+      downloadBlob(await toPngBlob(image), mapImageFileName(filter, summary.dayExtent));
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  // The engine makes one file at a time; the page stays usable meanwhile.
+  const busy = !hasData || exporting !== null;
   return (
     <div className="export-buttons">
       <button
         type="button"
         className="primary"
         onClick={() => void onExport('geojson')}
-        disabled={!hasData}
+        disabled={busy}
       >
         Export GeoJSON
       </button>
-      <button type="button" onClick={() => void onExport('csv')} disabled={!hasData}>
+      <button type="button" onClick={() => void onExport('csv')} disabled={busy}>
         Export CSV
       </button>
       <button type="button" onClick={() => void onExportImage()} disabled={!hasData}>
         Export PNG
       </button>
-      {imageError && (
+      {exporting && (
+        <span className="export-progress muted small" role="status">
+          <progress
+            max={1}
+            value={exporting.progress}
+            aria-label={`Exporting ${FORMAT_NAMES[exporting.format]}`}
+          />{' '}
+          Exporting {FORMAT_NAMES[exporting.format]}… {Math.floor(exporting.progress * 100)} %
+        </span>
+      )}
+      {error && (
         <span role="alert" className="muted small">
-          {imageError}
+          {error}
         </span>
       )}
     </div>

@@ -18,7 +18,6 @@ function makeSummary(overrides: Partial<EngineSummary> = {}): EngineSummary {
 }
 
 const result = {
-  map: { omitted: false },
   count: 44,
   total: 72,
   typeCounts: [
@@ -78,12 +77,6 @@ describe('Export PNG text', () => {
     expect(legend.map((entry) => entry.label)).toEqual(['Armed clash']);
   });
 
-  it('shows the precision symbols unless the GPU layer draws the points', () => {
-    expect(describeMapImage(filterOf(), makeSummary(), result).showsPrecision).toBe(true);
-    const gpu = { ...result, map: { omitted: true } };
-    expect(describeMapImage(filterOf(), makeSummary(), gpu).showsPrecision).toBe(false);
-  });
-
   it('describes dates, types, the other filters, sources and the border', () => {
     const filter = filterOf({
       from: '2025-10-01',
@@ -108,5 +101,37 @@ describe('Export PNG text', () => {
     const { filters } = describeMapImage(filterOf(), makeSummary(), result);
     expect(filters).toContain('all types');
     expect(filters).toContain('sources: incidents.geojson, acled.csv');
+  });
+
+  it('names every border filter, with the crossing and province by name', () => {
+    const filter = filterOf({
+      side: 'PK',
+      borderKm: [0, 5],
+      chainageKm: [300, 650],
+      crossing: { id: 'torkham', km: 25 },
+      province: 'PK-KP',
+    });
+    const geography = {
+      crossings: [{ id: 'torkham', name: 'Torkham' }],
+      provinces: [{ id: 'PK-KP', name: 'Khyber Pakhtunkhwa', country: 'PK' }],
+    };
+    expect(describeMapImage(filter, makeSummary(), result, geography).filters).toEqual([
+      '2025-09-01 to 2025-11-30',
+      'all types',
+      'Pakistani side',
+      '0–5 km from the line',
+      '300–650 km along the line from the Iran tripoint',
+      'within 25 km of Torkham',
+      'province: Khyber Pakhtunkhwa (PK-KP)',
+      'sources: incidents.geojson, acled.csv',
+      'border: Natural Earth 1:10m, generalised',
+    ]);
+  });
+
+  it('says "and more" for an open distance and keeps unknown ids as written', () => {
+    const filter = filterOf({ borderKm: [50, 100_000], crossing: { id: 'x', km: 3 } });
+    const { filters } = describeMapImage(filter, makeSummary(), result);
+    expect(filters).toContain('50 km and more from the line');
+    expect(filters).toContain('within 3 km of x');
   });
 });

@@ -1,5 +1,11 @@
 import { describeType } from '../../domain/taxonomy';
-import type { EngineFilter, EngineSummary, QueryReply } from '../../workers/engine-protocol';
+import { OPEN_KM } from '../../domain/url-state';
+import type {
+  EngineFilter,
+  EngineSummary,
+  GeographyReply,
+  QueryReply,
+} from '../../workers/engine-protocol';
 
 /** What the exported picture says besides the map itself. */
 export interface MapImageText {
@@ -9,8 +15,6 @@ export interface MapImageText {
   filters: string[];
   /** Ticked types with at least one matching incident, in the store's order. */
   legend: Array<{ label: string; colour: string; count: number }>;
-  /** Whether the map tells exact from approximate places (the GPU layer of large data does not). */
-  showsPrecision: boolean;
   attribution: string;
 }
 
@@ -40,9 +44,8 @@ const list = (items: readonly string[]) => items.join(', ');
 export function describeMapImage(
   filter: EngineFilter,
   summary: EngineSummary,
-  result: Pick<QueryReply, 'count' | 'total' | 'typeCounts'> & {
-    map: Pick<QueryReply['map'], 'omitted'>;
-  },
+  result: Pick<QueryReply, 'count' | 'total' | 'typeCounts'>,
+  geography: Pick<GeographyReply, 'crossings' | 'provinces'> | null = null,
 ): MapImageText {
   const { from, to } = exportRange(filter, summary.dayExtent);
   const ticked = (code: string) => filter.types === null || filter.types.includes(code);
@@ -57,6 +60,7 @@ export function describeMapImage(
   if (filter.precisions) filters.push(`precision: ${list(filter.precisions)}`);
   if (filter.minFatalities !== null) filters.push(`at least ${filter.minFatalities} killed`);
   if (filter.text.trim() !== '') filters.push(`text: “${filter.text.trim()}”`);
+  filters.push(...describeBorderFilters(filter, geography));
   const sources = summary.datasets
     .filter((d) => filter.datasets === null || filter.datasets.includes(d.id))
     .map((d) => d.name);
@@ -68,7 +72,33 @@ export function describeMapImage(
     legend: result.typeCounts
       .filter(({ code, count }) => count > 0 && ticked(code))
       .map(({ code, count }) => ({ ...describeType(code), count })),
-    showsPrecision: !result.map.omitted,
     attribution: MAP_IMAGE_ATTRIBUTION,
   };
+}
+
+const km = (value: number) => value.toLocaleString('en');
+const kmRange = ([from, to]: readonly [number, number]) =>
+  to >= OPEN_KM ? `${km(from)} km and more` : `${km(from)}–${km(to)} km`;
+
+/** The border filters in words: side, distance, stretch of the line, crossing and province. */
+function describeBorderFilters(
+  filter: EngineFilter,
+  geography: Pick<GeographyReply, 'crossings' | 'provinces'> | null,
+): string[] {
+  const phrases: string[] = [];
+  if (filter.side) phrases.push(filter.side === 'AF' ? 'Afghan side' : 'Pakistani side');
+  if (filter.borderKm) phrases.push(`${kmRange(filter.borderKm)} from the line`);
+  if (filter.chainageKm) {
+    phrases.push(`${kmRange(filter.chainageKm)} along the line from the Iran tripoint`);
+  }
+  if (filter.crossing) {
+    const { id, km: within } = filter.crossing;
+    const name = geography?.crossings.find((c) => c.id === id)?.name ?? id;
+    phrases.push(`within ${km(within)} km of ${name}`);
+  }
+  if (filter.province) {
+    const name = geography?.provinces.find((p) => p.id === filter.province)?.name;
+    phrases.push(`province: ${name ? `${name} (${filter.province})` : filter.province}`);
+  }
+  return phrases;
 }

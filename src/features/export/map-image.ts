@@ -66,9 +66,7 @@ export function composeMapImage(
 
   // Legend at the bottom left: types (in two columns when there are many), then symbols.
   const row = 16;
-  const symbols = text.showsPrecision
-    ? ['Exact place', 'Approximate (district or province centre)', 'Durand Line']
-    : ['Durand Line'];
+  const symbols = ['Exact place', 'Approximate (district or province centre)', 'Durand Line'];
   context.font = `12px ${FONT}`;
   const entries = text.legend.map(({ label, colour, count }) => ({
     text: `${label}  ${count}`,
@@ -115,25 +113,23 @@ export function composeMapImage(
   });
   y += typeRows * row + pad / 2;
   // Exact: filled dot. Approximate: ring with an almost clear fill. Durand Line: dashed.
-  if (text.showsPrecision) {
-    context.beginPath();
-    context.arc(symbolX, y + 6, 5, 0, 2 * Math.PI);
-    context.fillStyle = '#5a5a5a';
-    context.fill();
-    context.fillStyle = INK;
-    context.fillText(symbols[0]!, symbolX + 12, y);
-    y += row;
-    context.beginPath();
-    context.arc(symbolX, y + 6, 6, 0, 2 * Math.PI);
-    context.fillStyle = 'rgba(90, 90, 90, 0.12)';
-    context.fill();
-    context.strokeStyle = '#5a5a5a';
-    context.lineWidth = 2;
-    context.stroke();
-    context.fillStyle = INK;
-    context.fillText(symbols[1]!, symbolX + 12, y);
-    y += row;
-  }
+  context.beginPath();
+  context.arc(symbolX, y + 6, 5, 0, 2 * Math.PI);
+  context.fillStyle = '#5a5a5a';
+  context.fill();
+  context.fillStyle = INK;
+  context.fillText(symbols[0]!, symbolX + 12, y);
+  y += row;
+  context.beginPath();
+  context.arc(symbolX, y + 6, 6, 0, 2 * Math.PI);
+  context.fillStyle = 'rgba(90, 90, 90, 0.12)';
+  context.fill();
+  context.strokeStyle = '#5a5a5a';
+  context.lineWidth = 2;
+  context.stroke();
+  context.fillStyle = INK;
+  context.fillText(symbols[1]!, symbolX + 12, y);
+  y += row;
   context.beginPath();
   context.setLineDash([5, 2.5]);
   context.strokeStyle = DURAND;

@@ -1,11 +1,23 @@
 import type { IncidentStore } from '../../state/incident-store';
-import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import {
+  incidentStore,
+  useIncidentStore,
+  useIncidentStoreShallow,
+} from '../../state/incident-store';
 import { IncidentList } from './incident-list';
+import { useThrottled } from './use-throttled';
+
+/** Least time between two redrawings of the list's rows, ms. */
+const LIST_FOLLOW_MS = 250;
 
 /** The list of matching incidents, fed from the engine page by page: the map's text alternative. */
 export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) {
-  const total = useIncidentStore((state) => state.result?.count ?? 0, store);
-  const version = useIncidentStore((state) => state.listVersion, store);
+  const current = useIncidentStoreShallow(
+    (state) => ({ total: state.result?.count ?? 0, version: state.listVersion }),
+    store,
+  );
+  // While the filter changes on every frame (a drag), the rows follow a few times a second.
+  const { total, version } = useThrottled(current, LIST_FOLLOW_MS);
   const sort = useIncidentStore((state) => state.listSort, store);
   const selectedRow = useIncidentStore((state) => state.selectedRow, store);
   const selectedPosition = useIncidentStore((state) => state.selectedPosition, store);

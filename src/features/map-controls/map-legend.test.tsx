@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
 import { OPEN_KM } from '../../domain/url-state';
-import { makeLoadedStore } from '../../state/test-store';
+import { makeLoadedStore, serveDataFiles } from '../../state/test-store';
 import { MapLegend } from './map-legend';
 import { MapToggle } from './map-toggle';
 
@@ -22,16 +19,6 @@ async function renderLegend(heatmap = false) {
   const store = await makeLoadedStore(features);
   render(<MapLegend store={store} heatmap={heatmap} />);
   return screen.getByRole('region', { name: 'Map legend' });
-}
-
-const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** Serves the app's data/ files to the engine's fetch, as the preview server would. */
-function serveDataFiles() {
-  vi.stubGlobal('fetch', async (url: string) => {
-    const file = resolve(REPOSITORY, new URL(url).pathname.slice(1));
-    return new Response(readFileSync(file, 'utf8'), { status: 200 });
-  });
 }
 
 afterEach(() => {
@@ -65,14 +52,9 @@ describe('Map legend', () => {
   });
 
   it('shows the province ramp up to the largest count, and what it leaves out', async () => {
-    serveDataFiles();
+    const urls = serveDataFiles();
     const store = await makeLoadedStore(features);
-    await store.getState().loadGeography({
-      durandLine: 'http://app.test/data/durand-line.geojson',
-      crossings: 'http://app.test/data/crossings.geojson',
-      provinces: 'http://app.test/data/provinces.geojson',
-      countries: 'http://app.test/data/basemap/countries.geojson',
-    });
+    await store.getState().loadGeography(urls);
     await store.whenSettled();
     render(<MapLegend store={store} provinces />);
     const legend = screen.getByRole('region', { name: 'Map legend' });

@@ -125,13 +125,12 @@ export function MapLegend({
   const section = useRef<HTMLElement>(null);
   const [open, setOpen] = useState(true);
   useLayoutEffect(() => setOpen(mapHasRoom(section.current)), []);
-  const { unlocated, clustered, gpu, band, side } = useIncidentStoreShallow(
+  const { unlocated, clustered, band, side } = useIncidentStoreShallow(
     (state) => ({
       band: state.filter.borderKm,
       side: state.filter.side,
       unlocated: state.result?.unlocated ?? 0,
-      gpu: state.points !== null,
-      clustered: state.points === null && shouldCluster(state.result?.map.rows.length ?? 0),
+      clustered: shouldCluster((state.result?.count ?? 0) - (state.result?.unlocated ?? 0)),
     }),
     store,
   );
@@ -152,23 +151,14 @@ export function MapLegend({
       {open && (
         <div id="map-legend-body" className="legend-body">
           <ul className="legend-symbols">
-            {gpu ? (
-              <li>
-                <Dot />
-                Incident (large dataset: exact and approximate places drawn alike)
-              </li>
-            ) : (
-              <>
-                <li>
-                  <Dot />
-                  Exact place
-                </li>
-                <li>
-                  <Ring />
-                  Approximate: district or province centre
-                </li>
-              </>
-            )}
+            <li>
+              <Dot />
+              Exact place
+            </li>
+            <li>
+              <Ring />
+              Approximate: district or province centre
+            </li>
             {clustered && !heatmap && (
               <li>
                 <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
@@ -184,7 +174,7 @@ export function MapLegend({
                 Group of incidents, with their number; click to zoom in
               </li>
             )}
-            {heatmap && !gpu && (
+            {heatmap && (
               <li>
                 <svg className="symbol ramp" viewBox="0 0 50 10" aria-hidden="true">
                   {HEATMAP_RAMP.map((colour, i) => (
