@@ -18,8 +18,14 @@
 //      are sent on schedule even while the page is busy, so they queue like key presses. Reports
 //      the longest main-thread task, the median time from sending a change to the first count
 //      update after the page handled it, and from the last change until the count and map settle.
-//      This uses the date inputs; a timeline brush could be driven the same way.
-//   5. The JS heap after loading: the page's (performance.memory and CDP Runtime.getHeapUsage) and
+//      This uses the date inputs.
+//   5. A mouse drag across the timeline, as a hand would make it: `--drag-moves` pointer moves
+//      `--drag-move-ms` apart (30 × 33 ms: a one-second gesture) from 15 % to 75 % of the track,
+//      through Playwright's mouse, which waits for the page to take each event, so a busy main
+//      thread stretches the gesture: how long it took to play out is the first figure. Then the
+//      longest main-thread task and the slowest input event (Event Timing) from the press until
+//      everything settled, and the time from the release until the count and the map settled.
+//   6. The JS heap after loading: the page's (performance.memory and CDP Runtime.getHeapUsage) and
 //      each worker's (CDP, through Target auto-attach), ArrayBuffer backing stores apart.
 //
 // Files too big to ship through page.route (1M incidents is 617 MB; base64 of that exceeds V8's
@@ -31,7 +37,10 @@
 //       [--out-dir dist]   (another directory, e.g. test-results/bench-dist, keeps a rebuild from
 //                           swapping files under a running `vite preview` of dist/)
 //       [--load-n 80000] [--skip-load] [--steps 20] [--step-ms 50] [--step-days 30]
-//       [--seed 1] [--timeout ms]
+//       [--drag-moves 30] [--drag-move-ms 33] [--seed 1] [--timeout ms]
+//
+// BENCH_VERBOSE=1 also prints, for each drag, its long tasks, the page events around each, and
+// the long animation frames over 100 ms with the scripts in them (where the time went).
 //
 // Synthetic files are generated into .synthetic/ (gitignored) when missing, with the generator
 // behind `npm run gen`. Every run uses a fresh browser context; each figure is printed per run and
@@ -67,6 +76,8 @@ const { values: options } = parseArgs({
     steps: { type: 'string', default: '20' },
     'step-ms': { type: 'string', default: '50' },
     'step-days': { type: 'string', default: '30' },
+    'drag-moves': { type: 'string', default: '30' },
+    'drag-move-ms': { type: 'string', default: '33' },
     seed: { type: 'string', default: '1' },
     timeout: { type: 'string' },
   },
@@ -76,6 +87,8 @@ const loadCount = positiveInteger('load-n');
 const steps = positiveInteger('steps');
 const stepMs = positiveInteger('step-ms');
 const stepDays = positiveInteger('step-days');
+const dragMoves = positiveInteger('drag-moves');
+const dragMoveMs = positiveInteger('drag-move-ms');
 const seed = Number(options.seed);
 if (!Number.isInteger(seed) || seed < 0)
   fail(`--seed must be a whole number, got "${options.seed}"`);
@@ -290,6 +303,17 @@ async function benchSize(browser, n, file) {
           ` → map idle ${ms(result.idleMs)}; longest task ${ms(loadLongest.max)}; ${notes.join('; ')}`,
       );
 
+      // Drag across the timeline, then clear the range it drew.
+      const drag = await benchDrag(session);
+      Object.assign(result, drag);
+      console.log(
+        `       timeline drag (${dragMoves} moves, ${dragMoveMs} ms apart): gesture took ` +
+          `${ms(drag.dragGestureMs)}, longest task ${ms(drag.dragLongestTaskMs)} ` +
+          `(${drag.dragLongTasks} long tasks), slowest input event ${ms(drag.dragMaxEventMs)}, ` +
+          `release → count and map settled ${ms(drag.dragSettleMs)}; ${drag.dragCountUpdates} ` +
+          `count updates`,
+      );
+
       // Un-tick, then tick again, "Armed clash".
       const toggle = await benchToggle(session);
       Object.assign(result, toggle);
@@ -336,6 +360,7 @@ async function benchSize(browser, n, file) {
     toggle_shown_ms_median: medianOf(results, 'toggleShownMs'),
     toggle_idle_ms_median: medianOf(results, 'toggleIdleMs'),
     toggle_longest_task_ms_median: medianOf(results, 'toggleLongestTaskMs'),
+    toggle_max_event_ms_median: medianOf(results, 'toggleMaxEventMs'),
     retick_count_ms_median: medianOf(results, 'retickCountMs'),
     retick_shown_ms_median: medianOf(results, 'retickShownMs'),
     retick_idle_ms_median: medianOf(results, 'retickIdleMs'),
@@ -343,6 +368,11 @@ async function benchSize(browser, n, file) {
     date_input_delay_ms_median: medianOf(results, 'inputDelayMs'),
     date_longest_task_ms_median: medianOf(results, 'longestTaskMs'),
     date_settle_ms_median: medianOf(results, 'settleMs'),
+    date_max_event_ms_median: medianOf(results, 'maxEventMs'),
+    drag_gesture_ms_median: medianOf(results, 'dragGestureMs'),
+    drag_longest_task_ms_median: medianOf(results, 'dragLongestTaskMs'),
+    drag_max_event_ms_median: medianOf(results, 'dragMaxEventMs'),
+    drag_settle_ms_median: medianOf(results, 'dragSettleMs'),
     heap_mb_median: {
       page: median(heaps.map((h) => h.pageUsed).filter(isNumber), 1),
       page_array_buffers: median(heaps.map((h) => h.pageBuffers).filter(isNumber), 1),
@@ -381,7 +411,9 @@ async function benchToggle(session) {
     result[`${key}IdleMs`] = outcome.idle - outcome.start;
     if (key === 'toggle') {
       const end = Math.max(outcome.shown, outcome.idle);
-      result.toggleLongestTaskMs = (await longestTask(session, outcome.start, end)).max;
+      const longest = await longestTask(session, outcome.start, end);
+      result.toggleLongestTaskMs = longest.max;
+      result.toggleMaxEventMs = longest.maxEvent;
     }
   }
   return result;
@@ -453,7 +485,103 @@ async function benchDates(session) {
     settleMs: settled - sent.at(-1),
     longestTaskMs: longest.max,
     longTasks: longest.count,
+    maxEventMs: longest.maxEvent,
   };
+}
+
+/**
+ * A one-second mouse drag across the timeline (`dragMoves` moves `dragMoveMs` apart, from 15 % to
+ * 75 % of the track's width), then "Clear". Each move is sent on schedule but only after the page
+ * has taken the previous one (Playwright waits for the renderer to acknowledge an input event), as
+ * with a real mouse, whose events the browser coalesces while the page is busy: the gesture's
+ * duration is what a hand would feel. Settled: the count shows the final range's answer, the map
+ * is idle, and neither has moved for 0.5 s.
+ */
+async function benchDrag(session) {
+  const { page } = session;
+  const track = page.getByTestId('timeline-track');
+  const box = await track.boundingBox();
+  if (!box) throw new Error('the timeline track is not on screen');
+  const y = box.y + box.height / 2;
+  const xAt = (fraction) => box.x + box.width * fraction;
+  await page.mouse.move(xAt(0.15), y);
+  const mark = await pageNow(session);
+  const started = Date.now();
+  await page.mouse.down();
+  for (let i = 1; i <= dragMoves; i++) {
+    const wait = started + i * dragMoveMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    await page.mouse.move(xAt(0.15 + (0.6 * i) / dragMoves), y);
+  }
+  await page.mouse.up();
+  const gestureMs = Date.now() - started;
+  const outcome = await waitInPage(
+    session,
+    (mark) => window.__bench.afterGesture(mark),
+    mark,
+    'the count and map to settle after the timeline drag',
+  );
+  const longest = await longestTask(session, outcome.start, outcome.settled);
+  if (process.env.BENCH_VERBOSE) {
+    const tasks = await evaluate(
+      session,
+      ({ from, to }) =>
+        window.__longTasks
+          .filter((e) => e.startTime >= from && e.startTime <= to)
+          .map((e) => `+${Math.round(e.startTime - from)}:${Math.round(e.duration)}`),
+      { from: outcome.start, to: outcome.settled },
+    );
+    console.log(`       drag long tasks (start after the press: ms): ${tasks.join(' ')}`);
+    const around = await evaluate(
+      session,
+      ({ from, to }) => {
+        const long = window.__longTasks.filter((e) => e.startTime >= from && e.startTime <= to);
+        return long.map((task) =>
+          window.__bench.events
+            .filter(
+              (e) => e.t >= task.startTime - 150 && e.t <= task.startTime + task.duration + 50,
+            )
+            .map((e) => `${Math.round(e.t - task.startTime)}:${e.kind}`)
+            .join(' '),
+        );
+      },
+      { from: outcome.start, to: outcome.settled },
+    );
+    for (const line of around) console.log(`       around it: ${line}`);
+    const frames = await evaluate(
+      session,
+      ({ from, to }) =>
+        window.__longFrames
+          .filter((e) => e.startTime >= from && e.startTime <= to && e.duration > 100)
+          .map(
+            (e) =>
+              `+${Math.round(e.startTime - from)} ${Math.round(e.duration)} ms (blocking ${Math.round(e.blocking)}, render ${Math.round(e.render)}): ${e.scripts.join(' ; ')}`,
+          ),
+      { from: outcome.start, to: outcome.settled },
+    );
+    for (const line of frames) console.log(`       long frame ${line}`);
+    console.log(
+      `       long frames seen: ${await evaluate(session, () => window.__longFrames.length)}`,
+    );
+  }
+  const result = {
+    dragGestureMs: gestureMs,
+    dragLongestTaskMs: longest.max,
+    dragLongTasks: longest.count,
+    dragMaxEventMs: longest.maxEvent,
+    dragSettleMs: outcome.settled - outcome.end,
+    dragCountUpdates: outcome.counts,
+  };
+  // Back to all dates for the measures that follow.
+  const clearMark = await pageNow(session);
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await waitInPage(
+    session,
+    (mark) => window.__bench.afterGesture(mark, 'click'),
+    clearMark,
+    'the page to settle after clearing the drawn range',
+  );
+  return result;
 }
 
 /** Page performance.now() = Node's Date.now() + offset, from the quickest of five round trips. */
@@ -491,7 +619,40 @@ function pageRecorder() {
   } catch {
     // No long task API: the longest task reads null.
   }
+  // Event Timing: from the input to the next paint after its handlers, for every event over 16 ms.
+  const slowEvents = [];
+  window.__slowEvents = slowEvents;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        slowEvents.push({ name: entry.name, duration: entry.duration, startTime: entry.startTime });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {
+    // No Event Timing: the slowest event reads null.
+  }
   const log = (kind, value) => events.push({ kind, value, t: performance.now() });
+  // Long animation frames and the scripts in them, for BENCH_VERBOSE reports.
+  const longFrames = [];
+  window.__longFrames = longFrames;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        longFrames.push({
+          startTime: entry.startTime,
+          duration: entry.duration,
+          blocking: entry.blockingDuration,
+          render: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+          scripts: entry.scripts.map(
+            (s) =>
+              `${s.invoker}|${s.sourceFunctionName}@${(s.sourceURL || '').split('/').pop()}:${s.sourceCharPosition}=${Math.round(s.duration)}(forced layout ${Math.round(s.forcedStyleAndLayoutDuration)})`,
+          ),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No Long Animation Frames API.
+  }
   document.addEventListener(
     'input',
     (event) => {
@@ -505,6 +666,8 @@ function pageRecorder() {
     if (event.target?.type === 'file') log('file', null);
   }, true); // prettier-ignore
   document.addEventListener('click', () => log('click', null), true);
+  document.addEventListener('pointerdown', () => log('pointerdown', null), true);
+  document.addEventListener('pointerup', () => log('pointerup', null), true);
 
   let count;
   let busy;
@@ -638,12 +801,42 @@ function pageRecorder() {
         idle,
       };
     },
+    /**
+     * After a gesture that started with the first `startKind` event following `after` and ended
+     * with the last `pointerup` (or that start, for a click): settled once the map is idle and
+     * neither it nor the count has moved for 0.5 s. `settled` is the latest of the end, the last
+     * count on screen and the map's last idle.
+     */
+    afterGesture: (after, startKind = 'pointerdown') => {
+      const start = firstAfter(after, startKind);
+      if (!start || mapState !== 'idle') return null;
+      const end =
+        startKind === 'pointerdown' ? events.findLast((e) => e.kind === 'pointerup') : start;
+      if (!end || end.t < start.t) return null;
+      const moves = events.filter(
+        (e) => e.t >= start.t && ['map', 'count', 'shown'].includes(e.kind),
+      );
+      const lastMove = moves.at(-1)?.t ?? end.t;
+      if (performance.now() - Math.max(lastMove, end.t) < 500) return null;
+      return {
+        start: start.t,
+        end: end.t,
+        settled: Math.max(end.t, lastMove),
+        counts: moves.filter((e) => e.kind === 'count').length,
+      };
+    },
     longest: (from, to) => {
       const tasks = longTasks.filter((e) => e.startTime >= from && e.startTime <= to);
+      // An input's entry starts at its hardware timestamp, a little before the listeners that
+      // mark `from` run: count every event that overlaps the window.
+      const inputs = slowEvents.filter(
+        (e) => e.startTime + e.duration >= from && e.startTime <= to,
+      );
       return {
         max: tasks.length ? Math.max(...tasks.map((e) => e.duration)) : 0,
         count: tasks.length,
         total: tasks.reduce((sum, e) => sum + e.duration, 0),
+        maxEvent: inputs.length ? Math.max(...inputs.map((e) => e.duration)) : 0,
       };
     },
   };
@@ -1047,6 +1240,19 @@ function printTable(bench) {
     ]);
     rows.push(['', 'last date change → count and map settled', ms(s.date_settle_ms_median)]);
     rows.push(['', 'longest task, date stepping', ms(s.date_longest_task_ms_median)]);
+    rows.push([
+      '',
+      `timeline drag (${dragMoves} moves ${dragMoveMs} ms apart): gesture took`,
+      ms(s.drag_gesture_ms_median),
+    ]);
+    rows.push(['', 'longest task, timeline drag', ms(s.drag_longest_task_ms_median)]);
+    rows.push(['', 'slowest input event, timeline drag', ms(s.drag_max_event_ms_median)]);
+    rows.push(['', 'release → count and map settled', ms(s.drag_settle_ms_median)]);
+    rows.push([
+      '',
+      'slowest input event: toggle / date stepping',
+      `${ms(s.toggle_max_event_ms_median)} / ${ms(s.date_max_event_ms_median)}`,
+    ]);
     const h = s.heap_mb_median;
     rows.push([
       '',
