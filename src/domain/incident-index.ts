@@ -305,6 +305,27 @@ export function collectMatchingRows(
   return rows;
 }
 
+/**
+ * Sets `mask[row]` to 1 for every match (with `located`, only those with coordinates): a
+ * per-row test for callers that visit rows in their own order (the map's tiles, the list).
+ */
+export function markMatchingRows(
+  index: IncidentIndex,
+  result: IndexResult,
+  mask: Uint8Array,
+  options: { located?: boolean } = {},
+): void {
+  const located = options.located === true;
+  const { order, lon } = index;
+  const { ranges } = result;
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) {
+      const row = order[i]!;
+      if (!located || !Number.isNaN(lon[row]!)) mask[row] = 1;
+    }
+  }
+}
+
 /** `countsByType` as a Map of the types with at least one incident, like `countByType`. */
 export function countsByTypeMap(index: IncidentIndex, result: IndexResult): Map<string, number> {
   const counts = new Map<string, number>();

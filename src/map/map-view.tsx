@@ -116,7 +116,8 @@ export function MapView({
 
   useEffect(() => {
     mapRef.current?.setProvinceChoropleth(provinces && geography);
-  }, [provinces, geography]);
+    store.getState().setProvinceCountsWanted(provinces && geography);
+  }, [provinces, geography, store]);
 
   const closeChooser = () => {
     setChoice(null);

@@ -51,6 +51,19 @@ describe('Incident store', () => {
     expect(await drawnRows(store)).toEqual([[1, 'shelling']]);
   });
 
+  it('counts incidents per province only while the choropleth asks for them', async () => {
+    const urls = serveDataFiles();
+    const store = await makeLoadedStore(features);
+    await store.getState().loadGeography(urls);
+    await store.whenSettled();
+    expect(store.getState().result?.provinceCounts).toEqual([]);
+    store.getState().setProvinceCountsWanted(true);
+    await store.whenSettled();
+    const counts = store.getState().result!.provinceCounts;
+    // The two located incidents are at the factory's place, in Khyber Pakhtunkhwa.
+    expect(counts.find((p) => p.id === 'PK-KP')?.count).toBe(2);
+  });
+
   it('asks for the border strip only while it is open', async () => {
     const urls = serveDataFiles();
     const store = await makeLoadedStore(features);

@@ -127,6 +127,12 @@ interface BorderSlice {
   /** Sends the geography's URLs to the engine; filters and measures follow when it is in. */
   loadGeography: (urls: GeographyUrls) => Promise<void>;
   /**
+   * Whether answers carry the incidents per province (the choropleth is shown): counting them
+   * takes a pass over every incident, worth skipping on every other filter change.
+   */
+  provinceCountsWanted: boolean;
+  setProvinceCountsWanted: (wanted: boolean) => void;
+  /**
    * The strip chart's marks for the current filters (every filter but its own brush), asked of
    * the engine only while the strip is open.
    */
@@ -313,6 +319,8 @@ export function createIncidentStore(client: EngineClient) {
           get().addNotices([`Border measures are unavailable: ${(error as Error).message}`]);
         }
       },
+      provinceCountsWanted: false,
+      setProvinceCountsWanted: (provinceCountsWanted) => set({ provinceCountsWanted }),
       strip: null,
       stripOpen: false,
       // A folded strip lets its marks go: at a million incidents they are megabytes.
@@ -341,9 +349,9 @@ export function createIncidentStore(client: EngineClient) {
   // overtaken by a newer question is dropped.
   let lastRefresh = Promise.resolve();
   const refresh = async () => {
-    const { summary, filter } = store.getState();
+    const { summary, filter, provinceCountsWanted } = store.getState();
     if (!summary) return;
-    const reply = await client.query(filter);
+    const reply = await client.query(filter, provinceCountsWanted);
     if (!reply) return;
     const { result: previous, listVersion } = store.getState();
     // A new answer changes the list's content: its cached pages are stale.
@@ -374,7 +382,8 @@ export function createIncidentStore(client: EngineClient) {
     if (
       state.filter !== previous.filter ||
       state.summary !== previous.summary ||
-      state.borderReady !== previous.borderReady
+      state.borderReady !== previous.borderReady ||
+      (state.provinceCountsWanted && !previous.provinceCountsWanted)
     ) {
       lastRefresh = refresh();
     } else if (state.stripOpen && !previous.stripOpen) {

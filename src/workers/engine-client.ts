@@ -82,10 +82,11 @@ export class EngineClient {
       this.host.post({ type: 'load', id: this.nextId++, request });
   }
 
-  async query(filter: EngineFilter): Promise<QueryReply | null> {
+  /** Counts and timeline for a filter; per province too when `provinces`. */
+  async query(filter: EngineFilter, provinces = true): Promise<QueryReply | null> {
     const id = this.nextId++;
     this.latestQuery = id;
-    const reply = await this.send<QueryReply | null>({ type: 'query', id, filter });
+    const reply = await this.send<QueryReply | null>({ type: 'query', id, filter, provinces });
     return id === this.latestQuery ? reply : null;
   }
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeFeature } from '../domain/test-factories';
+import { makeCollection, makeFeature } from '../domain/test-factories';
 import type { EngineMessage, EngineRequest } from './engine-host';
 import { createEngineHandler } from './engine-host';
 import type { LoadReply, LoadRequest } from './engine-protocol';
@@ -136,10 +136,10 @@ describe('The order of requests', () => {
   it('answers a newer query before the tiles of an older one', async () => {
     const { handle, answers, answered } = await loadedHandler();
     const filter = { ...EMPTY_ENGINE_FILTER };
-    handle({ type: 'query', id: 2, filter });
+    handle({ type: 'query', id: 2, filter, provinces: false });
     handle({ type: 'tile', id: 3, z: 0, x: 0, y: 0 });
     handle({ type: 'tile', id: 4, z: 1, x: 1, y: 0 });
-    handle({ type: 'query', id: 5, filter: { ...filter, types: [] } });
+    handle({ type: 'query', id: 5, filter: { ...filter, types: [] }, provinces: false });
     await answered(4);
     // Query 2 was running when the others came; 5 overtakes the waiting tiles.
     expect(answers.map(([id]) => id)).toEqual([2, 5, 3, 4]);
@@ -148,8 +148,8 @@ describe('The order of requests', () => {
   it('answers only the newest of the queries that waited, the others with null', async () => {
     const { handle, answers, answered } = await loadedHandler();
     handle({ type: 'tile', id: 2, z: 0, x: 0, y: 0 });
-    handle({ type: 'query', id: 3, filter: EMPTY_ENGINE_FILTER });
-    handle({ type: 'query', id: 4, filter: EMPTY_ENGINE_FILTER });
+    handle({ type: 'query', id: 3, filter: EMPTY_ENGINE_FILTER, provinces: false });
+    handle({ type: 'query', id: 4, filter: EMPTY_ENGINE_FILTER, provinces: false });
     await answered(4);
     expect(answers.find(([id]) => id === 3)).toEqual([3, null]);
     expect(answers.find(([id]) => id === 4)?.[1]).toMatchObject({ count: 1 });
@@ -157,11 +157,39 @@ describe('The order of requests', () => {
 
   it('drops a tile the map gave up on, unanswered', async () => {
     const { handle, answers, answered } = await loadedHandler();
-    handle({ type: 'query', id: 2, filter: EMPTY_ENGINE_FILTER });
+    handle({ type: 'query', id: 2, filter: EMPTY_ENGINE_FILTER, provinces: false });
     handle({ type: 'tile', id: 3, z: 0, x: 0, y: 0 });
     handle({ type: 'cancel', id: 4, target: 3 });
     handle({ type: 'tile', id: 5, z: 0, x: 0, y: 0 });
     await answered(5);
     expect(answers.map(([id]) => id)).toEqual([2, 5]);
+  });
+});
+
+describe('A long job', () => {
+  it('runs in slices after everything else, and its answer still comes', async () => {
+    const features = Array.from({ length: 50_000 }, (_, i) =>
+      makeFeature({ id: `f${i}`, actors: [`actor ${i % 50}`] }),
+    );
+    const answers: number[] = [];
+    let resolveFacets: (value: unknown) => void = () => {};
+    const facets = new Promise((resolve) => (resolveFacets = resolve));
+    const handle = createEngineHandler((message: EngineMessage) => {
+      if ('progress' in message) return;
+      answers.push(message.id);
+      if (message.id === 3 && message.ok) resolveFacets(message.value);
+    });
+    handle(
+      loadRequest({ kind: 'text', text: JSON.stringify(makeCollection(features)), name: 'a' }),
+    );
+    handle({ type: 'facets', id: 3 });
+    // A query and a tile sent while the facets are being made are answered before them.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    handle({ type: 'query', id: 4, filter: EMPTY_ENGINE_FILTER, provinces: false });
+    handle({ type: 'tile', id: 5, z: 0, x: 0, y: 0 });
+    const summary = (await facets) as { actors: Array<{ name: string; count: number }> };
+    expect(summary.actors).toHaveLength(50);
+    expect(answers.indexOf(4)).toBeLessThan(answers.indexOf(3));
+    expect(answers.indexOf(5)).toBeLessThan(answers.indexOf(3));
   });
 });

@@ -15,7 +15,7 @@ import { IncidentEngine } from './incident-engine';
 /** A request from the page to the engine. */
 export type EngineRequest =
   | { type: 'load'; id: number; request: LoadRequest }
-  | { type: 'query'; id: number; filter: EngineFilter }
+  | { type: 'query'; id: number; filter: EngineFilter; provinces: boolean }
   | { type: 'feature'; id: number; row: number }
   | { type: 'tile'; id: number; z: number; x: number; y: number }
   /** Drops the waiting request `target` (a tile the map no longer needs); has no answer. */
@@ -58,7 +58,8 @@ type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
  * Runs engine requests one by one and posts the answers. Queries are coalesced: when several
  * arrive while the engine is busy, only the newest is answered and the others get null. Map
  * tiles wait while anything else does, so a filter change's counts never queue behind the
- * previous change's tiles; a tile the map has given up on is dropped unanswered.
+ * previous change's tiles; a tile the map has given up on is dropped unanswered. A long job
+ * (the facet columns of a large load) runs in slices when nothing else waits.
  */
 export function createEngineHandler(
   post: Post,
@@ -66,7 +67,11 @@ export function createEngineHandler(
 ): (request: EngineRequest) => void {
   const engine = new IncidentEngine();
   const waiting: EngineRequest[] = [];
+  /** Long jobs between two slices: they go on when nothing else waits. */
+  const paused: EngineRequest[] = [];
   let running = false;
+  /** Between two slices of a long job, while the thread takes its messages. */
+  let pausing = false;
 
   const run = async (request: EngineRequest) => {
     try {
@@ -82,7 +87,7 @@ export function createEngineHandler(
           break;
         }
         case 'query': {
-          const reply = engine.query(request.filter);
+          const reply = engine.query(request.filter, request.provinces);
           post({ id: request.id, ok: true, value: reply });
           break;
         }
@@ -101,6 +106,11 @@ export function createEngineHandler(
           post({ id: request.id, ok: true, value: engine.findRow(request.key) });
           break;
         case 'facets':
+          // Made a slice at a time: whatever came meanwhile goes first.
+          if (!engine.buildFacets(performance.now() + SLICE_MS)) {
+            paused.push(request);
+            break;
+          }
           post({ id: request.id, ok: true, value: engine.facetSummary() });
           break;
         case 'list':
@@ -166,14 +176,22 @@ export function createEngineHandler(
   };
 
   const next = () => {
-    if (running) return;
+    if (running || pausing) return;
     const first = waiting.findIndex((request) => request.type !== 'tile');
-    const [request] = waiting.splice(first < 0 ? 0 : first, 1);
+    const [request] =
+      waiting.length > 0 ? waiting.splice(first < 0 ? 0 : first, 1) : paused.splice(0, 1);
     if (!request) return;
     running = true;
     void run(request).finally(() => {
       running = false;
-      next();
+      // A slice of a long job put back: let the messages that came meanwhile in first.
+      if (paused.includes(request)) {
+        pausing = true;
+        setTimeout(() => {
+          pausing = false;
+          next();
+        }, 0);
+      } else next();
     });
   };
 
@@ -195,6 +213,9 @@ export function createEngineHandler(
     next();
   };
 }
+
+/** Longest slice of a long job (the facet columns of a large load) between two looks at the queue. */
+const SLICE_MS = 25;
 
 /**
  * Files larger than this that hold a FeatureCollection are read as a stream, feature by feature:

@@ -9,16 +9,16 @@ import type { IncidentIndex } from '../domain/incident-index';
 import {
   buildIncidentIndex,
   collectMatchingRows,
+  markMatchingRows,
   queryIncidentIndex,
   toIndexQuery,
 } from '../domain/incident-index';
+import type { FacetColumns } from '../domain/facet-columns';
+import { FacetBuilder } from '../domain/facet-columns';
 import type { Precision } from '../domain/incident-facets';
 import {
   APPROXIMATE_PRECISIONS,
   PRECISIONS,
-  readActors,
-  readCountries,
-  readFatalities,
   readPrecision,
   readSearchText,
 } from '../domain/incident-facets';
@@ -90,6 +90,8 @@ interface Table {
   located: number;
   /** Actors, countries, fatalities and precision per row, read on first need. */
   facets?: FacetColumns;
+  /** The facet columns being made a slice at a time, until they are done. */
+  facetBuilder?: FacetBuilder;
   /** Border measures per row, computed on first need once the geography is known. */
   measures?: BorderMeasures | undefined;
   /** The map's vector tiles over these rows, made on first need. */
@@ -113,32 +115,19 @@ interface Match {
   included: (located: boolean) => Uint8Array;
 }
 
-/** `included` for a match whose rows are known: one mask per kind, made on first need. */
-function includedOf(size: number, rows: (located: boolean) => Uint32Array) {
+/** `included` for a match: one mask per kind, marked by `mark` on first need. */
+function includedOf(size: number, mark: (mask: Uint8Array, located: boolean) => void) {
   const masks: Array<Uint8Array | undefined> = [];
   return (located: boolean) => {
     const kind = located ? 1 : 0;
     let mask = masks[kind];
     if (!mask) {
       mask = new Uint8Array(size);
-      for (const row of rows(located)) mask[row] = 1;
+      mark(mask, located);
       masks[kind] = mask;
     }
     return mask;
   };
-}
-
-interface FacetColumns {
-  actorNames: string[];
-  /** Interned actor ids per row. */
-  actors: number[][];
-  countryNames: string[];
-  countries: number[][];
-  /** Highest fatality figure per row, NaN when none. */
-  fatalities: Float32Array;
-  fatalitiesMin: Float32Array;
-  /** Position in PRECISIONS per row. */
-  precision: Uint8Array;
 }
 
 /** How many actors the filter offers (the most frequent). */
@@ -208,48 +197,6 @@ function nameStretches(border: BorderIndex): Array<{ name: string; fromKm: numbe
 
 function round(km: number): number {
   return Math.round(km * 10) / 10;
-}
-
-function buildFacetColumns(incidents: readonly Incident[]): FacetColumns {
-  const intern = () => {
-    const ids = new Map<string, number>();
-    const names: string[] = [];
-    const idOf = (name: string) => {
-      let id = ids.get(name);
-      if (id === undefined) {
-        id = names.length;
-        ids.set(name, id);
-        names.push(name);
-      }
-      return id;
-    };
-    return { names, idOf };
-  };
-  const actors = intern();
-  const countries = intern();
-  const fatalities = new Float32Array(incidents.length);
-  const fatalitiesMin = new Float32Array(incidents.length);
-  const precision = new Uint8Array(incidents.length);
-  const actorLists: number[][] = [];
-  const countryLists: number[][] = [];
-  incidents.forEach((incident, row) => {
-    const properties = incident.feature.properties;
-    actorLists.push(readActors(properties).map(actors.idOf));
-    countryLists.push(readCountries(properties).map(countries.idOf));
-    fatalities[row] = readFatalities(properties) ?? NaN;
-    const min = properties.fatalities_min;
-    fatalitiesMin[row] = typeof min === 'number' && Number.isFinite(min) ? min : fatalities[row]!;
-    precision[row] = PRECISIONS.indexOf(readPrecision(properties));
-  });
-  return {
-    actorNames: actors.names,
-    actors: actorLists,
-    countryNames: countries.names,
-    countries: countryLists,
-    fatalities,
-    fatalitiesMin,
-    precision,
-  };
 }
 
 /** The test of the filters the index cannot answer, for one row. */
@@ -465,8 +412,11 @@ export class IncidentEngine {
     return this.table.summary;
   }
 
-  /** Counts and the timeline for a filter, which the map's tiles then show. */
-  query(filter: EngineFilter): QueryReply {
+  /**
+   * Counts and the timeline for a filter, which the map's tiles then show; the incidents per
+   * province only when `provinces` (a pass over every row, for the choropleth).
+   */
+  query(filter: EngineFilter, provinces = true): QueryReply {
     const { index } = this.table;
     const match = this.match(filter);
     this.mapFilter = filter;
@@ -484,9 +434,11 @@ export class IncidentEngine {
       })),
       timeline: match.timeline,
       // Like every checkbox count, the choropleth ignores its own selection (the province).
-      provinceCounts: this.provinceCounts(
-        filter.province === null ? match : this.match({ ...filter, province: null }),
-      ),
+      provinceCounts: provinces
+        ? this.provinceCounts(
+            filter.province === null ? match : this.match({ ...filter, province: null }),
+          )
+        : [],
     };
   }
 
@@ -500,8 +452,9 @@ export class IncidentEngine {
       order: buildSpatialOrder(table.index.lon, table.index.lat),
       typeOf: table.typeOf,
       typeCodes: table.typeCodes,
-      approx: Uint8Array.from(this.facets().precision, (p) =>
-        APPROXIMATE_PRECISIONS.has(PRECISIONS[p]!) ? 1 : 0,
+      // Read here rather than through the facet columns: those (actors…) take seconds at 1M.
+      approx: Uint8Array.from(table.incidents, ({ feature }) =>
+        APPROXIMATE_PRECISIONS.has(readPrecision(feature.properties)) ? 1 : 0,
       ),
     });
     const filter = this.mapFilter ?? EMPTY_ENGINE_FILTER;
@@ -571,8 +524,8 @@ export class IncidentEngine {
       timeline: { startDay: all.histogram.startDay, days, byType, typeCodes },
       extraMask: null,
       rows: (located) => collectMatchingRows(index, result, { located }),
-      included: includedOf(index.size, (located) =>
-        collectMatchingRows(index, result, { located }),
+      included: includedOf(index.size, (mask, located) =>
+        markMatchingRows(index, result, mask, { located }),
       ),
     };
   }
@@ -623,9 +576,9 @@ export class IncidentEngine {
       extraMask,
       rows: (located) =>
         located ? rows.filter((row) => !Number.isNaN(index.lon[row]!)) : rows.slice(),
-      included: includedOf(index.size, (located) =>
-        located ? rows.filter((row) => !Number.isNaN(index.lon[row]!)) : rows,
-      ),
+      included: includedOf(index.size, (mask, located) => {
+        for (const row of rows) if (!located || !Number.isNaN(index.lon[row]!)) mask[row] = 1;
+      }),
     };
   }
 
@@ -652,7 +605,10 @@ export class IncidentEngine {
     const measures = this.measures();
     if (!measures || !this.border) return [];
     const counts = new Array<number>(this.border.provinces.length).fill(0);
-    for (const row of match.rows(true)) {
+    // The mask is the map's too: made once per filter for both.
+    const included = match.included(true);
+    for (let row = 0; row < included.length; row++) {
+      if (included[row] !== 1) continue;
       const province = measures.province[row]!;
       if (province >= 0) counts[province]! += 1;
     }
@@ -689,8 +645,22 @@ export class IncidentEngine {
 
   /** Per-row facet columns, read once per load on first need. */
   private facets(): FacetColumns {
-    this.table.facets ??= buildFacetColumns(this.table.incidents);
-    return this.table.facets;
+    const table = this.table;
+    table.facets ??= (table.facetBuilder ?? new FacetBuilder(table.incidents)).finish();
+    return table.facets;
+  }
+
+  /**
+   * Makes the facet columns until `deadline` (performance.now()), to be called again until it
+   * returns true: the host runs other requests between two calls.
+   */
+  buildFacets(deadline: number): boolean {
+    const table = this.table;
+    if (table.facets) return true;
+    table.facetBuilder ??= new FacetBuilder(table.incidents);
+    const columns = table.facetBuilder.step(deadline);
+    if (columns) table.facets = columns;
+    return columns !== null;
   }
 
   /** What the filters can choose from: actors, countries and precisions, with counts. */

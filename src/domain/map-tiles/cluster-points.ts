@@ -74,9 +74,17 @@ function sumCells(
   const level = Math.min(zoom + CELL_LEVELS, ORDER_ZOOM);
   const shift = 2 * (ORDER_ZOOM - level);
   const { rows, codes, x, y } = order;
-  // At most one cell per point: size the columns by the included points.
+  // Count the cells first (a new code is a new cell), to size the columns to them.
   let n = 0;
-  for (let i = start; i < end; i++) n += included[rows[i]!]!;
+  let previous = -1;
+  for (let i = start; i < end; i++) {
+    if (included[rows[i]!] !== 1) continue;
+    const cell = codes[i]! >>> shift;
+    if (cell !== previous) {
+      n++;
+      previous = cell;
+    }
+  }
   const cells: Cells = {
     length: 0,
     level,

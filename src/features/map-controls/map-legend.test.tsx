@@ -55,6 +55,7 @@ describe('Map legend', () => {
     const urls = serveDataFiles();
     const store = await makeLoadedStore(features);
     await store.getState().loadGeography(urls);
+    store.getState().setProvinceCountsWanted(true);
     await store.whenSettled();
     render(<MapLegend store={store} provinces />);
     const legend = screen.getByRole('region', { name: 'Map legend' });
