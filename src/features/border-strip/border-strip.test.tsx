@@ -265,7 +265,7 @@ describe('Clearing the stretch', () => {
 });
 
 describe('Dragging along the chart', () => {
-  it('draws a new stretch, reporting at most once a frame and again on release', () => {
+  it('draws a new stretch, reporting it once the interval allows and again on release', () => {
     vi.useFakeTimers();
     const { onRangeChange } = renderStrip();
     const element = track();

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KmRange } from './strip-range';
 import { moveStretch, sameStretch, spanStretch } from './strip-range';
 import { snapKm, xToKm } from './strip-scale';
+import { scheduleDragReport } from '../timeline/drag-report';
 
 /** Pixels a press must travel before it draws a new stretch (a click does not). */
 const CLICK_SLOP_PX = 3;
@@ -37,41 +38,34 @@ export interface StretchDragOptions {
   onClick?: (x: number, y: number, width: number, height: number) => void;
 }
 
-const nextFrame: (callback: () => void) => number =
-  typeof requestAnimationFrame === 'function'
-    ? (callback) => requestAnimationFrame(callback)
-    : (callback) => window.setTimeout(callback, 16);
-const cancelFrame: (handle: number) => void =
-  typeof cancelAnimationFrame === 'function'
-    ? (handle) => cancelAnimationFrame(handle)
-    : (handle) => window.clearTimeout(handle);
-
 /**
  * Pointer handling for the km brush, as the timeline's brush does it for days. The element under
  * the press says what a drag does: a `data-part` of `from` or `to` moves that edge, `body` moves
  * the stretch, anything else draws a new one. Chainages snap to whole km. While dragging, the
- * stretch is reported at most once per animation frame, and once more on release; `draft` is
+ * stretch is reported at most every DRAG_REPORT_MS (drag-report.ts), and once more on release; `draft` is
  * the stretch to show meanwhile.
  */
 export function useStretchDrag({ lengthKm, range, onRangeChange, onClick }: StretchDragOptions) {
   const [draft, setDraft] = useState<KmRange | null>(null);
   const drag = useRef<Drag | null>(null);
-  const frame = useRef<number | null>(null);
+  const pending = useRef<number | null>(null);
+  const lastReportAt = useRef(-Infinity);
   const callbacks = useRef({ onRangeChange, onClick });
   useLayoutEffect(() => {
     callbacks.current = { onRangeChange, onClick };
   });
   useEffect(
     () => () => {
-      if (frame.current !== null) cancelFrame(frame.current);
+      if (pending.current !== null) window.clearTimeout(pending.current);
     },
     [],
   );
 
-  const reportNextFrame = () => {
-    if (frame.current !== null) return;
-    frame.current = nextFrame(() => {
-      frame.current = null;
+  const reportSoon = () => {
+    if (pending.current !== null) return;
+    pending.current = scheduleDragReport(lastReportAt.current, () => {
+      pending.current = null;
+      lastReportAt.current = performance.now();
       const current = drag.current;
       if (current?.changed) callbacks.current.onRangeChange(current.range);
     });
@@ -132,15 +126,15 @@ export function useStretchDrag({ lengthKm, range, onRangeChange, onClick }: Stre
     current.range = next;
     current.changed = true;
     setDraft(next);
-    reportNextFrame();
+    reportSoon();
   };
 
   const onPointerEnd = (event: ReactPointerEvent<HTMLElement>) => {
     const current = drag.current;
     if (!current || current.pointerId !== event.pointerId) return;
     drag.current = null;
-    if (frame.current !== null) cancelFrame(frame.current);
-    frame.current = null;
+    if (pending.current !== null) window.clearTimeout(pending.current);
+    pending.current = null;
     setDraft(null);
     if (current.changed) {
       callbacks.current.onRangeChange(current.range);

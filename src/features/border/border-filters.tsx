@@ -1,5 +1,9 @@
 import type { IncidentStore } from '../../state/incident-store';
-import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import {
+  incidentStore,
+  useIncidentStore,
+  useIncidentStoreShallow,
+} from '../../state/incident-store';
 import { OPEN_KM } from '../../domain/url-state';
 
 /** The distance bands analysts ask for most. */
@@ -15,7 +19,16 @@ const SLIDER_MAX_KM = 200;
 
 /** Side of the line, distance band, nearness to a crossing, and the province picked on the map. */
 export function BorderFilters({ store = incidentStore }: { store?: IncidentStore }) {
-  const filter = useIncidentStore((state) => state.filter, store);
+  // Only its own filters: the dates change on every step of a timeline drag.
+  const filter = useIncidentStoreShallow(
+    ({ filter: { borderKm, side, province, crossing } }) => ({
+      borderKm,
+      side,
+      province,
+      crossing,
+    }),
+    store,
+  );
   const geography = useIncidentStore((state) => state.geography, store);
   const setFilter = useIncidentStore((state) => state.setFilter, store);
   if (!geography) return null;

@@ -1,6 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { IncidentStore } from '../../state/incident-store';
-import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import {
+  incidentStore,
+  useIncidentStore,
+  useIncidentStoreShallow,
+} from '../../state/incident-store';
 
 const PRECISION_LABELS: Record<string, string> = {
   place: 'Exact place (town, site)',
@@ -26,7 +30,17 @@ function toggleIn(selection: readonly string[] | null, item: string, on: boolean
 /** Text search, actors, country, minimum fatalities and location precision. */
 export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }) {
   const id = useId();
-  const filter = useIncidentStore((state) => state.filter, store);
+  // Only its own filters: the dates change on every step of a timeline drag.
+  const filter = useIncidentStoreShallow(
+    ({ filter: { text, actors, countries, minFatalities, precisions } }) => ({
+      text,
+      actors,
+      countries,
+      minFatalities,
+      precisions,
+    }),
+    store,
+  );
   const facets = useIncidentStore((state) => state.facets, store);
   const setFilter = useIncidentStore((state) => state.setFilter, store);
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { day, makeHistogram } from './test-histogram';
 import type { TimelineProps } from './timeline';
 import { Timeline } from './timeline';
+import { DRAG_REPORT_MS } from './drag-report';
 
 const histogram = makeHistogram('2025-10-01', '2025-10-31', [
   ['airstrike', '2025-10-02', 2],
@@ -224,7 +225,7 @@ describe('Clearing the range', () => {
 });
 
 describe('Dragging on the track', () => {
-  it('draws a new range, reporting at most once a frame and again on release', () => {
+  it('draws a new range, reporting it every DRAG_REPORT_MS and again on release', () => {
     vi.useFakeTimers();
     const { onRangeChange } = renderTimeline();
     const element = track();
@@ -238,9 +239,18 @@ describe('Dragging on the track', () => {
     expect(onRangeChange).toHaveBeenCalledTimes(1);
     expect(lastRange(onRangeChange)).toEqual([6, 13]);
 
-    fireEvent.pointerUp(element, { pointerId: 1, clientX: 125 });
+    // The brush follows the pointer at once; the range is reported once the interval is over.
+    fireEvent.pointerMove(element, { pointerId: 1, clientX: 155 });
+    expect(screen.getByText('2025-10-06 to 2025-10-16 (11 days)')).toBeInTheDocument();
+    advance(DRAG_REPORT_MS - 30);
+    expect(onRangeChange).toHaveBeenCalledTimes(1);
+    advance(30);
     expect(onRangeChange).toHaveBeenCalledTimes(2);
-    expect(lastRange(onRangeChange)).toEqual([6, 13]);
+    expect(lastRange(onRangeChange)).toEqual([6, 16]);
+
+    fireEvent.pointerUp(element, { pointerId: 1, clientX: 155 });
+    expect(onRangeChange).toHaveBeenCalledTimes(3);
+    expect(lastRange(onRangeChange)).toEqual([6, 16]);
   });
 
   it('draws a range leftwards from the press as well', () => {

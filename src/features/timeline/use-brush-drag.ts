@@ -4,6 +4,7 @@ import type { DayRange } from './timeline-range';
 import { moveRange, sameRange, spanDays } from './timeline-range';
 import type { DayExtent } from './timeline-scale';
 import { xToDay } from './timeline-scale';
+import { scheduleDragReport } from './drag-report';
 
 /** Pixels a press on empty track must travel before it draws a new range (a click does not). */
 const CREATE_THRESHOLD_PX = 3;
@@ -34,40 +35,33 @@ export interface BrushDragOptions {
   onDragStart: () => void;
 }
 
-const nextFrame: (callback: () => void) => number =
-  typeof requestAnimationFrame === 'function'
-    ? (callback) => requestAnimationFrame(callback)
-    : (callback) => window.setTimeout(callback, 16);
-const cancelFrame: (handle: number) => void =
-  typeof cancelAnimationFrame === 'function'
-    ? (handle) => cancelAnimationFrame(handle)
-    : (handle) => window.clearTimeout(handle);
-
 /**
  * Pointer handling for the brush track. The element under the press says what a drag does: a
  * `data-part` of `from` or `to` moves that edge, `body` moves the range, anything else draws a
- * new range. While dragging, the range is reported at most once per animation frame, and once
+ * new range. While dragging, the range is reported at most every DRAG_REPORT_MS, and once
  * more on release; `draft` is the range to show meanwhile.
  */
 export function useBrushDrag({ extent, range, onRangeChange, onDragStart }: BrushDragOptions) {
   const [draft, setDraft] = useState<DayRange | null>(null);
   const drag = useRef<Drag | null>(null);
-  const frame = useRef<number | null>(null);
+  const pending = useRef<number | null>(null);
+  const lastReportAt = useRef(-Infinity);
   const report = useRef(onRangeChange);
   useLayoutEffect(() => {
     report.current = onRangeChange;
   });
   useEffect(
     () => () => {
-      if (frame.current !== null) cancelFrame(frame.current);
+      if (pending.current !== null) window.clearTimeout(pending.current);
     },
     [],
   );
 
-  const reportNextFrame = () => {
-    if (frame.current !== null) return;
-    frame.current = nextFrame(() => {
-      frame.current = null;
+  const reportSoon = () => {
+    if (pending.current !== null) return;
+    pending.current = scheduleDragReport(lastReportAt.current, () => {
+      pending.current = null;
+      lastReportAt.current = performance.now();
       const current = drag.current;
       if (current?.changed) report.current(current.range.fromDay, current.range.toDay);
     });
@@ -122,15 +116,15 @@ export function useBrushDrag({ extent, range, onRangeChange, onDragStart }: Brus
     current.range = next;
     current.changed = true;
     setDraft(next);
-    reportNextFrame();
+    reportSoon();
   };
 
   const onPointerEnd = (event: ReactPointerEvent<HTMLElement>) => {
     const current = drag.current;
     if (!current || current.pointerId !== event.pointerId) return;
     drag.current = null;
-    if (frame.current !== null) cancelFrame(frame.current);
-    frame.current = null;
+    if (pending.current !== null) window.clearTimeout(pending.current);
+    pending.current = null;
     setDraft(null);
     if (current.changed) report.current(current.range.fromDay, current.range.toDay);
   };
