@@ -89,10 +89,15 @@ export class IncidentMap {
       // Keep the drawn pixels readable so tests and screenshots can read the canvas.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    this.incidents = new IncidentOverlay(this.map, options.tiles, (drawn) => {
-      this.incidentsDrawn = drawn;
-      this.updateState();
-    });
+    this.incidents = new IncidentOverlay(
+      this.map,
+      options.tiles,
+      (drawn) => {
+        this.incidentsDrawn = drawn;
+        this.updateState();
+      },
+      (incidents) => (window.durandIncidents = incidents),
+    );
     this.map.on('dataloading', () => {
       this.baseIdle = false;
       this.updateState();
@@ -129,7 +134,6 @@ export class IncidentMap {
       options.onViewChange?.({ lat, lon: lng, zoom: this.map.getZoom() });
     });
     window.durandMap = this.map;
-    window.durandIncidents = this.incidents.map;
   }
 
   /** Brings an incident into view (selected from the list or a link). */
@@ -200,7 +204,9 @@ export class IncidentMap {
   destroy(): void {
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
     if (window.durandMap === this.map) delete window.durandMap;
-    if (window.durandIncidents === this.incidents.map) delete window.durandIncidents;
+    if (this.incidents.map && window.durandIncidents === this.incidents.map) {
+      delete window.durandIncidents;
+    }
     this.border.destroy();
     this.incidents.destroy();
     this.map.remove();

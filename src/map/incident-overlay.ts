@@ -30,20 +30,33 @@ export type OverlayHit =
  * It takes no input: the basemap gets every event and asks it what lies under a point.
  */
 export class IncidentOverlay {
-  readonly map: maplibregl.Map;
+  /**
+   * The incidents' own map, made once the basemap has loaded, in a task of its own: making two
+   * WebGL maps in one go would hold the page for too long without a GPU.
+   */
+  map: maplibregl.Map | null = null;
   private readonly tiles: IncidentTileSource;
   private loaded = false;
+  private destroyed = false;
   private selected: number | null = null;
   private heatmap = false;
-  private readonly follow: () => void;
+  private readonly follow = () => this.map?.jumpTo(camera(this.base));
 
   constructor(
     private readonly base: maplibregl.Map,
     provider: TileProvider,
     /** Told whether the latest filter's incidents are all drawn. */
     onDrawn: (drawn: boolean) => void,
+    /** Told when the incidents' map exists. */
+    private readonly onStart: (map: maplibregl.Map) => void = () => {},
   ) {
     this.tiles = new IncidentTileSource(provider, onDrawn);
+    base.once('load', () => setTimeout(() => this.start(), 0));
+  }
+
+  private start(): void {
+    if (this.destroyed) return;
+    const base = this.base;
     const container = document.createElement('div');
     container.className = 'incident-overlay';
     // Over the basemap's canvas, under its controls.
@@ -60,7 +73,6 @@ export class IncidentOverlay {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.tiles.connect(this.map);
-    this.follow = () => this.map.jumpTo(camera(base));
     base.on('move', this.follow);
     base.on('resize', this.follow);
     this.map.on('load', () => {
@@ -69,6 +81,7 @@ export class IncidentOverlay {
       this.tiles.attach();
       if (this.selected !== null) this.showSelected(this.selected, true);
     });
+    this.onStart(this.map);
   }
 
   /** The filter changed: the tiles in view are made again (see IncidentTileSource). */
@@ -93,11 +106,12 @@ export class IncidentOverlay {
 
   /** The cluster or incidents drawn under a point (CSS pixels from the map's top left). */
   hitAt(point: maplibregl.PointLike): OverlayHit {
-    if (!this.loaded) return { kind: 'incidents', hits: [] };
+    if (!this.loaded || !this.map) return { kind: 'incidents', hits: [] };
+    const map = this.map;
     const layers = [INCIDENT_LAYER, CLUSTER_LAYER].filter(
-      (id) => this.map.getLayoutProperty(id, 'visibility') !== 'none',
+      (id) => map.getLayoutProperty(id, 'visibility') !== 'none',
     );
-    const features = this.map.queryRenderedFeatures(point, { layers });
+    const features = map.queryRenderedFeatures(point, { layers });
     const cluster = features.find((f) => f.layer.id === CLUSTER_LAYER);
     if (cluster) return { kind: 'cluster', feature: cluster };
     const hits = new Map<number, MapHit>();
@@ -113,31 +127,37 @@ export class IncidentOverlay {
 
   /** Draws the incidents over a copy of the basemap (for Export PNG). */
   async drawOnto(context: CanvasRenderingContext2D): Promise<void> {
+    if (!this.map) return;
     if (!this.map.loaded()) await this.map.once('idle');
     const canvas = this.map.getCanvas();
     context.drawImage(canvas, 0, 0, context.canvas.width, context.canvas.height);
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.base.off('move', this.follow);
     this.base.off('resize', this.follow);
     this.tiles.destroy();
+    if (!this.map) return;
+    const container = this.map.getContainer();
     this.map.remove();
-    this.map.getContainer().remove();
+    container.remove();
   }
 
   /** Feature state outlives tile reloads: the highlight follows the incident across filters. */
   private showSelected(row: number, selected: boolean): void {
-    this.map.setFeatureState(
+    this.map?.setFeatureState(
       { source: INCIDENT_SOURCE, sourceLayer: INCIDENT_TILE_LAYER, id: row },
       { selected },
     );
   }
 
   private applyLayerModes(): void {
+    const map = this.map;
+    if (!map) return;
     for (const { id, visible, minzoom } of incidentLayerModes(this.heatmap)) {
-      this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-      this.map.setLayerZoomRange(id, minzoom, 24);
+      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      map.setLayerZoomRange(id, minzoom, 24);
     }
   }
 }

@@ -43,78 +43,95 @@ export function MapView({
   const geography = useIncidentStore((state) => state.geography !== null, store);
   const [choice, setChoice] = useState<Choice | null>(null);
 
+  // The map is made in a task after the page's first render: making a WebGL map takes long
+  // without a GPU, and the page would otherwise wait for it in one piece.
+  const started = useRef({ heatmap, provinces: false });
   useEffect(() => {
-    if (!container.current) return;
-    const map = new IncidentMap(container.current, {
-      tiles: (z, x, y, signal) => store.getState().loadTile(z, x, y, signal),
-      onSelect: (row) => void store.getState().select(row, 'map'),
-      onChoose: (hits, at) => {
-        if (hits.length === 0) {
-          setChoice(null);
-          return;
+    const startMap = (element: HTMLDivElement): (() => void) => {
+      const map = new IncidentMap(element, {
+        tiles: (z, x, y, signal) => store.getState().loadTile(z, x, y, signal),
+        onSelect: (row) => void store.getState().select(row, 'map'),
+        onChoose: (hits, at) => {
+          if (hits.length === 0) {
+            setChoice(null);
+            return;
+          }
+          const opened: Choice = { hits, at, items: null };
+          setChoice(opened);
+          void describeHits(store, hits).then((items) =>
+            setChoice((current) => (current === opened ? { ...opened, items } : current)),
+          );
+        },
+        onPickCrossing: (id) => {
+          const { filter, setFilter } = store.getState();
+          setFilter({ crossing: { id, km: filter.crossing?.km ?? 10 } });
+        },
+        // A second click on the chosen province lifts the filter.
+        onPickProvince: (id) => {
+          const { filter, setFilter } = store.getState();
+          setFilter({ province: filter.province === id ? null : id });
+        },
+        initialView,
+        ...(onViewChange ? { onViewChange } : {}),
+      });
+      let flownTo: unknown = null;
+      const sync = (state: IncidentState) => {
+        const { selected, selectedFrom } = state;
+        if (
+          selected &&
+          selected !== flownTo &&
+          (selectedFrom === 'list' || (selectedFrom === 'link' && !initialView)) &&
+          selected.lon !== null &&
+          selected.lat !== null
+        ) {
+          flownTo = selected;
+          map.flyTo(selected.lon, selected.lat);
         }
-        const opened: Choice = { hits, at, items: null };
-        setChoice(opened);
-        void describeHits(store, hits).then((items) =>
-          setChoice((current) => (current === opened ? { ...opened, items } : current)),
-        );
-      },
-      onPickCrossing: (id) => {
-        const { filter, setFilter } = store.getState();
-        setFilter({ crossing: { id, km: filter.crossing?.km ?? 10 } });
-      },
-      // A second click on the chosen province lifts the filter.
-      onPickProvince: (id) => {
-        const { filter, setFilter } = store.getState();
-        setFilter({ province: filter.province === id ? null : id });
-      },
-      initialView,
-      ...(onViewChange ? { onViewChange } : {}),
-    });
-    let flownTo: unknown = null;
-    const sync = (state: IncidentState) => {
-      const { selected, selectedFrom } = state;
-      if (
-        selected &&
-        selected !== flownTo &&
-        (selectedFrom === 'list' || (selectedFrom === 'link' && !initialView)) &&
-        selected.lon !== null &&
-        selected.lat !== null
-      ) {
-        flownTo = selected;
-        map.flyTo(selected.lon, selected.lat);
-      }
-      map.setSelected(state.selectedRow);
-      map.showDistanceBand(state.filter.borderKm, state.filter.side);
-      map.setSelectedProvince(state.filter.province);
-      map.showProvinceCounts(state.result?.provinceCounts ?? NO_PROVINCE_COUNTS);
+        map.setSelected(state.selectedRow);
+        map.showDistanceBand(state.filter.borderKm, state.filter.side);
+        map.setSelectedProvince(state.filter.province);
+        map.showProvinceCounts(state.result?.provinceCounts ?? NO_PROVINCE_COUNTS);
+      };
+      sync(store.getState());
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.result !== previous.result) {
+          // Each answer of the engine redraws the map; what the chooser lists may be gone.
+          map.refreshIncidents();
+          setChoice(null);
+        }
+        sync(state);
+      });
+      const unregister = registerMapSnapshot(() => map.snapshot());
+      mapRef.current = map;
+      // The switches may have been used before the map was made.
+      map.setHeatmap(started.current.heatmap);
+      map.setProvinceChoropleth(started.current.provinces);
+      return () => {
+        mapRef.current = null;
+        unregister();
+        unsubscribe();
+        map.destroy();
+      };
     };
-    sync(store.getState());
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.result !== previous.result) {
-        // Each answer of the engine redraws the map; what the chooser lists may be gone.
-        map.refreshIncidents();
-        setChoice(null);
-      }
-      sync(state);
-    });
-    const unregister = registerMapSnapshot(() => map.snapshot());
-    mapRef.current = map;
+    let stop: (() => void) | null = null;
+    const timer = setTimeout(() => {
+      if (container.current) stop = startMap(container.current);
+    }, 0);
     return () => {
-      mapRef.current = null;
-      unregister();
-      unsubscribe();
-      map.destroy();
+      clearTimeout(timer);
+      stop?.();
     };
     // The map is created once: a later initialView or callback does not re-create it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
   useEffect(() => {
+    started.current.heatmap = heatmap;
     mapRef.current?.setHeatmap(heatmap);
   }, [heatmap]);
 
   useEffect(() => {
+    started.current.provinces = provinces && geography;
     mapRef.current?.setProvinceChoropleth(provinces && geography);
     store.getState().setProvinceCountsWanted(provinces && geography);
   }, [provinces, geography, store]);

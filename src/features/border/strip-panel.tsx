@@ -26,19 +26,25 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
     () => (chainageKm ? { fromKm: chainageKm[0], toKm: chainageKm[1] } : null),
     [chainageKm],
   );
-  if (!geography) return null;
+  // The panel is there from the start, so that its arrival does not resize (and redraw) the map.
   return (
     <details className="strip-panel" onToggle={(event) => setStripOpen(event.currentTarget.open)}>
       <summary>Border strip: where along the line, and when</summary>
-      <BorderStrip
-        points={strip}
-        lengthKm={geography.lengthKm}
-        segments={geography.segments}
-        extent={extent}
-        range={range}
-        onRangeChange={(next) => setFilter({ chainageKm: next ? [next.fromKm, next.toKm] : null })}
-        onSelect={(row) => void select(row, 'list')}
-      />
+      {geography ? (
+        <BorderStrip
+          points={strip}
+          lengthKm={geography.lengthKm}
+          segments={geography.segments}
+          extent={extent}
+          range={range}
+          onRangeChange={(next) =>
+            setFilter({ chainageKm: next ? [next.fromKm, next.toKm] : null })
+          }
+          onSelect={(row) => void select(row, 'list')}
+        />
+      ) : (
+        <p className="muted small">The border geography is loading.</p>
+      )}
     </details>
   );
 }
