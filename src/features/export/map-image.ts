@@ -6,8 +6,11 @@ const MUTED = '#4a4a4a';
 const PAPER = 'rgba(255, 255, 255, 0.9)';
 const DURAND = '#7a1f3d';
 
-/** Splits phrases into lines no wider than `width`, breaking only between phrases. */
-function wrapPhrases(
+/**
+ * Splits phrases into lines no wider than `width`, breaking between phrases, and after the
+ * commas of a phrase wider than a line.
+ */
+export function wrapPhrases(
   context: CanvasRenderingContext2D,
   phrases: readonly string[],
   width: number,
@@ -21,6 +24,20 @@ function wrapPhrases(
       line = phrase;
     } else {
       line = next;
+    }
+    // A phrase wider than the picture (a long list of types) goes on over several lines,
+    // broken after its commas.
+    while (context.measureText(line).width > width) {
+      const words = line.split(', ');
+      let fits = 1;
+      while (
+        fits < words.length &&
+        context.measureText(words.slice(0, fits + 1).join(', ') + ',').width <= width
+      )
+        fits++;
+      if (fits >= words.length) break;
+      lines.push(words.slice(0, fits).join(', ') + ',');
+      line = words.slice(fits).join(', ');
     }
   }
   if (line !== '') lines.push(line);
