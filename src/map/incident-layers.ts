@@ -1,6 +1,7 @@
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
+  GeoJSONSourceSpecification,
   HeatmapLayerSpecification,
   StyleSpecification,
   SymbolLayerSpecification,
@@ -148,6 +149,34 @@ const clusterCounts: SymbolLayerSpecification = {
   },
   paint: { 'text-color': '#ffffff' },
 };
+
+/** The id of the source and layer of `clusterCountWarmUp`. */
+export const WARM_UP = 'incidents-warm-up';
+
+/**
+ * A cluster count of one all-but-transparent "0" at `at`, drawn once when the incidents' map
+ * starts and then removed: it compiles the WebGL program that writes cluster counts (the same
+ * program: constant paint of the same kinds). Without a GPU that compilation holds the page
+ * ~200 ms, which would otherwise fall on the first large file opened.
+ */
+export function clusterCountWarmUp(at: [number, number]): {
+  source: GeoJSONSourceSpecification;
+  layer: SymbolLayerSpecification;
+} {
+  return {
+    source: {
+      type: 'geojson',
+      data: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} },
+    },
+    layer: {
+      id: WARM_UP,
+      type: 'symbol',
+      source: WARM_UP,
+      layout: { ...clusterCounts.layout, 'text-field': '0' },
+      paint: { ...clusterCounts.paint, 'text-opacity': 0.01 },
+    },
+  };
+}
 
 /** Density of incidents; a cluster weighs as many incidents as it holds. Hidden until asked for. */
 const heatmap: HeatmapLayerSpecification = {

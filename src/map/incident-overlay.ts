@@ -3,10 +3,12 @@ import { CLUSTER_ID_BASE, INCIDENT_TILE_LAYER } from '../domain/map-tiles/incide
 import {
   buildIncidentStyle,
   CLUSTER_LAYER,
+  clusterCountWarmUp,
   INCIDENT_LAYER,
   INCIDENT_SOURCE,
   incidentLayerModes,
   MAP_MAX_ZOOM,
+  WARM_UP,
 } from './incident-layers';
 import type { TileProvider } from './incident-tile-source';
 import { IncidentTileSource } from './incident-tile-source';
@@ -77,6 +79,7 @@ export class IncidentOverlay {
     base.on('resize', this.follow);
     this.map.on('load', () => {
       this.loaded = true;
+      this.warmUp();
       this.applyLayerModes();
       this.tiles.attach();
       if (this.selected !== null) this.showSelected(this.selected, true);
@@ -150,6 +153,19 @@ export class IncidentOverlay {
       { source: INCIDENT_SOURCE, sourceLayer: INCIDENT_TILE_LAYER, id: row },
       { selected },
     );
+  }
+
+  /** See `clusterCountWarmUp`. */
+  private warmUp(): void {
+    const map = this.map;
+    if (!map) return;
+    const { source, layer } = clusterCountWarmUp(map.getCenter().toArray());
+    map.addSource(WARM_UP, source);
+    map.addLayer(layer);
+    map.once('idle', () => {
+      map.removeLayer(WARM_UP);
+      map.removeSource(WARM_UP);
+    });
   }
 
   private applyLayerModes(): void {

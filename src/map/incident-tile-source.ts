@@ -73,7 +73,7 @@ function together(provider: TileProvider): TileProvider {
 }
 
 /** Least and most rest between two refreshes, ms (see `IncidentTileSource`). */
-const MIN_REST_MS = 50;
+const MIN_REST_MS = 150;
 const MAX_REST_MS = 400;
 
 /**
@@ -83,9 +83,10 @@ const MAX_REST_MS = 400;
  * newest filter as soon as it can, skipping those in between.
  *
  * Between two refreshes the map rests as long as the last one took (within MIN_REST_MS and
- * MAX_REST_MS): drawing a frame holds the page's thread (without a GPU, ~50 ms a frame), so
- * during a drag the map takes at most about half of it and the hand, the count and the
- * timeline keep the rest. A single change after a pause is drawn at once.
+ * MAX_REST_MS): drawing a frame holds the page's thread (without a GPU, ~15 ms a frame of the
+ * incidents' canvas, a refresh two or three frames), so during a drag the map takes a small
+ * share of it and the hand, the count and the timeline keep the rest. A single change after a
+ * pause is drawn at once.
  */
 export class IncidentTileSource {
   /** The template of this map's tile URLs. */
