@@ -1,4 +1,7 @@
-/** The default incident taxonomy. Codes outside it are valid and shown under their own code. */
+/**
+ * The default incident taxonomy. Codes outside it are valid: type-describer.ts names them and
+ * gives them colours of their own.
+ */
 export interface IncidentType {
   code: string;
   label: string;
@@ -24,16 +27,6 @@ export const INCIDENT_TYPES: readonly IncidentType[] = [
   { code: 'negotiation', label: 'Negotiation', colour: '#44aa99' },
   { code: 'other', label: 'Other', colour: '#ddcc77' },
 ];
-
-/** Colour of any code outside the default taxonomy. */
-export const UNKNOWN_TYPE_COLOUR = '#8c8c8c';
-
-const BY_CODE = new Map(INCIDENT_TYPES.map((t) => [t.code, t]));
-
-/** The label and colour of a type code; unknown codes are labelled with the code itself. */
-export function describeType(code: string): IncidentType {
-  return BY_CODE.get(code) ?? { code, label: code, colour: UNKNOWN_TYPE_COLOUR };
-}
 
 /** Sort order for type lists: the taxonomy's order first, then unknown codes alphabetically. */
 export function compareTypeCodes(a: string, b: string): number {

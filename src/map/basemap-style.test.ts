@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_TYPES } from '../domain/taxonomy';
 import {
   basemapPaints,
   BASEMAP_PALETTES,
@@ -18,7 +17,6 @@ import {
   CLUSTER_COUNT_LAYER,
   CLUSTER_LAYER,
   HEATMAP_LAYER,
-  INCIDENT_COLOUR,
   INCIDENT_LAYER,
 } from './incident-layers';
 
@@ -64,7 +62,7 @@ describe('Offline basemap style', () => {
   });
 
   it('writes every label, cluster counts included, in a local font', () => {
-    const incidents = buildIncidentStyle('durand-incidents://1/{z}/{x}/{y}');
+    const incidents = buildIncidentStyle('durand-incidents://1/{z}/{x}/{y}', []);
     expect(incidents.glyphs).toBeUndefined();
     const symbols = [...style.layers, ...incidents.layers].filter((l) => l.type === 'symbol');
     expect(symbols.map((layer) => layer.id)).toContain(CLUSTER_COUNT_LAYER);
@@ -74,7 +72,7 @@ describe('Offline basemap style', () => {
   it('leaves the incidents to their own style: heatmap, then circles, then clusters', () => {
     const ids = style.layers.map((layer) => layer.id);
     expect(ids.some((id) => id.startsWith('incidents'))).toBe(false);
-    const incidents = buildIncidentStyle('durand-incidents://1/{z}/{x}/{y}');
+    const incidents = buildIncidentStyle('durand-incidents://1/{z}/{x}/{y}', []);
     expect(incidents.layers.map((layer) => layer.id)).toEqual([
       HEATMAP_LAYER,
       INCIDENT_LAYER,
@@ -105,13 +103,6 @@ describe('Offline basemap style', () => {
         ['get', 'kind'],
         'crossing',
       ]);
-    }
-  });
-
-  it('colours every taxonomy type', () => {
-    for (const { code, colour } of INCIDENT_TYPES) {
-      const expression: unknown[] = INCIDENT_COLOUR;
-      expect(expression[expression.indexOf(code) + 1]).toBe(colour);
     }
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { INCIDENT_TYPES } from '../domain/taxonomy';
+import { createTypeDescriber, OVERFLOW_TYPE_COLOURS } from '../domain/type-describer';
 import {
   CLUSTER_ABOVE,
   CLUSTER_LAYER,
@@ -6,12 +8,14 @@ import {
   HEATMAP_UNTIL_ZOOM,
   INCIDENT_LAYER,
   CLUSTER_LAYERS,
-  INCIDENT_LAYERS,
+  incidentColourExpression,
+  incidentColourPaints,
   incidentLayerModes,
+  incidentLayers,
   shouldCluster,
 } from './incident-layers';
 
-const layer = (id: string) => [...INCIDENT_LAYERS, ...CLUSTER_LAYERS].find((l) => l.id === id)!;
+const layer = (id: string) => [...incidentLayers([]), ...CLUSTER_LAYERS].find((l) => l.id === id)!;
 
 describe('Incident clustering', () => {
   it('keeps small sets, like the embedded incidents, unclustered', () => {
@@ -71,5 +75,36 @@ describe('Incident circles and clusters', () => {
     for (const property of properties) {
       expect(kind(clusters[property]), property).toEqual(kind(circles[property]));
     }
+  });
+});
+
+describe('Incident colours', () => {
+  const typeCodes = ['airstrike', 'shelling', 'sniper_fire', 'state_based'];
+  /** The colour the expression gives a code, read as MapLibre's `match` would. */
+  const colourIn = (expression: unknown[], code: string) => {
+    const at = expression.indexOf(code, 2);
+    return at > 1 && at % 2 === 0 ? expression[at + 1] : expression.at(-1);
+  };
+
+  it('colours every taxonomy type in its colour', () => {
+    const expression = incidentColourExpression(typeCodes) as unknown[];
+    for (const { code, colour } of INCIDENT_TYPES) expect(colourIn(expression, code)).toBe(colour);
+  });
+
+  it('colours each loaded code outside the taxonomy as the legend and filters do', () => {
+    const expression = incidentColourExpression(typeCodes) as unknown[];
+    const describeType = createTypeDescriber(typeCodes);
+    expect(colourIn(expression, 'sniper_fire')).toBe(OVERFLOW_TYPE_COLOURS[0]);
+    expect(colourIn(expression, 'state_based')).toBe(describeType('state_based').colour);
+  });
+
+  it('changes only paint for other data: the circle fill and the ring of approximate places', () => {
+    const paints = incidentColourPaints(typeCodes);
+    expect(paints.map((p) => [p.layer, p.property])).toEqual([
+      [INCIDENT_LAYER, 'circle-color'],
+      [INCIDENT_LAYER, 'circle-stroke-color'],
+    ]);
+    expect(paints[0]!.value).toEqual(incidentColourExpression(typeCodes));
+    expect(JSON.stringify(paints[1]!.value)).toContain(JSON.stringify(paints[0]!.value));
   });
 });

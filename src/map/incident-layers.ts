@@ -12,7 +12,9 @@ import {
   CLUSTER_MAX_ZOOM,
   INCIDENT_TILE_LAYER,
 } from '../domain/map-tiles/incident-tiles';
-import { INCIDENT_TYPES, UNKNOWN_TYPE_COLOUR } from '../domain/taxonomy';
+import { INCIDENT_TYPES } from '../domain/taxonomy';
+import { createTypeDescriber } from '../domain/type-describer';
+import type { PaintChange } from './basemap-style';
 
 export { CLUSTER_ABOVE, CLUSTER_MAX_ZOOM };
 
@@ -36,13 +38,26 @@ export function shouldCluster(locatedCount: number): boolean {
   return locatedCount > CLUSTER_ABOVE;
 }
 
-/** Circle colour by `properties.type`: the taxonomy's colours, grey for any other code. */
-export const INCIDENT_COLOUR: ExpressionSpecification = [
-  'match',
-  ['get', 'type'],
-  ...INCIDENT_TYPES.flatMap((t) => [t.code, t.colour]),
-  UNKNOWN_TYPE_COLOUR,
-] as unknown as ExpressionSpecification;
+/**
+ * `match` needs a colour for codes it does not list. The tiles are made from the same table as
+ * the loaded type codes, so it only shows while tiles of data just replaced are still drawn.
+ */
+const UNLISTED_COLOUR = '#8c8c8c';
+
+/**
+ * Circle colour by `properties.type`: each of the loaded type codes in its colour, as the
+ * legend, filters and list give it (see type-describer.ts), and the taxonomy's codes in theirs.
+ */
+export function incidentColourExpression(typeCodes: readonly string[]): ExpressionSpecification {
+  const describe = createTypeDescriber(typeCodes);
+  const codes = new Set([...INCIDENT_TYPES.map((type) => type.code), ...typeCodes]);
+  return [
+    'match',
+    ['get', 'type'],
+    ...[...codes].flatMap((code) => [code, describe(code).colour]),
+    UNLISTED_COLOUR,
+  ] as unknown as ExpressionSpecification;
+}
 
 /**
  * True for points placed at an area's centre (district, province or other), whose position must
@@ -69,29 +84,45 @@ const FROM_TILES = { source: INCIDENT_SOURCE, 'source-layer': INCIDENT_TILE_LAYE
  * colour with an almost transparent fill, drawn below the exact ones, so a district centre
  * does not read as a precise position.
  */
-const incidentCircles: CircleLayerSpecification = {
-  id: INCIDENT_LAYER,
-  type: 'circle',
-  ...FROM_TILES,
-  filter: NOT_CLUSTER,
-  layout: { 'circle-sort-key': ['case', APPROXIMATE, 0, 1] },
-  paint: {
-    'circle-color': INCIDENT_COLOUR,
-    'circle-radius': [
-      'interpolate',
-      ['linear'],
-      ['zoom'],
-      4,
-      ['case', APPROXIMATE, 7, 5],
-      10,
-      ['case', APPROXIMATE, 13, 9],
-    ],
-    'circle-opacity': ['case', APPROXIMATE, 0.12, 0.9],
-    'circle-stroke-color': ['case', SELECTED, '#000000', APPROXIMATE, INCIDENT_COLOUR, '#ffffff'],
-    'circle-stroke-width': ['case', SELECTED, 3, APPROXIMATE, 2.2, 1.2],
-    'circle-stroke-opacity': 1,
-  },
-};
+function incidentCircles(typeCodes: readonly string[]): CircleLayerSpecification {
+  const colour = incidentColourExpression(typeCodes);
+  return {
+    id: INCIDENT_LAYER,
+    type: 'circle',
+    ...FROM_TILES,
+    filter: NOT_CLUSTER,
+    layout: { 'circle-sort-key': ['case', APPROXIMATE, 0, 1] },
+    paint: {
+      'circle-color': colour,
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        4,
+        ['case', APPROXIMATE, 7, 5],
+        10,
+        ['case', APPROXIMATE, 13, 9],
+      ],
+      'circle-opacity': ['case', APPROXIMATE, 0.12, 0.9],
+      'circle-stroke-color': ['case', SELECTED, '#000000', APPROXIMATE, colour, '#ffffff'],
+      'circle-stroke-width': ['case', SELECTED, 3, APPROXIMATE, 2.2, 1.2],
+      'circle-stroke-opacity': 1,
+    },
+  };
+}
+
+/**
+ * The paint that colours incidents by type, for `typeCodes`: set on a running map when other
+ * data is loaded. (MapLibre lays the tiles it holds out again, without asking for them anew.)
+ */
+export function incidentColourPaints(typeCodes: readonly string[]): PaintChange[] {
+  const paint = incidentCircles(typeCodes).paint!;
+  return (['circle-color', 'circle-stroke-color'] as const).map((property) => ({
+    layer: INCIDENT_LAYER,
+    property,
+    value: paint[property],
+  }));
+}
 
 /** A value that depends on the feature in form only, for `sameProgram`. */
 const perFeature = (value: number | string): ExpressionSpecification => [
@@ -218,22 +249,27 @@ const heatmap: HeatmapLayerSpecification = {
   },
 };
 
-/** The incident layers, bottom to top. */
-export const INCIDENT_LAYERS = [heatmap, incidentCircles];
+/** The incident layers, bottom to top, coloured for `typeCodes`. */
+export function incidentLayers(typeCodes: readonly string[]) {
+  return [heatmap, incidentCircles(typeCodes)];
+}
 /** Clusters go over single incidents, so that their numbers stay readable. */
 export const CLUSTER_LAYERS = [clusterCircles, clusterCounts];
 
 /**
  * The style of the incident overlay (see incident-overlay.ts): the incident tiles and their
  * layers on a transparent canvas, with no `glyphs` URL, so cluster counts are written in the
- * browser's own fonts.
+ * browser's own fonts. Incidents are coloured for the loaded `typeCodes`.
  */
-export function buildIncidentStyle(tileUrl: string): StyleSpecification {
+export function buildIncidentStyle(
+  tileUrl: string,
+  typeCodes: readonly string[],
+): StyleSpecification {
   return {
     version: 8,
     name: 'Durand Line incidents',
     sources: { [INCIDENT_SOURCE]: incidentSourceSpec(tileUrl) },
-    layers: [...INCIDENT_LAYERS, ...CLUSTER_LAYERS],
+    layers: [...incidentLayers(typeCodes), ...CLUSTER_LAYERS],
   };
 }
 

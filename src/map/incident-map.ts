@@ -161,6 +161,11 @@ export class IncidentMap {
     this.incidents.setSelected(row);
   }
 
+  /** Colours the incidents for the loaded data's type codes (the summary's, sorted). */
+  setTypeCodes(typeCodes: readonly string[]): void {
+    this.incidents.setTypeCodes(typeCodes);
+  }
+
   /** Shows a heatmap of the incidents instead of clusters and circles at low zoom. */
   setHeatmap(on: boolean): void {
     this.incidents.setHeatmap(on);

@@ -4,6 +4,7 @@ import {
   buildIncidentStyle,
   CLUSTER_LAYER,
   clusterCountWarmUp,
+  incidentColourPaints,
   INCIDENT_LAYER,
   INCIDENT_SOURCE,
   incidentLayerModes,
@@ -42,6 +43,8 @@ export class IncidentOverlay {
   private destroyed = false;
   private selected: number | null = null;
   private heatmap = false;
+  /** The loaded data's type codes, which the incidents' colours follow. */
+  private typeCodes: readonly string[] = [];
   private readonly follow = () => this.map?.jumpTo(camera(this.base));
 
   constructor(
@@ -65,7 +68,7 @@ export class IncidentOverlay {
     base.getCanvasContainer().after(container);
     this.map = new maplibregl.Map({
       container,
-      style: buildIncidentStyle(this.tiles.url),
+      style: buildIncidentStyle(this.tiles.url, this.typeCodes),
       interactive: false,
       attributionControl: false,
       ...camera(base),
@@ -81,6 +84,8 @@ export class IncidentOverlay {
       this.loaded = true;
       this.warmUp();
       this.applyLayerModes();
+      // The codes may have changed while the style loaded.
+      this.applyTypeColours();
       this.tiles.attach();
       if (this.selected !== null) this.showSelected(this.selected, true);
     });
@@ -105,6 +110,17 @@ export class IncidentOverlay {
     if (on === this.heatmap) return;
     this.heatmap = on;
     if (this.loaded) this.applyLayerModes();
+  }
+
+  /**
+   * Colours the incidents for the loaded data's type codes, as the legend and filters do. Only
+   * paint changes: the engine makes no tile again (MapLibre lays out those it holds anew, and
+   * skips a paint value equal to the one it has).
+   */
+  setTypeCodes(typeCodes: readonly string[]): void {
+    if (typeCodes === this.typeCodes) return;
+    this.typeCodes = typeCodes;
+    if (this.loaded) this.applyTypeColours();
   }
 
   /** The cluster or incidents drawn under a point (CSS pixels from the map's top left). */
@@ -166,6 +182,14 @@ export class IncidentOverlay {
       map.removeLayer(WARM_UP);
       map.removeSource(WARM_UP);
     });
+  }
+
+  private applyTypeColours(): void {
+    const map = this.map;
+    if (!map) return;
+    for (const { layer, property, value } of incidentColourPaints(this.typeCodes)) {
+      map.setPaintProperty(layer, property, value);
+    }
   }
 
   private applyLayerModes(): void {

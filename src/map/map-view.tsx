@@ -5,7 +5,7 @@ import { IncidentChooser } from '../features/map-controls/incident-chooser';
 import { MapLegend } from '../features/map-controls/map-legend';
 import { MapToggle } from '../features/map-controls/map-toggle';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
-import { incidentStore, useIncidentStore } from '../state/incident-store';
+import { incidentStore, selectDescribeType, useIncidentStore } from '../state/incident-store';
 import type { MapViewState } from '../domain/url-state';
 import type { ProvinceCounts } from './border-overlays';
 import type { MapHit } from './incident-map';
@@ -14,6 +14,7 @@ import { registerMapSnapshot } from './map-snapshot';
 
 const NO_PROVINCES_YET = 'Province counts appear once the border geography has loaded.';
 const NO_PROVINCE_COUNTS: ProvinceCounts = [];
+const NO_TYPE_CODES: readonly string[] = [];
 
 /** The incidents under one click, while the user chooses one of them. */
 interface Choice {
@@ -41,6 +42,7 @@ export function MapView({
   const [heatmap, setHeatmap] = useState(false);
   const [provinces, setProvinces] = useState(false);
   const geography = useIncidentStore((state) => state.geography !== null, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
   const [choice, setChoice] = useState<Choice | null>(null);
 
   // The map is made in a task after the page's first render: making a WebGL map takes long
@@ -87,6 +89,7 @@ export function MapView({
           flownTo = selected;
           map.flyTo(selected.lon, selected.lat);
         }
+        map.setTypeCodes(state.summary?.typeCodes ?? NO_TYPE_CODES);
         map.setSelected(state.selectedRow);
         map.showDistanceBand(state.filter.borderKm, state.filter.side);
         map.setSelectedProvince(state.filter.province);
@@ -167,6 +170,7 @@ export function MapView({
           count={choice.hits.length}
           items={choice.items}
           at={choice.at}
+          describeType={describeType}
           onChoose={(row) => {
             closeChooser();
             void store.getState().select(row, 'map');

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
-import { describeType } from '../../src/domain/taxonomy';
+import { INCIDENT_TYPES } from '../../src/domain/taxonomy';
+import { OVERFLOW_TYPE_COLOURS } from '../../src/domain/type-describer';
 import {
   countOf,
   drawnTotal,
@@ -20,7 +21,7 @@ const baseURL = inject('baseURL');
 const AIRSTRIKE = ((hex: string) => {
   const value = Number.parseInt(hex.slice(1), 16);
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255] as const;
-})(describeType('airstrike').colour);
+})(INCIDENT_TYPES.find((type) => type.code === 'airstrike')!.colour);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -212,6 +213,54 @@ describe('Map modes', () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as MapWindow).durandMap.getZoom()))
       .toBeGreaterThan(zoomBefore + 0.5);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws a type outside the taxonomy in a colour of its own, the one the legend names', async () => {
+    const { page, pageErrors } = await openApp();
+    const at = [69.5, 33.5] as const;
+    const features = ['sniper_fire', 'state_based'].map(
+      (type, i) =>
+        `{"type":"Feature","id":"T-${i}","geometry":{"type":"Point","coordinates":[${at[0] + i},${at[1]}]},"properties":{"date":"2025-10-0${i + 1}","type":"${type}"}}`,
+    );
+    await dropFile(page, `{"type":"FeatureCollection","features":[${features}]}`, 'types.geojson');
+    await expect.poll(() => countOf(page)).toBe(2);
+    await waitForMapIdle(page);
+
+    // The first code outside the taxonomy takes the first overflow colour, on the map…
+    const [r, g, b] = [1, 3, 5].map((i) =>
+      Number.parseInt(OVERFLOW_TYPE_COLOURS[0]!.slice(i, i + 2), 16),
+    );
+    const pixel = await page.evaluate(([lon, lat]) => {
+      const map = (window as unknown as MapWindow).durandIncidents;
+      const source = map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(source, 0, 0);
+      const p = map.project([lon!, lat!]);
+      const ratio = map.getPixelRatio();
+      return Array.from(
+        context.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data,
+      );
+    }, at);
+    expect(Math.abs(pixel[0]! - r!)).toBeLessThan(30);
+    expect(Math.abs(pixel[1]! - g!)).toBeLessThan(30);
+    expect(Math.abs(pixel[2]! - b!)).toBeLessThan(30);
+
+    // …and in the legend, under a readable name.
+    const legend = page.getByRole('region', { name: 'Map legend' });
+    if (!(await legend.getByText('Sniper fire').isVisible())) {
+      await legend.getByRole('button', { name: 'Legend' }).click();
+    }
+    const fill = await legend
+      .getByRole('listitem')
+      .filter({ hasText: 'Sniper fire' })
+      .locator('circle')
+      .getAttribute('fill');
+    expect(fill).toBe(OVERFLOW_TYPE_COLOURS[0]);
+    await expect.poll(() => legend.textContent()).toContain('State-based conflict');
     expect(pageErrors).toEqual([]);
   });
 

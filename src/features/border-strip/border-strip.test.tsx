@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTypeDescriber } from '../../domain/type-describer';
 import { day } from '../timeline/test-histogram';
 import type { BorderStripProps } from './border-strip';
 import { BorderStrip } from './border-strip';
@@ -40,6 +41,7 @@ function renderStrip(props: Partial<BorderStripProps> = {}) {
           onRangeChange(next);
           setRange(next);
         }}
+        describeType={createTypeDescriber(points.typeCodes)}
         onSelect={onSelect}
       />
     );

@@ -1,5 +1,6 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef } from 'react';
+import type { TypeDescriber } from '../../domain/type-describer';
 import { axisTicks } from '../timeline/timeline-scale';
 import { useDevicePixelRatio } from '../timeline/use-device-pixel-ratio';
 import { useElementSize } from '../timeline/use-element-size';
@@ -36,6 +37,8 @@ export interface BorderStripProps {
   /** The current chainage brush (km), null = none. */
   range: KmRange | null;
   onRangeChange: (range: KmRange | null) => void;
+  /** The label and colour of each type code of the loaded data. */
+  describeType: TypeDescriber;
   /** Optional: clicking a mark selects that incident (row id). */
   onSelect?: (row: number) => void;
 }
@@ -74,6 +77,7 @@ export function BorderStrip({
   extent,
   range,
   onRangeChange,
+  describeType,
   onSelect,
 }: BorderStripProps) {
   const summaryId = useId();
@@ -142,17 +146,22 @@ export function BorderStrip({
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     if (axis && length > 0) {
-      drawMarks(ctx, points, {
-        width: plotSize.width,
-        height: plotSize.height,
-        devicePixelRatio: pixelRatio,
-        lengthKm: length,
-        extent: axis,
-      });
+      drawMarks(
+        ctx,
+        points,
+        {
+          width: plotSize.width,
+          height: plotSize.height,
+          devicePixelRatio: pixelRatio,
+          lengthKm: length,
+          extent: axis,
+        },
+        describeType,
+      );
     } else {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
     }
-  }, [points, axis, length, plotSize.width, plotSize.height, pixelRatio]);
+  }, [points, axis, length, plotSize.width, plotSize.height, pixelRatio, describeType]);
 
   const clear = () => {
     if (range) onRangeChange(null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeType, UNKNOWN_TYPE_COLOUR } from '../../domain/taxonomy';
+import { INCIDENT_TYPES } from '../../domain/taxonomy';
+import { createTypeDescriber, OVERFLOW_TYPE_COLOURS } from '../../domain/type-describer';
 import { day } from '../timeline/test-histogram';
 import type { MarkContext, MarkRaster } from './strip-marks';
 import { drawMarks, findNearestMark, MARK_ALPHA, rasteriseMarks } from './strip-marks';
@@ -11,7 +12,7 @@ const raster: MarkRaster = { pixelWidth: 100, pixelHeight: 100, markPx: 2, lengt
 
 function rasterise(points: ReturnType<typeof makePoints>, layout = raster) {
   const out = new Uint8ClampedArray(layout.pixelWidth * layout.pixelHeight * 4);
-  const drawn = rasteriseMarks(points, layout, out);
+  const drawn = rasteriseMarks(points, layout, out, createTypeDescriber(points.typeCodes));
   const pixel = (x: number, y: number) => {
     const p = (y * layout.pixelWidth + x) * 4;
     return Array.from(out.subarray(p, p + 4));
@@ -23,6 +24,9 @@ function rasterise(points: ReturnType<typeof makePoints>, layout = raster) {
   };
   return { drawn, pixel, painted };
 }
+
+/** The taxonomy's colour of a type. */
+const colourOf = (code: string) => INCIDENT_TYPES.find((type) => type.code === code)!.colour;
 
 function rgb(colour: string): number[] {
   return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
@@ -37,7 +41,7 @@ describe('Rasterising marks', () => {
       makePoints([{ km: 50.4, date: '2025-10-04', type: 'airstrike' }]),
     );
     expect(drawn).toBe(1);
-    expect(pixel(50, 34)).toEqual([...rgb(describeType('airstrike').colour), ONE_MARK_ALPHA]);
+    expect(pixel(50, 34)).toEqual([...rgb(colourOf('airstrike')), ONE_MARK_ALPHA]);
     expect(pixel(51, 35)).toEqual(pixel(50, 34));
     expect(painted()).toBe(4);
   });
@@ -57,16 +61,22 @@ describe('Rasterising marks', () => {
         { km: 10, date: '2025-10-02', type: 'armed_clash' },
       ]),
     );
-    const red = rgb(describeType('airstrike').colour);
-    const blue = rgb(describeType('armed_clash').colour);
+    const red = rgb(colourOf('airstrike'));
+    const blue = rgb(colourOf('armed_clash'));
     expect(pixel(10, 14).slice(0, 3)).toEqual(
       red.map((r, i) => Math.round((2 * r + blue[i]!) / 3)),
     );
   });
 
-  it('paints types outside the taxonomy grey', () => {
-    const { pixel } = rasterise(makePoints([{ km: 10, date: '2025-10-02', type: 'riot' }]));
-    expect(pixel(10, 14).slice(0, 3)).toEqual(rgb(UNKNOWN_TYPE_COLOUR));
+  it('paints types outside the taxonomy in the overflow colours, in alphabetical order', () => {
+    const { pixel } = rasterise(
+      makePoints([
+        { km: 10, date: '2025-10-02', type: 'riot' },
+        { km: 30, date: '2025-10-02', type: 'grenade' },
+      ]),
+    );
+    expect(pixel(10, 14).slice(0, 3)).toEqual(rgb(OVERFLOW_TYPE_COLOURS[1]!));
+    expect(pixel(30, 14).slice(0, 3)).toEqual(rgb(OVERFLOW_TYPE_COLOURS[0]!));
   });
 
   it('leaves out marks off the line or outside the dates', () => {
@@ -91,7 +101,7 @@ describe('Rasterising marks', () => {
 
   it('clears what the buffer held before', () => {
     const out = new Uint8ClampedArray(100 * 100 * 4).fill(200);
-    rasteriseMarks(makePoints([]), raster, out);
+    rasteriseMarks(makePoints([]), raster, out, createTypeDescriber([]));
     expect(out.every((byte) => byte === 0)).toBe(true);
   });
 });
@@ -114,13 +124,13 @@ describe('Drawing marks on a canvas', () => {
 
   it('draws in device pixels, marks two CSS pixels square', () => {
     const { ctx, calls } = recordingContext();
-    drawMarks(ctx, makePoints([{ km: 50, date: '2025-10-04' }]), {
-      width: 100,
-      height: 100,
-      devicePixelRatio: 2,
-      lengthKm: 100,
-      extent,
-    });
+    const points = makePoints([{ km: 50, date: '2025-10-04' }]);
+    drawMarks(
+      ctx,
+      points,
+      { width: 100, height: 100, devicePixelRatio: 2, lengthKm: 100, extent },
+      createTypeDescriber(points.typeCodes),
+    );
     const put = calls.find((c) => c.name === 'putImageData')!;
     const image = put.args[0] as ImageData;
     expect([image.width, image.height]).toEqual([200, 200]);
@@ -131,7 +141,12 @@ describe('Drawing marks on a canvas', () => {
 
   it('only clears the canvas without marks', () => {
     const { ctx, calls } = recordingContext();
-    drawMarks(ctx, null, { width: 100, height: 100, devicePixelRatio: 1, lengthKm: 100, extent });
+    drawMarks(
+      ctx,
+      null,
+      { width: 100, height: 100, devicePixelRatio: 1, lengthKm: 100, extent },
+      createTypeDescriber([]),
+    );
     expect(calls.map((c) => c.name)).toEqual(['setTransform', 'clearRect']);
   });
 });

@@ -4,7 +4,7 @@
  * the cells straight into an ImageData, which takes one pass over the marks and one over the
  * cells instead of a canvas call per mark.
  */
-import { describeType } from '../../domain/taxonomy';
+import type { TypeDescriber } from '../../domain/type-describer';
 import type { DayExtent } from '../timeline/timeline-scale';
 import { extentDays } from '../timeline/timeline-scale';
 import { dayToY, kmToX } from './strip-scale';
@@ -66,13 +66,14 @@ export function isOnChart(km: number, day: number, axes: MarkAxes): boolean {
 /**
  * Writes the marks into `out`, an RGBA buffer of `pixelWidth × pixelHeight` (an ImageData's
  * data), replacing what it held. Marks sharing a cell are shown as one square whose colour is
- * the mean of their types' colours and whose opacity grows with their number. Returns the
- * number of marks drawn (those on the line and in the extent).
+ * the mean of their types' colours (as `describeType` gives them) and whose opacity grows with
+ * their number. Returns the number of marks drawn (those on the line and in the extent).
  */
 export function rasteriseMarks(
   points: StripPoints,
   raster: MarkRaster,
   out: Uint8ClampedArray,
+  describeType: TypeDescriber,
 ): number {
   const { pixelWidth: width, pixelHeight: height, lengthKm, extent } = raster;
   const markPx = Math.max(1, Math.round(raster.markPx));
@@ -155,9 +156,14 @@ export interface MarkLayout extends MarkAxes {
 
 /**
  * Draws the marks on a canvas whose backing store is `width × devicePixelRatio` pixels wide,
- * marks `MARK_CSS_PX` CSS pixels square.
+ * marks `MARK_CSS_PX` CSS pixels square, in the colours `describeType` gives their types.
  */
-export function drawMarks(ctx: MarkContext, points: StripPoints | null, layout: MarkLayout): void {
+export function drawMarks(
+  ctx: MarkContext,
+  points: StripPoints | null,
+  layout: MarkLayout,
+  describeType: TypeDescriber,
+): void {
   const { width, height, devicePixelRatio: dpr } = layout;
   const pixelWidth = Math.round(width * dpr);
   const pixelHeight = Math.round(height * dpr);
@@ -169,6 +175,7 @@ export function drawMarks(ctx: MarkContext, points: StripPoints | null, layout: 
     points,
     { ...layout, pixelWidth, pixelHeight, markPx: Math.round(MARK_CSS_PX * dpr) },
     image.data,
+    describeType,
   );
   ctx.putImageData(image, 0, 0);
 }

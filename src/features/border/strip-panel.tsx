@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { IncidentStore } from '../../state/incident-store';
-import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import { parseDay } from '../../domain/incident-date';
 import { BorderStrip } from '../border-strip/border-strip';
 
@@ -16,6 +16,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   const setFilter = useIncidentStore((state) => state.setFilter, store);
   const select = useIncidentStore((state) => state.select, store);
   const setStripOpen = useIncidentStore((state) => state.setStripOpen, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
 
   const extent = useMemo(() => {
     const from = dayExtent ? parseDay(dayExtent.from)?.dayNumber : undefined;
@@ -40,6 +41,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
           onRangeChange={(next) =>
             setFilter({ chainageKm: next ? [next.fromKm, next.toKm] : null })
           }
+          describeType={describeType}
           onSelect={(row) => void select(row, 'list')}
         />
       ) : (

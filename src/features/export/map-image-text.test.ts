@@ -1,5 +1,6 @@
-import { describeType } from '../../domain/taxonomy';
 import { describe, expect, it } from 'vitest';
+import { INCIDENT_TYPES } from '../../domain/taxonomy';
+import { OVERFLOW_TYPE_COLOURS } from '../../domain/type-describer';
 import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import type { EngineFilter, EngineSummary } from '../../workers/engine-protocol';
 import { describeMapImage, mapImageFileName } from './map-image-text';
@@ -26,6 +27,9 @@ const result = {
     { code: 'shelling', count: 0 },
   ],
 };
+
+/** The taxonomy's colour of a type. */
+const colourOf = (code: string) => INCIDENT_TYPES.find((type) => type.code === code)!.colour;
 
 const filterOf = (overrides: Partial<EngineFilter> = {}) => ({
   ...EMPTY_ENGINE_FILTER,
@@ -57,15 +61,33 @@ describe('Export PNG text', () => {
     expect(legend).toEqual([
       expect.objectContaining({
         label: 'Airstrike',
-        colour: describeType('airstrike').colour,
+        colour: colourOf('airstrike'),
         count: 30,
       }),
       expect.objectContaining({
         label: 'Armed clash',
-        colour: describeType('armed_clash').colour,
+        colour: colourOf('armed_clash'),
         count: 14,
       }),
     ]);
+  });
+
+  it('names and colours a type outside the taxonomy as the map and the filters do', () => {
+    const summary = makeSummary({ typeCodes: ['airstrike', 'sniper_fire', 'state_based'] });
+    const { legend, filters } = describeMapImage(filterOf({ types: ['state_based'] }), summary, {
+      count: 3,
+      total: 3,
+      typeCounts: [{ code: 'state_based', count: 3 }],
+    });
+    expect(legend).toEqual([
+      {
+        code: 'state_based',
+        label: 'State-based conflict',
+        colour: OVERFLOW_TYPE_COLOURS[1],
+        count: 3,
+      },
+    ]);
+    expect(filters).toContain('types: State-based conflict');
   });
 
   it('leaves unticked types out of the legend', () => {

@@ -1,4 +1,4 @@
-import { describeType } from '../../domain/taxonomy';
+import { createTypeDescriber } from '../../domain/type-describer';
 import { OPEN_KM } from '../../domain/url-state';
 import type {
   EngineFilter,
@@ -48,6 +48,8 @@ export function describeMapImage(
   geography: Pick<GeographyReply, 'crossings' | 'provinces'> | null = null,
 ): MapImageText {
   const { from, to } = exportRange(filter, summary.dayExtent);
+  // The colours of the map, the legend and the filters: those of the loaded type codes.
+  const describeType = createTypeDescriber(summary.typeCodes);
   const ticked = (code: string) => filter.types === null || filter.types.includes(code);
   const filters = [from === to ? from : `${from} to ${to}`];
   filters.push(

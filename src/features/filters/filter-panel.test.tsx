@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
+import { OVERFLOW_TYPE_COLOURS } from '../../domain/type-describer';
 import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import { makeLoadedStore } from '../../state/test-store';
 import { FilterPanel } from './filter-panel';
@@ -13,6 +14,12 @@ const features = [
   makeFeature({ id: 'c', type: 'airstrike', date: '2025-10-17' }),
   makeFeature({ id: 'd', type: 'kidnapping', date: '2025-10-20' }, { geometry: null }),
 ];
+
+/** A #rrggbb colour as the DOM reads it back from a style. */
+function rgb(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${value >> 16}, ${(value >> 8) & 255}, ${value & 255})`;
+}
 
 /** The count follows the engine's answer, which arrives asynchronously. */
 function expectCount(text: RegExp) {
@@ -36,11 +43,30 @@ describe('Filter panel', () => {
     await expectCount(/^4 of 4 incidents \(1 without location/);
   });
 
-  it('lists each type with its label and count, unknown codes under their own code', async () => {
+  it('lists each type with its label and count, unknown codes under a name made of the code', async () => {
     await renderPanel();
     expect(await screen.findByRole('checkbox', { name: 'Airstrike 2' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Shelling 1' })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: 'kidnapping 1' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Kidnapping 1' })).toBeChecked();
+  });
+
+  it('gives each code outside the taxonomy a readable label and a colour of its own', async () => {
+    const store = await makeLoadedStore([
+      makeFeature({ id: 'a', type: 'sniper_fire' }),
+      makeFeature({ id: 'b', type: 'state_based' }),
+      makeFeature({ id: 'c', type: 'airstrike' }),
+    ]);
+    render(<FilterPanel store={store} />);
+    const swatchOf = (name: string) =>
+      screen
+        .getByRole('checkbox', { name })
+        .closest('label')!
+        .querySelector<HTMLElement>('.swatch')!.style.backgroundColor;
+    await screen.findByRole('checkbox', { name: 'Sniper fire 1' });
+    // The codes outside the taxonomy take the overflow colours in alphabetical order.
+    expect(swatchOf('Sniper fire 1')).toBe(rgb(OVERFLOW_TYPE_COLOURS[0]!));
+    expect(swatchOf('State-based conflict 1')).toBe(rgb(OVERFLOW_TYPE_COLOURS[1]!));
+    expect(swatchOf('Sniper fire 1')).not.toBe(rgb('#8c8c8c'));
   });
 
   it('unticking a type lowers the count', async () => {

@@ -3,11 +3,11 @@ import {
   incidentStore,
   selectDatasetRows,
   selectDayExtent,
+  selectDescribeType,
   selectTypeCounts,
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
-import { describeType } from '../../domain/taxonomy';
 import { parseDay } from '../../domain/incident-date';
 
 /** Date range and type filters, with a count per type and a reset. */
@@ -18,6 +18,7 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
   );
   const extent = useIncidentStore(selectDayExtent, store);
   const types = useIncidentStore(selectTypeCounts, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
   const datasets = useIncidentStore(selectDatasetRows, store);
   const { setDateRange, setTypeSelected, setDatasetSelected, resetFilters } = store.getState();
 

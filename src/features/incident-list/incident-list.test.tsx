@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { createTypeDescriber } from '../../domain/type-describer';
 import { IncidentList, PAGE_SIZE, ROW_HEIGHT } from './incident-list';
 import type { IncidentListProps, ListRow } from './incident-list';
 
@@ -43,6 +44,7 @@ function renderList(overrides: Partial<IncidentListProps> = {}) {
     selectedRow: null,
     selectedPosition: null,
     onSelect: vi.fn(),
+    describeType: createTypeDescriber(['airstrike']),
     ...overrides,
   };
   const view = render(<IncidentList {...props} />);

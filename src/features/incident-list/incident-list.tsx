@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FocusEvent, KeyboardEvent } from 'react';
-import { describeType } from '../../domain/taxonomy';
+import type { TypeDescriber } from '../../domain/type-describer';
 import { displayText } from '../incident-detail/incident-fields';
 import {
   contentOffsetAt,
@@ -17,7 +17,7 @@ export interface ListRow {
   /** The incident's row in the loaded table, passed back to `onSelect`. */
   row: number;
   day: string;
-  /** Type code; its label and colour come from the taxonomy. */
+  /** Type code; its label and colour come from the list's `describeType`. */
   type: string;
   place: string;
   /** "7–17", "11", or "" when unknown. */
@@ -44,6 +44,8 @@ export interface IncidentListProps {
   /** Position of the selected row in the current list, when known, to scroll it into view. */
   selectedPosition: number | null;
   onSelect: (row: number) => void;
+  /** The label and colour of each type code of the loaded data. */
+  describeType: TypeDescriber;
   /** Height of the scrolling viewport, px; measured from the layout when omitted. */
   height?: number;
 }
@@ -107,6 +109,7 @@ export function IncidentList({
   selectedRow,
   selectedPosition,
   onSelect,
+  describeType,
   height,
 }: IncidentListProps) {
   const idPrefix = useId();
@@ -301,6 +304,7 @@ export function IncidentList({
         placeholder={page === undefined ? 'Loading…' : 'Could not load this incident.'}
         selected={row ? row.row === selectedRow : position === selectedPosition}
         active={position === activePosition}
+        describeType={describeType}
         top={position * ROW_HEIGHT - offset + clampedScrollTop}
         onClick={() => {
           setActive({ version, position });
@@ -371,6 +375,7 @@ interface ListOptionProps {
   placeholder: string;
   selected: boolean;
   active: boolean;
+  describeType: TypeDescriber;
   /** Offset from the top of the spacer, px. */
   top: number;
   onClick: () => void;
@@ -384,6 +389,7 @@ function ListOption({
   placeholder,
   selected,
   active,
+  describeType,
   top,
   onClick,
 }: ListOptionProps) {

@@ -1,6 +1,7 @@
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
+  selectDescribeType,
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
@@ -21,6 +22,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
   const sort = useIncidentStore((state) => state.listSort, store);
   const selectedRow = useIncidentStore((state) => state.selectedRow, store);
   const selectedPosition = useIncidentStore((state) => state.selectedPosition, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
   const { loadListRows, setListSort, select } = store.getState();
   return (
     <section className="list-panel" aria-labelledby="list-heading">
@@ -36,6 +38,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
         selectedRow={selectedRow}
         selectedPosition={selectedPosition}
         onSelect={(row) => void select(row, 'list')}
+        describeType={describeType}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { createTypeDescriber } from '../../domain/type-describer';
 import type { ChooserItem } from './describe-hits';
 import { IncidentChooser } from './incident-chooser';
 
@@ -17,6 +18,7 @@ function renderChooser(list: ChooserItem[] | null = items) {
       count={2}
       items={list}
       at={{ x: 10, y: 10 }}
+      describeType={createTypeDescriber(list?.map((item) => item.type) ?? [])}
       onChoose={onChoose}
       onClose={onClose}
     />,

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { describeType } from '../../domain/taxonomy';
+import type { TypeDescriber } from '../../domain/type-describer';
 import type { ChooserItem } from './describe-hits';
 import './map-controls.css';
 
@@ -11,6 +11,8 @@ export interface IncidentChooserProps {
   items: readonly ChooserItem[] | null;
   /** Where the click was, in pixels from the map's top left. */
   at: { x: number; y: number };
+  /** The label and colour of each type code of the loaded data. */
+  describeType: TypeDescriber;
   onChoose: (row: number) => void;
   onClose: () => void;
 }
@@ -19,7 +21,14 @@ export interface IncidentChooserProps {
  * A small list of the incidents under one click (often several placed on the same district
  * centre), so each stays reachable. Arrow keys move between them, Escape closes.
  */
-export function IncidentChooser({ count, items, at, onChoose, onClose }: IncidentChooserProps) {
+export function IncidentChooser({
+  count,
+  items,
+  at,
+  describeType,
+  onChoose,
+  onClose,
+}: IncidentChooserProps) {
   const panel = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: at.x, top: at.y });
 

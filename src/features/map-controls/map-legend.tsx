@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { describeType } from '../../domain/taxonomy';
 import { OPEN_KM } from '../../domain/url-state';
 import { PROVINCE_RAMPS } from '../../map/border-layers';
 import { HEATMAP_RAMP, shouldCluster } from '../../map/incident-layers';
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
+  selectDescribeType,
   selectTypeCounts,
   useIncidentStore,
   useIncidentStoreShallow,
@@ -137,6 +137,7 @@ export function MapLegend({
   const types = useIncidentStore(selectTypeCounts, store).filter(
     (type) => type.selected && type.count > 0,
   );
+  const describeType = useIncidentStore(selectDescribeType, store);
   return (
     <section ref={section} className="map-legend" role="region" aria-label="Map legend">
       <button

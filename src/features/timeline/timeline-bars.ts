@@ -1,4 +1,5 @@
-import { compareTypeCodes, describeType } from '../../domain/taxonomy';
+import { compareTypeCodes } from '../../domain/taxonomy';
+import type { TypeDescriber } from '../../domain/type-describer';
 import type { Bins, DayExtent } from './timeline-scale';
 import { extentDays } from './timeline-scale';
 
@@ -22,10 +23,16 @@ export interface BarLayout {
 }
 
 /**
- * Draws stacked bars, one per bin, types stacked in the taxonomy's order with its colours, on
- * a canvas whose backing store is `width × devicePixelRatio` pixels wide.
+ * Draws stacked bars, one per bin, types stacked in the taxonomy's order in the colours
+ * `describeType` gives them, on a canvas whose backing store is `width × devicePixelRatio`
+ * pixels wide.
  */
-export function drawBars(ctx: BarContext, bins: Bins, layout: BarLayout): void {
+export function drawBars(
+  ctx: BarContext,
+  bins: Bins,
+  layout: BarLayout,
+  describeType: TypeDescriber,
+): void {
   const { width, height, devicePixelRatio: dpr, extent } = layout;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);

@@ -1,5 +1,5 @@
 import type { IncidentStore } from '../../state/incident-store';
-import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import { formatDayNumber, parseDay } from '../../domain/incident-date';
 import { Timeline } from './timeline';
 
@@ -10,6 +10,7 @@ export function TimelinePanel({ store = incidentStore }: { store?: IncidentStore
   const from = useIncidentStore((state) => state.filter.from, store);
   const to = useIncidentStore((state) => state.filter.to, store);
   const setDateRange = useIncidentStore((state) => state.setDateRange, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
 
   const fromDay = extent ? parseDay(extent.from)?.dayNumber : undefined;
   const toDay = extent ? parseDay(extent.to)?.dayNumber : undefined;
@@ -22,6 +23,7 @@ export function TimelinePanel({ store = incidentStore }: { store?: IncidentStore
           fromDay: from === null ? null : (parseDay(from)?.dayNumber ?? null),
           toDay: to === null ? null : (parseDay(to)?.dayNumber ?? null),
         }}
+        describeType={describeType}
         onRangeChange={(start, end) =>
           setDateRange(
             start === null ? null : formatDayNumber(start),

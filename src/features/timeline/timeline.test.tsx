@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTypeDescriber } from '../../domain/type-describer';
 import { day, makeHistogram } from './test-histogram';
 import type { TimelineProps } from './timeline';
 import { Timeline } from './timeline';
@@ -30,6 +31,7 @@ function renderTimeline(props: Partial<TimelineProps> = {}) {
         histogram={props.histogram === undefined ? histogram : props.histogram}
         extent={props.extent === undefined ? extent : props.extent}
         range={range}
+        describeType={createTypeDescriber(histogram.typeCodes)}
         onRangeChange={(fromDay, toDay) => {
           onRangeChange(fromDay, toDay);
           setRange({ fromDay, toDay });

@@ -1,6 +1,7 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatDayNumber } from '../../domain/incident-date';
+import type { TypeDescriber } from '../../domain/type-describer';
 import { drawBars } from './timeline-bars';
 import type { OpenRange, RangeEdge } from './timeline-range';
 import { isOpen, moveRange, resizeRange, resolveRange, sameRange } from './timeline-range';
@@ -21,6 +22,8 @@ export interface TimelineProps {
   extent: DayExtent | null;
   /** The current inclusive range (day numbers); null bounds are open. */
   range: OpenRange;
+  /** The label and colour of each type code of the loaded data. */
+  describeType: TypeDescriber;
   onRangeChange: (fromDay: number | null, toDay: number | null) => void;
 }
 
@@ -48,7 +51,7 @@ const KEY_STEPS: Record<string, number> = {
  * player that moves a window of days across the data. Presentational: the range comes in
  * through props and leaves through `onRangeChange`.
  */
-export function Timeline({ histogram, extent, range, onRangeChange }: TimelineProps) {
+export function Timeline({ histogram, extent, range, describeType, onRangeChange }: TimelineProps) {
   const summaryId = useId();
   const keysId = useId();
   const [plotRef, plotSize] = useElementSize<HTMLDivElement>();
@@ -115,16 +118,21 @@ export function Timeline({ histogram, extent, range, onRangeChange }: TimelinePr
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     if (bins && axis) {
-      drawBars(ctx, bins, {
-        width: plotSize.width,
-        height: plotSize.height,
-        devicePixelRatio: pixelRatio,
-        extent: axis,
-      });
+      drawBars(
+        ctx,
+        bins,
+        {
+          width: plotSize.width,
+          height: plotSize.height,
+          devicePixelRatio: pixelRatio,
+          extent: axis,
+        },
+        describeType,
+      );
     } else {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
     }
-  }, [bins, axis, plotSize.width, plotSize.height, pixelRatio]);
+  }, [bins, axis, plotSize.width, plotSize.height, pixelRatio, describeType]);
 
   const clear = () => {
     playback.pause();
