@@ -168,8 +168,10 @@ export function validateFeature(
   // nesting too deep to export. A too-deep input is handed back cut at the limit, for the same reason.
   const scan = scanValue(input, 'feature');
   if (scan.tooDeep) {
+    const deepId = isObject(input) ? readFeatureId(input, fields) : undefined;
     return {
       index,
+      ...(deepId === undefined ? {} : { id: deepId }),
       reason: `${scan.tooDeep} nests deeper than ${MAX_NESTING_DEPTH} levels`,
       input: truncateDeepValue(input),
     };
@@ -182,8 +184,7 @@ export function validateFeature(
     return reject(`not a GeoJSON Feature (got ${got})`);
   }
   const properties = own(input, 'properties');
-  const rawId = own(input, 'id') ?? (isObject(properties) ? fields.id(properties) : undefined);
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+  const id = readFeatureId(input, fields);
 
   const featureId = own(input, 'id');
   if (featureId !== undefined && typeof featureId !== 'string' && typeof featureId !== 'number') {
@@ -204,11 +205,24 @@ export function validateFeature(
     key: id ?? deriveId(input),
     day: date.day,
     dayNumber: date.dayNumber,
+    ...(date.precision ? { datePrecision: date.precision } : {}),
     type: type.type,
     lon: position ? position[0] : null,
     lat: position ? position[1] : null,
     feature: input as IncidentFeature,
   };
+}
+
+/**
+ * The feature's id as text: its `id` member, else the id its layout reads from the properties
+ * (`properties.id` natively), when that is a string or a finite number.
+ */
+function readFeatureId(feature: JsonObject, fields: FieldReader): string | undefined {
+  const properties = own(feature, 'properties');
+  const id = own(feature, 'id') ?? (isObject(properties) ? fields.id(properties) : undefined);
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))
+    ? String(id)
+    : undefined;
 }
 
 /** The Point position, `null` for an unlocated incident, or the reason the geometry is unusable. */

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { IncidentStore } from '../../state/incident-store';
-import { incidentStore, useIncidentStore } from '../../state/incident-store';
-import { describeType } from '../../domain/taxonomy';
+import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import {
   displayText,
   formatFatalities,
@@ -25,6 +24,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function IncidentDetail({ store = incidentStore }: { store?: IncidentStore }) {
   const incident = useIncidentStore((state) => state.selected, store);
   const select = useIncidentStore((state) => state.select, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
   if (!incident) return null;
 
   const p = incident.feature.properties;
@@ -57,11 +57,28 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
       </header>
       <dl>
         <Row label="Date">
-          {incident.day}
+          {incident.datePrecision === 'month'
+            ? incident.day.slice(0, 7)
+            : incident.datePrecision === 'year'
+              ? incident.day.slice(0, 4)
+              : incident.day}
           {text('time_local') && ` ${text('time_local')} local`}
-          {text('date_precision') &&
+          {incident.datePrecision ? (
+            <span className="muted">
+              {` (${incident.datePrecision} only: counted on `}
+              {new Date(`${incident.day}T00:00:00Z`).toLocaleDateString('en-GB', {
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+                timeZone: 'UTC',
+              })}
+              {' on the timeline)'}
+            </span>
+          ) : (
+            text('date_precision') &&
             text('date_precision') !== 'day' &&
-            ` (precise to the ${text('date_precision')})`}
+            ` (precise to the ${text('date_precision')})`
+          )}
         </Row>
         <Row label="Place">
           {place}
