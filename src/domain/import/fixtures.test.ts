@@ -131,7 +131,7 @@ function checkNothingLost(outcome: ImportOutcome, fixture: Fixture): void {
   // The whole outcome can be posted from a worker and serialised.
   expect(() => JSON.stringify(structuredClone(outcome))).not.toThrow();
 
-  const text = decodeIncidentText(read(fixture.file));
+  const { text } = decodeIncidentText(read(fixture.file), fixture.options?.encoding);
   if (outcome.format === 'csv') {
     // Export CSV gives back each loaded row's cells exactly, under the original header.
     const original = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
