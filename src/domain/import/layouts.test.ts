@@ -77,8 +77,8 @@ describe('The UCDP table', () => {
 
   it('reads type_of_violence as text or as a number', () => {
     const reader = fieldReaderFor('ucdp', {});
-    expect(reader.type({ type_of_violence: 3 })).toEqual({ ok: true, type: 'one_sided_violence' });
-    expect(reader.type({ type_of_violence: ' 1 ' })).toEqual({ ok: true, type: 'armed_clash' });
+    expect(reader.type({ type_of_violence: 3 })).toEqual({ ok: true, type: 'one_sided' });
+    expect(reader.type({ type_of_violence: ' 1 ' })).toEqual({ ok: true, type: 'state_based' });
   });
 });
 

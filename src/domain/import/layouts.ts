@@ -7,6 +7,7 @@ import type { DateReading, DayOrder } from '../incident-date';
 import { describeValue, parseIncidentDate } from '../incident-date';
 import type { FieldReader, JsonObject, TypeResult } from '../parse-incidents';
 import { NATIVE_FIELDS, own } from '../parse-incidents';
+import { INCIDENT_TYPES } from '../taxonomy';
 
 /** `custom` is a user's column mapping; the others are detected by column or property names. */
 export type Layout = 'native' | 'acled' | 'ucdp' | 'custom';
@@ -14,7 +15,10 @@ export type Layout = 'native' | 'acled' | 'ucdp' | 'custom';
 /** The user's choice in the mapping dialog: CSV columns, or GeoJSON property names. */
 export interface ColumnMapping {
   date: string;
-  type: string;
+  /** The column holding each row's type; absent when every row has the same type. */
+  type?: string;
+  /** The type of every row, as typed by the user, when no column holds one (slugified). */
+  typeForAll?: string;
   longitude?: string;
   latitude?: string;
 }
@@ -24,6 +28,12 @@ export interface LayoutDescription {
   name: string;
   /** All of these names present (CSV header or GeoJSON property keys) identify the layout. */
   detectedBy: readonly string[];
+  /**
+   * Every column of the source's full files, in its order. A file that lost some (a subset, or a
+   * shapefile export that cut names to 10 characters) is still recognised by those it has: see
+   * recognise-layout.ts.
+   */
+  columns: readonly string[];
   /** Gives the incident id when the Feature has no `id` member. */
   idField: string;
   dateField: string;
@@ -41,6 +51,7 @@ export const LAYOUTS: readonly LayoutDescription[] = [
     layout: 'native',
     name: 'This app’s schema',
     detectedBy: ['date', 'type'],
+    columns: ['id', 'date', 'type'],
     idField: 'id',
     dateField: 'date',
     dateForms: 'ISO 8601 only',
@@ -53,6 +64,39 @@ export const LAYOUTS: readonly LayoutDescription[] = [
     layout: 'acled',
     name: 'ACLED export',
     detectedBy: ['event_date', 'sub_event_type'],
+    columns: [
+      'event_id_cnty',
+      'event_date',
+      'year',
+      'time_precision',
+      'disorder_type',
+      'event_type',
+      'sub_event_type',
+      'actor1',
+      'assoc_actor_1',
+      'inter1',
+      'actor2',
+      'assoc_actor_2',
+      'inter2',
+      'interaction',
+      'civilian_targeting',
+      'iso',
+      'region',
+      'country',
+      'admin1',
+      'admin2',
+      'admin3',
+      'location',
+      'latitude',
+      'longitude',
+      'geo_precision',
+      'source',
+      'source_scale',
+      'notes',
+      'fatalities',
+      'tags',
+      'timestamp',
+    ],
     idField: 'event_id_cnty',
     dateField: 'event_date',
     dateForms: '`12 October 2025` (the export tool) as well as `2025-10-12` (the API)',
@@ -65,11 +109,63 @@ export const LAYOUTS: readonly LayoutDescription[] = [
     layout: 'ucdp',
     name: 'UCDP Georeferenced Event Dataset (GED)',
     detectedBy: ['date_start', 'type_of_violence'],
+    columns: [
+      'id',
+      'relid',
+      'year',
+      'active_year',
+      'code_status',
+      'type_of_violence',
+      'conflict_dset_id',
+      'conflict_new_id',
+      'conflict_name',
+      'dyad_dset_id',
+      'dyad_new_id',
+      'dyad_name',
+      'side_a_dset_id',
+      'side_a_new_id',
+      'side_a',
+      'side_b_dset_id',
+      'side_b_new_id',
+      'side_b',
+      'number_of_sources',
+      'source_article',
+      'source_office',
+      'source_date',
+      'source_headline',
+      'source_original',
+      'where_prec',
+      'where_coordinates',
+      'where_description',
+      'adm_1',
+      'adm_2',
+      'latitude',
+      'longitude',
+      'geom_wkt',
+      'priogrid_gid',
+      'country',
+      'country_id',
+      'region',
+      'event_clarity',
+      'date_prec',
+      'date_start',
+      'date_end',
+      'deaths_a',
+      'deaths_b',
+      'deaths_civilians',
+      'deaths_unknown',
+      'best',
+      'high',
+      'low',
+      'gwnoa',
+      'gwnob',
+    ],
     idField: 'id',
     dateField: 'date_start',
     dateForms: '`1990-10-04 00:00:00.000` (no offset: the written date is the day)',
     typeField: 'type_of_violence',
-    typeRule: 'mapped by the UCDP table below; values other than 1, 2, 3 are rejected',
+    typeRule:
+      'mapped by the UCDP table below (its three categories); values other than 1, 2, 3 are rejected',
     longitudeField: 'longitude',
     latitudeField: 'latitude',
   },
@@ -82,6 +178,8 @@ export interface TypeMappingRow {
   code: string;
   /** Why, where the choice is not obvious. */
   why?: string;
+  /** How the type is named when its code is not in the taxonomy (the value itself otherwise). */
+  label?: string;
 }
 
 /**
@@ -142,26 +240,41 @@ export const ACLED_SUB_EVENT_TYPES: readonly TypeMappingRow[] = [
   { value: 'Other', code: 'other' },
 ];
 
-/** UCDP GED `type_of_violence` → incident type. */
+/**
+ * UCDP GED `type_of_violence` → incident type. UCDP's three categories are kept apart, as UCDP
+ * defines them: folding state-based and non-state conflict into one "armed clash" would lose the
+ * distinction its users count by.
+ */
 export const UCDP_VIOLENCE_TYPES: readonly TypeMappingRow[] = [
   {
     value: '1',
-    code: 'armed_clash',
-    why: 'state-based: organised armed force between two sides, one of them a government',
+    code: 'state_based',
+    label: 'State-based conflict',
+    why: 'organised armed force between two sides, at least one of them a government',
   },
   {
     value: '2',
-    code: 'armed_clash',
-    why: 'non-state: organised armed force between two groups, neither a government',
+    code: 'non_state',
+    label: 'Non-state conflict',
+    why: 'organised armed force between two groups, neither of them a government',
   },
   {
     value: '3',
-    code: 'one_sided_violence',
-    why:
-      'one-sided: an organised group (or a government) against civilians; no type of the ' +
-      'taxonomy says that, so UCDP’s own term is kept rather than hiding it under “other”',
+    code: 'one_sided',
+    label: 'One-sided violence',
+    why: 'an organised group or a government against civilians',
   },
 ];
+
+/**
+ * The labels of the type codes the layouts make that the taxonomy does not have: UCDP's own
+ * names, and ACLED's sub-event types as ACLED writes them.
+ */
+export const LAYOUT_TYPE_LABELS: ReadonlyMap<string, string> = new Map(
+  [...ACLED_SUB_EVENT_TYPES, ...UCDP_VIOLENCE_TYPES]
+    .filter((row) => !INCIDENT_TYPES.some((type) => type.code === row.code))
+    .map((row) => [row.code, row.label ?? row.value]),
+);
 
 /** Names that CSV longitude and latitude columns go by when a layout does not fix them. */
 export const LONGITUDE_NAMES = ['longitude', 'lon', 'lng', 'long', 'x'];
@@ -219,53 +332,79 @@ function slugResult(field: string, text: string): TypeResult {
     : { ok: true, type: code };
 }
 
+/** The type given to rows of a known layout whose file lost its type column. */
+export const UNSPECIFIED_TYPE = 'unspecified';
+
 /** How to read id, date and type for a layout, with the file's declared day order. */
 export function fieldReaderFor(
   layout: Layout,
-  options: { mapping?: ColumnMapping | undefined; dayOrder?: DayOrder | undefined },
+  options: {
+    mapping?: ColumnMapping | undefined;
+    dayOrder?: DayOrder | undefined;
+    /** The file's name for each of the layout's columns (see recognise-layout.ts). */
+    names?: ReadonlyMap<string, string> | undefined;
+    /** Read 5-digit numbers as Excel serial days (XLSX cells that are not formatted as dates). */
+    excelSerial?: boolean | undefined;
+  },
 ): FieldReader {
-  const dayOrder = options.dayOrder;
+  const { dayOrder, excelSerial } = options;
+  const extra = excelSerial ? { excelSerial: true } : {};
   const dateOf = (properties: JsonObject, reading: DateReading) =>
-    parseIncidentDate(own(properties, reading.field!), { ...reading, dayOrder });
+    parseIncidentDate(own(properties, reading.field!), { ...reading, ...extra, dayOrder });
+  /** The file's name for a layout column: itself unless the file shortened it. */
+  const name = (column: string) => options.names?.get(column) ?? column;
+  const fixedType =
+    (code: string): FieldReader['type'] =>
+    () => ({ ok: true, type: code });
+  const typeColumn = (column: string, codeOf: (text: string) => TypeResult) =>
+    options.names && !options.names.has(column)
+      ? fixedType(UNSPECIFIED_TYPE)
+      : (p: JsonObject) => readCode(p, name(column), codeOf);
 
   switch (layout) {
     case 'native':
-      return dayOrder === undefined
+      return dayOrder === undefined && !excelSerial
         ? NATIVE_FIELDS
         : { ...NATIVE_FIELDS, date: (p) => dateOf(p, { field: 'date' }) };
     case 'acled':
       return {
-        id: (p) => own(p, 'event_id_cnty'),
-        date: (p) => dateOf(p, { field: 'event_date', writtenOut: true }),
-        type: (p) =>
-          readCode(p, 'sub_event_type', (text) => {
-            const row = ACLED_BY_VALUE.get(text.toLowerCase());
-            return row ? { ok: true, type: row.code } : slugResult('sub_event_type', text);
-          }),
+        id: (p) => own(p, name('event_id_cnty')),
+        date: (p) => dateOf(p, { field: name('event_date'), writtenOut: true }),
+        type: typeColumn('sub_event_type', (text) => {
+          const row = ACLED_BY_VALUE.get(text.toLowerCase());
+          return row ? { ok: true, type: row.code } : slugResult(name('sub_event_type'), text);
+        }),
       };
     case 'ucdp':
       return {
-        id: (p) => own(p, 'id'),
-        date: (p) => dateOf(p, { field: 'date_start', localDateTime: true }),
-        type: (p) =>
-          readCode(p, 'type_of_violence', (text) => {
-            const row = UCDP_BY_VALUE.get(text);
-            return row
-              ? { ok: true, type: row.code }
-              : { ok: false, error: `type_of_violence "${text}" is not 1, 2 or 3` };
-          }),
+        id: (p) => own(p, name('id')),
+        date: (p) => dateOf(p, { field: name('date_start'), localDateTime: true }),
+        type: typeColumn('type_of_violence', (text) => {
+          const row = UCDP_BY_VALUE.get(text);
+          return row
+            ? { ok: true, type: row.code }
+            : { ok: false, error: `${name('type_of_violence')} "${text}" is not 1, 2 or 3` };
+        }),
       };
     case 'custom': {
       const mapping = options.mapping;
       if (!mapping) throw new Error('a custom layout needs a column mapping');
+      const column = mapping.type;
+      let type: FieldReader['type'];
+      if (column !== undefined) {
+        type = (p) =>
+          readCode(p, column, (text) =>
+            /^[a-z0-9_]+$/.test(text) ? { ok: true, type: text } : slugResult(column, text),
+          );
+      } else {
+        const code = slugifyTypeCode(mapping.typeForAll ?? '') || UNSPECIFIED_TYPE;
+        type = fixedType(code);
+      }
       return {
         id: (p) => own(p, 'id'),
         // A column the user picked may hold any unambiguous form.
         date: (p) => dateOf(p, { field: mapping.date, writtenOut: true, localDateTime: true }),
-        type: (p) =>
-          readCode(p, mapping.type, (text) =>
-            /^[a-z0-9_]+$/.test(text) ? { ok: true, type: text } : slugResult(mapping.type, text),
-          ),
+        type,
       };
     }
   }
