@@ -3,6 +3,8 @@
  * export can hand it back unchanged; the other fields are derived once, at load, for filtering.
  */
 
+import type { TextEncodingName } from './import/decode-text';
+
 /** A GeoJSON Point position: `[lon, lat]` or `[lon, lat, alt]`, WGS84. */
 export type Position = [number, number] | [number, number, number];
 
@@ -24,6 +26,11 @@ export interface Incident {
   day: string;
   /** Days since 1970-01-01 of `day`, for cheap range comparisons. */
   dayNumber: number;
+  /**
+   * Set when the date names only a month (`2004-06`) or a year (`2004`): `day` is then the
+   * period's first day, where the timeline counts it. Absent for a whole day.
+   */
+  datePrecision?: 'month' | 'year';
   type: string;
   /** `null` for an unlocated incident: counted, listed and exported, but not drawn. */
   lon: number | null;
@@ -39,6 +46,8 @@ export interface RejectedFeature {
   line?: number;
   id?: string;
   reason: string;
+  /** The problem in a few words (`date not understood`), to group rejections by. */
+  problem?: string;
   /** The parsed value (a Feature-like object, or a CSV row as column → text). */
   input: unknown;
   /** The exact source text of this feature or row, when it could be cut from the file. */
@@ -54,10 +63,17 @@ export interface LoadWarning {
     | 'outside-region'
     | 'skipped-row'
     | 'ambiguous-date'
+    | 'missing-columns'
+    | 'sheets'
+    | 'encoding'
     | 'other';
   message: string;
   /** Incident or row indices concerned, when the warning is about particular ones. */
   indices?: number[];
+  /** A workbook's sheet names, for the report to offer the others (`sheets`). */
+  sheets?: string[];
+  /** The encoding the file was read in, for the report to offer the others (`encoding`). */
+  encoding?: TextEncodingName;
 }
 
 export interface IncidentSet {

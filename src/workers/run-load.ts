@@ -3,8 +3,9 @@
  * whole, or, when it is a large FeatureCollection, parsed feature by feature as its bytes arrive
  * (its text could not be one string), with the rejected features cut from the bytes as written.
  */
-import type { LoadReply, LoadRequest, LoadSource } from './engine-protocol';
-import { importStreamedCollection } from '../domain/import/import-incidents';
+import type { LoadPhase, LoadReply, LoadRequest, LoadSource } from './engine-protocol';
+import { importStreamedCollection, importZip } from '../domain/import/import-incidents';
+import { isZip } from '../domain/import/read-workbook';
 import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
 import { IncidentFileError } from '../domain/parse-incidents';
 import type { IncidentEngine } from './incident-engine';
@@ -19,7 +20,7 @@ export const STREAM_ABOVE_BYTES = 96 * 1024 * 1024;
 export async function runLoad(
   engine: IncidentEngine,
   request: LoadRequest,
-  onProgress: (fraction: number, phase: 'reading' | 'parsing') => void,
+  onProgress: (fraction: number | null, phase: LoadPhase) => void,
   streamAboveBytes: number,
 ): Promise<LoadReply> {
   const { source } = request;
@@ -38,7 +39,7 @@ export async function runLoad(
       );
     }
     const body = await readBody(file.stream(), file.size, Infinity, reading);
-    return engine.load(body.bytes!, request, parsing(onProgress));
+    return loadBytes(engine, request, body.bytes!, onProgress);
   }
   let body: Body;
   try {
@@ -49,7 +50,7 @@ export async function runLoad(
   } catch (error) {
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
-  if (body.bytes) return engine.load(body.bytes, request, parsing(onProgress));
+  if (body.bytes) return loadBytes(engine, request, body.bytes, onProgress);
   // A large collection by URL is parsed as it arrives; its bytes are kept, as a file's are, to
   // cut rejected features from.
   const { chunks, kept, size, read } = body.stream!;
@@ -65,7 +66,33 @@ export async function runLoad(
   );
 }
 
-function parsing(onProgress: (fraction: number, phase: 'reading' | 'parsing') => void) {
+/**
+ * Loads a file's bytes: a ZIP-based file (an XLSX workbook, a KMZ) through its reader, which is
+ * asynchronous, anything else as text.
+ */
+async function loadBytes(
+  engine: IncidentEngine,
+  request: LoadRequest,
+  bytes: ArrayBuffer,
+  onProgress: (fraction: number | null, phase: LoadPhase) => void,
+): Promise<LoadReply> {
+  const view = new Uint8Array(bytes);
+  if (!isZip(view)) return engine.load(bytes, request, parsing(onProgress));
+  try {
+    const outcome = await importZip(view, {
+      ...request.options,
+      onUnpacking: () => onProgress(null, 'unpacking'),
+      onProgress: parsing(onProgress),
+    });
+    return engine.accept(outcome, request);
+  } catch (error) {
+    if (error instanceof IncidentFileError)
+      return { status: 'failed', message: `${request.source.name}: ${error.message}` };
+    throw error;
+  }
+}
+
+function parsing(onProgress: (fraction: number | null, phase: LoadPhase) => void) {
   return (fraction: number) => onProgress(fraction, 'parsing');
 }
 
@@ -74,7 +101,7 @@ async function runStreamedLoad(
   request: LoadRequest,
   chunks: AsyncIterable<Uint8Array>,
   size: number,
-  onProgress: (fraction: number, phase: 'reading' | 'parsing') => void,
+  onProgress: (fraction: number | null, phase: LoadPhase) => void,
   cut: (start: number, end: number) => Promise<string>,
   /** Bytes already read and reported: the bar does not go back while they are parsed again. */
   alreadyRead = 0,

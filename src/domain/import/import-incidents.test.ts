@@ -65,29 +65,58 @@ describe('Decoding', () => {
     expect(() => importIncidents(junk)).toThrow(/^The file is binary, not text/);
   });
 
-  it('says that a ZIP archive is not text and suggests saving the sheet as CSV', () => {
+  it('says that a ZIP archive that is not a workbook is to be unzipped', () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0]);
-    expect(() => importIncidents(zip)).toThrow(/ZIP archive .* Save the sheet as CSV/);
+    expect(() => importIncidents(zip)).toThrow(/ZIP archive .*unzip it/);
   });
 
-  it('refuses bytes that are not valid UTF-8 rather than replacing them silently', () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('date,type\n'), 0xe9, 0x0a]);
-    expect(() => importIncidents(latin1)).toThrow(/^The file is not UTF-8 text/);
+  it('reads bytes that are not UTF-8 as Windows-1252 and says so in a warning', () => {
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\na,2025-10-12,ied,70.1,33.9,Gen`),
+      0xe8,
+      ...new TextEncoder().encode('ve\n'),
+    ]);
+    const set = loadSet(latin1);
+    expect(set.incidents[0]?.feature.properties.note).toBe('Genève');
+    expect(set.warnings[0]).toMatchObject({ code: 'encoding', encoding: 'windows-1252' });
+    expect(set.warnings[0]?.message).toMatch(/^Read as Windows-1252: /);
   });
 
-  it('recognises UTF-16 text that has lost its byte-order mark', () => {
+  it('reads the file in the encoding asked for and says so in a warning', () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\na,2025-10-12,ied,70.1,33.9,Gen`),
+      0xe8,
+      ...new TextEncoder().encode('ve\n'),
+    ]);
+    const set = loadSet(bytes, { encoding: 'utf-8' });
+    expect(set.incidents[0]?.feature.properties.note).toBe('Gen\ufffdve');
+    expect(set.warnings[0]).toEqual({
+      code: 'encoding',
+      encoding: 'utf-8',
+      message: 'Read as UTF-8, as asked.',
+    });
+  });
+
+  it('reads UTF-16 text that has lost its byte-order mark', () => {
     const bytes = new Uint8Array(text.length * 2);
-    for (let i = 0; i < text.length; i++) bytes[i * 2] = text.charCodeAt(i) & 0xff;
-    expect(() => importIncidents(bytes)).toThrow(/UTF-16 text without a byte-order mark/);
+    for (let i = 0; i < text.length; i++) {
+      bytes.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], i * 2);
+    }
+    const set = loadSet(bytes);
+    expect(set.incidents[0]?.feature.properties.note).toBe('Spīn Boldak – سپین بولدک');
+    expect(set.warnings).toEqual([]);
   });
 });
 
 describe('Formats', () => {
-  it('names an HTML page or an XML file instead of parsing it', () => {
+  it('names an HTML page or an XML file that is not KML instead of parsing it', () => {
     expect(() => importIncidents('<!DOCTYPE html>\n<html><body>404</body></html>')).toThrow(
       /^The file is an HTML page/,
     );
-    expect(() => importIncidents('<?xml version="1.0"?>\n<kml></kml>')).toThrow(/^The file is XML/);
+    expect(() => importIncidents('<?xml version="1.0"?>\n<rss></rss>')).toThrow(/^The file is XML/);
+    expect(() => importIncidents('<?xml version="1.0"?>\n<kml></kml>')).toThrow(
+      'The KML file holds no Placemark: there is nothing to load.',
+    );
   });
 
   it('reports JSON with a comment in front as invalid JSON', () => {
@@ -301,6 +330,7 @@ describe('CSV rows', () => {
         line: 2,
         id: 'a',
         reason: 'the row has 7 fields but the header has 6',
+        problem: 'row not readable as CSV',
         input: expect.objectContaining({ id: 'a', 'column 7': 'extra' }),
         raw: 'a,2025-10-12,ied,70,34,x,extra',
       },
@@ -410,8 +440,8 @@ describe('Layouts', () => {
     );
     expect(outcome.layout).toBe('ucdp');
     expect(outcome.set.incidents.map((i) => [i.key, i.day, i.type])).toEqual([
-      ['900001', '2025-10-12', 'armed_clash'],
-      ['900002', '2025-10-13', 'one_sided_violence'],
+      ['900001', '2025-10-12', 'state_based'],
+      ['900002', '2025-10-13', 'one_sided'],
     ]);
     expect(outcome.set.rejected[0]?.reason).toBe('type_of_violence "4" is not 1, 2 or 3');
   });

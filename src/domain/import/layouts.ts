@@ -343,14 +343,22 @@ export function fieldReaderFor(
     dayOrder?: DayOrder | undefined;
     /** The file's name for each of the layout's columns (see recognise-layout.ts). */
     names?: ReadonlyMap<string, string> | undefined;
-    /** Read 5-digit numbers as Excel serial days (XLSX cells that are not formatted as dates). */
-    excelSerial?: boolean | undefined;
+    /**
+     * Date forms a table's cells may hold whatever the layout: Excel serial days (cells not
+     * formatted as dates) and, from a workbook's date cells, a date with a clock time.
+     */
+    tableDates?: Pick<DateReading, 'excelSerial' | 'localDateTime'> | undefined;
   },
 ): FieldReader {
-  const { dayOrder, excelSerial } = options;
-  const extra = excelSerial ? { excelSerial: true } : {};
+  const { dayOrder } = options;
+  const extra = options.tableDates ?? {};
   const dateOf = (properties: JsonObject, reading: DateReading) =>
-    parseIncidentDate(own(properties, reading.field!), { ...reading, ...extra, dayOrder });
+    parseIncidentDate(own(properties, reading.field!), {
+      ...reading,
+      excelSerial: reading.excelSerial === true || extra.excelSerial === true,
+      localDateTime: reading.localDateTime === true || extra.localDateTime === true,
+      dayOrder,
+    });
   /** The file's name for a layout column: itself unless the file shortened it. */
   const name = (column: string) => options.names?.get(column) ?? column;
   const fixedType =
@@ -363,7 +371,7 @@ export function fieldReaderFor(
 
   switch (layout) {
     case 'native':
-      return dayOrder === undefined && !excelSerial
+      return dayOrder === undefined && options.tableDates === undefined
         ? NATIVE_FIELDS
         : { ...NATIVE_FIELDS, date: (p) => dateOf(p, { field: 'date' }) };
     case 'acled':

@@ -30,7 +30,7 @@ function stripLineBreak(text: string): string {
 }
 
 /** An HXL hashtag row (HDX copies carry one under the header): every filled cell starts with #. */
-function isHxlRow(cells: readonly string[]): boolean {
+export function isHxlRow(cells: readonly string[]): boolean {
   const filled = cells.filter((cell) => cell.trim() !== '');
   return filled.length > 0 && filled.every((cell) => cell.trim().startsWith('#'));
 }

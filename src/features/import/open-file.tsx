@@ -3,7 +3,8 @@ import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 
 /** The accepted file types, by extension and media type. */
-export const ACCEPTED_FILES = '.geojson,.json,.geojsonl,.geojsons,.ndjson,.jsonl,.csv,.tsv,.txt';
+export const ACCEPTED_FILES =
+  '.geojson,.json,.geojsonl,.geojsons,.ndjson,.jsonl,.csv,.tsv,.txt,.xlsx,.kml,.kmz';
 
 /**
  * Opens files from disk, replacing the shown incidents or adding to them. Files are read in the

@@ -1,0 +1,256 @@
+/**
+ * Rows of a table (a CSV file, or an XLSX sheet read as text) → incidents. Each row becomes a
+ * Feature whose properties are every column's text exactly as read, whose geometry comes from the
+ * coordinate columns and whose `id` is the layout's id column.
+ */
+import type { Incident, IncidentFeature, LoadWarning, RejectedFeature } from '../incident';
+import type { FieldReader, JsonObject } from '../parse-incidents';
+import { findDuplicateIds, own, setOwn, validateFeature } from '../parse-incidents';
+import { describeDuplicateColumns, uniqueColumnKeys } from './column-keys';
+import type { ImportOptions, ImportOutcome } from './import-incidents';
+import type { Layout } from './layouts';
+import { fieldReaderFor, findColumn, LATITUDE_NAMES, LONGITUDE_NAMES } from './layouts';
+import { countAmbiguousDates, NEEDS_MAPPING_REASON, SAMPLE_ROWS, swapNotice } from './load-checks';
+import { phase } from './progress';
+import type { CsvRow, CsvTable } from './read-csv';
+import { describeMissingColumns, recogniseLayout } from './recognise-layout';
+import { checkRegion } from './region-checks';
+import { trackProblems } from './rejection-problems';
+
+type NeedsMapping = Extract<ImportOutcome, { status: 'needs-mapping' }>;
+
+interface TablePlan {
+  layout: Layout;
+  keys: string[];
+  /** The file's name for each of a known layout's columns. */
+  names: ReadonlyMap<string, string> | undefined;
+  idKey: string | undefined;
+  lonColumn: number;
+  latColumn: number;
+  warnings: LoadWarning[];
+}
+
+/**
+ * Loads the rows of `table`. `format` says where they came from. Both read Excel
+ * serial day numbers as dates. `report` gets the fraction of the rows done.
+ */
+export function importTable(
+  table: CsvTable,
+  format: 'csv' | 'xlsx',
+  options: ImportOptions,
+  report: (fraction: number) => void,
+): ImportOutcome {
+  const keys = uniqueColumnKeys(table.header);
+  const plan = planTable(keys, table.rows, format, options);
+  if ('reason' in plan) return plan;
+
+  const tracked = trackProblems(
+    fieldReaderFor(plan.layout, {
+      mapping: options.mapping,
+      dayOrder: options.dayOrder,
+      names: plan.names,
+      // A date cell that lost its format holds its serial day, in the sheet and in a CSV saved
+      // from it, so a 5-digit number in the date column reads as one in both. A workbook's
+      // date cells with a time of day are read as `YYYY-MM-DD HH:MM:SS` (see read-workbook.ts).
+      tableDates: { excelSerial: true, localDateTime: format === 'xlsx' },
+    }),
+  );
+  const fields = countAmbiguousDates(tracked.fields);
+  const progress = phase(report, 0, 1);
+  const incidents: Incident[] = [];
+  const rejected: RejectedFeature[] = [];
+  table.rows.forEach((row, index) => {
+    const result = rowToIncident(row, index, plan, fields.fields, options.swapCoordinates === true);
+    if ('reason' in result) rejected.push({ ...result, problem: tracked.problemOf(result.reason) });
+    else incidents.push(result);
+    if (index % 256 === 0) progress(index / table.rows.length);
+  });
+
+  const warnings = [
+    ...table.warnings,
+    ...describeDuplicateColumns(table.header, keys),
+    ...plan.warnings,
+    ...(table.rows.length === 0
+      ? [{ code: 'other' as const, message: 'the file has a header but no data rows' }]
+      : []),
+    ...findDuplicateIds(incidents),
+    ...checkRegion(incidents),
+    ...fields.ambiguous(),
+    ...(options.swapCoordinates ? [swapNotice(incidents)] : []),
+  ];
+  return {
+    status: 'loaded',
+    format,
+    layout: plan.layout,
+    set: { incidents, rejected, warnings, collectionMembers: {} },
+    columns: table.header,
+  };
+}
+
+/** Decides the layout and the id and coordinate columns, or says that a mapping is needed. */
+function planTable(
+  keys: string[],
+  rows: readonly CsvRow[],
+  format: 'csv' | 'xlsx',
+  options: ImportOptions,
+): TablePlan | NeedsMapping {
+  const needsMapping = (reason: string): NeedsMapping => ({
+    status: 'needs-mapping',
+    format,
+    columns: keys,
+    sample: rows.slice(0, SAMPLE_ROWS).map((row) => rowObject(keys, row.cells)),
+    reason,
+  });
+
+  let layout: Layout;
+  let names: ReadonlyMap<string, string> | undefined;
+  let lonKey: string | undefined;
+  let latKey: string | undefined;
+  const warnings: LoadWarning[] = [];
+  const { mapping } = options;
+  if (mapping) {
+    for (const [role, column] of [
+      ['date', mapping.date],
+      ['type', mapping.type],
+      ['longitude', mapping.longitude],
+      ['latitude', mapping.latitude],
+    ] as const) {
+      if (column !== undefined && !keys.includes(column)) {
+        return needsMapping(`The column "${column}" chosen for the ${role} is not in the file.`);
+      }
+    }
+    if ((mapping.longitude === undefined) !== (mapping.latitude === undefined)) {
+      return needsMapping('Choose both a longitude and a latitude column, or neither.');
+    }
+    layout = 'custom';
+    lonKey = mapping.longitude ?? findColumn(keys, LONGITUDE_NAMES);
+    latKey = mapping.latitude ?? findColumn(keys, LATITUDE_NAMES);
+  } else {
+    const recognised = recogniseLayout(keys);
+    if (!recognised) return needsMapping(NEEDS_MAPPING_REASON);
+    layout = recognised.layout.layout;
+    if (layout === 'native') {
+      lonKey = findColumn(keys, LONGITUDE_NAMES);
+      latKey = findColumn(keys, LATITUDE_NAMES);
+    } else {
+      names = recognised.names;
+      lonKey = names.get('longitude');
+      latKey = names.get('latitude');
+      warnings.push(...describeMissingColumns(recognised));
+    }
+  }
+
+  if (lonKey === undefined || latKey === undefined) {
+    const found = lonKey ?? latKey;
+    warnings.push({
+      code: 'other',
+      message:
+        found === undefined
+          ? 'the file has no longitude and latitude columns: its incidents are listed but not drawn'
+          : `the file has a "${found}" column but not its pair: its incidents are listed but not drawn`,
+    });
+    lonKey = latKey = undefined;
+  }
+  const idName =
+    layout === 'acled' || layout === 'ucdp'
+      ? names?.get(layout === 'acled' ? 'event_id_cnty' : 'id')
+      : 'id';
+  return {
+    layout,
+    keys,
+    names,
+    idKey: idName !== undefined && keys.includes(idName) ? idName : undefined,
+    lonColumn: lonKey === undefined ? -1 : keys.indexOf(lonKey),
+    latColumn: latKey === undefined ? -1 : keys.indexOf(latKey),
+    warnings,
+  };
+}
+
+/** A row as column → text; extra cells beyond the header go under `column N`. */
+function rowObject(keys: readonly string[], cells: readonly string[]): JsonObject {
+  const object: JsonObject = {};
+  cells.forEach((cell, i) => setOwn(object, keys[i] ?? `column ${i + 1}`, cell));
+  return object;
+}
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A coordinate cell: a finite decimal number, null when blank, else the reason it is unusable. */
+function readCoordinate(text: string, column: string): number | null | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!DECIMAL.test(trimmed)) {
+    return `${column} "${trimmed.slice(0, 40)}" is not a decimal number${/^[+-]?\d+,\d+$/.test(trimmed) ? ' (write a point, not a comma, before the decimals)' : ''}`;
+  }
+  const value = Number(trimmed);
+  return Number.isFinite(value)
+    ? value
+    : `${column} "${trimmed.slice(0, 40)}" is not a finite number`;
+}
+
+/** A GeoJSON Point from the coordinate cells; null for blank cells; else the reason. */
+function rowGeometry(
+  row: CsvRow,
+  plan: TablePlan,
+  swap: boolean,
+): IncidentFeature['geometry'] | string {
+  if (plan.lonColumn < 0) return null;
+  const lonName = plan.keys[plan.lonColumn]!;
+  const latName = plan.keys[plan.latColumn]!;
+  const lon = readCoordinate(row.cells[plan.lonColumn] ?? '', lonName);
+  const lat = readCoordinate(row.cells[plan.latColumn] ?? '', latName);
+  if (typeof lon === 'string') return lon;
+  if (typeof lat === 'string') return lat;
+  if (lon === null && lat === null) return null;
+  if (lon === null)
+    return `${lonName} is blank but ${latName} is "${row.cells[plan.latColumn]!.trim()}"`;
+  if (lat === null)
+    return `${latName} is blank but ${lonName} is "${row.cells[plan.lonColumn]!.trim()}"`;
+  return { type: 'Point', coordinates: swap ? [lat, lon] : [lon, lat] };
+}
+
+/** Spreadsheets end with a sum: a first filled cell such as `Total` or `Grand total:`. */
+const TOTALS = /^(?:grand\s+)?(?:sub-?)?totals?\b/i;
+
+/**
+ * One row as an incident: a Feature whose properties are every column's text exactly as
+ * read, whose geometry comes from the coordinate columns and whose `id` is the layout's id column.
+ * A rejection hands back the row (column → text), its line and its exact text.
+ */
+function rowToIncident(
+  row: CsvRow,
+  index: number,
+  plan: TablePlan,
+  fields: FieldReader,
+  swap: boolean,
+): Incident | RejectedFeature {
+  const properties = rowObject(plan.keys, row.cells);
+  const idText = plan.idKey !== undefined ? own(properties, plan.idKey) : undefined;
+  const id = typeof idText === 'string' && idText.trim() !== '' ? idText : undefined;
+  const first = row.cells.find((cell) => cell.trim() !== '')?.trim() ?? '';
+  const reject = (reason: string): RejectedFeature => ({
+    index,
+    line: row.line,
+    ...(id !== undefined ? { id } : {}),
+    // A sum under the data is said to be one rather than blamed for its missing date.
+    reason: TOTALS.test(first) ? `a totals row ("${first.slice(0, 40)}"), not an incident` : reason,
+    input: properties,
+    raw: row.raw,
+  });
+  if (row.error !== undefined) return reject(row.error);
+
+  const geometry = rowGeometry(row, plan, swap);
+  let reason: string;
+  if (typeof geometry === 'string') {
+    reason = geometry;
+  } else {
+    const feature: JsonObject = { type: 'Feature' };
+    if (id !== undefined) feature.id = id;
+    feature.geometry = geometry;
+    feature.properties = properties;
+    const result = validateFeature(feature, index, fields);
+    if (!('reason' in result)) return result;
+    reason = result.reason;
+  }
+  return reject(reason);
+}

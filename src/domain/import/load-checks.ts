@@ -1,0 +1,54 @@
+/**
+ * What every import path says the same way: the dialog's reason for asking, the count of dates
+ * that want a declared day order, and the notice of swapped coordinates.
+ */
+import type { Incident, LoadWarning } from '../incident';
+import type { FieldReader } from '../parse-incidents';
+
+/** How many rows or features the mapping dialog shows. */
+export const SAMPLE_ROWS = 5;
+
+export const NEEDS_MAPPING_REASON =
+  'The file has neither "date" and "type" fields nor the columns of a layout this app knows ' +
+  '(ACLED, UCDP GED). Choose which column holds the date and which the type.';
+
+export function swapNotice(incidents: readonly Incident[]): LoadWarning {
+  const located = incidents.filter((incident) => incident.lon !== null).length;
+  return {
+    code: 'other',
+    message: `longitude and latitude were swapped for the whole file, as asked (${located} located incidents)`,
+  };
+}
+
+/**
+ * Wraps a reader to note the incidents whose numeric date could not be read for want of a
+ * declared day order, so one warning can tell the user that declaring it would load them.
+ */
+export function countAmbiguousDates(reader: FieldReader) {
+  const examples: string[] = [];
+  let count = 0;
+  const fields: FieldReader = {
+    ...reader,
+    date(properties) {
+      const result = reader.date(properties);
+      if (!result.ok && result.ambiguousOrder) {
+        count++;
+        if (examples.length < 3) examples.push(/"(.*)"/.exec(result.error)?.[1] ?? '');
+      }
+      return result;
+    },
+  };
+  const ambiguous = (): LoadWarning[] =>
+    count === 0
+      ? []
+      : [
+          {
+            code: 'ambiguous-date',
+            message:
+              `${count === 1 ? '1 date is' : `${count} dates are`} written with numbers in an ambiguous day/month order ` +
+              `(${examples.map((e) => `"${e}"`).join(', ')}); declare day/month/year or ` +
+              'month/day/year for the whole file to load them',
+          },
+        ];
+  return { fields, ambiguous };
+}
