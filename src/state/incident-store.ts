@@ -9,6 +9,7 @@ import {
 import type {
   ColumnMapping,
   DatasetFormat,
+  DatasetSummary,
   DayOrder,
   EngineFilter,
   EngineSummary,
@@ -27,15 +28,19 @@ import type {
   QueryReply,
   StripReply,
   TileReply,
+  LoadPhase,
 } from '../workers/engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
+import type { TypeDescriber } from '../domain/type-describer';
+import { createTypeDescriber } from '../domain/type-describer';
 import { shareUnchanged } from './share-unchanged';
+import { describeProblems } from '../domain/import/rejection-problems';
 
 export { EMPTY_ENGINE_FILTER };
 
 export interface LoadingState {
   name: string;
-  phase: 'reading' | 'parsing';
+  phase: LoadPhase;
   /** 0..1 when known. */
   progress: number | null;
 }
@@ -49,6 +54,14 @@ export interface MappingRequest {
   reason: string;
 }
 
+/** A file that was read but of which no incident could load: the data shown before stays. */
+export interface EmptyLoad {
+  request: LoadRequest;
+  dataset: DatasetSummary;
+  columns: string[];
+  sample: Array<Record<string, unknown>>;
+}
+
 interface DataSlice {
   /** What is loaded: datasets, total, types present, date extent. */
   summary: EngineSummary | null;
@@ -56,6 +69,12 @@ interface DataSlice {
   /** A file-level failure (not JSON, not found…); the data shown before stays. */
   loadError: string | null;
   mappingRequest: MappingRequest | null;
+  emptyLoad: EmptyLoad | null;
+  /** Opens the mapping dialog for the file of which nothing loaded. */
+  chooseColumnsAgain: () => void;
+  /** Loads the file of which nothing loaded again, with other options (a day order…). */
+  retryEmptyLoad: (options: LoadOptions) => Promise<boolean>;
+  dismissEmptyLoad: () => void;
   /** Whether a newly opened file replaces the shown data or is added to it. */
   loadMode: LoadMode;
   setLoadMode: (mode: LoadMode) => void;
@@ -201,10 +220,20 @@ export function createIncidentStore(client: EngineClient) {
           set({ loading: null, mappingRequest: { request, format, columns, sample, reason } });
           return false;
         }
+        if (reply.status === 'empty') {
+          const { dataset, columns, sample } = reply;
+          set({
+            loading: null,
+            mappingRequest: null,
+            emptyLoad: { request, dataset, columns, sample },
+          });
+          return false;
+        }
         if (request.replaceId) requests.delete(request.replaceId);
         requests.set(reply.dataset.id, request);
         set({
           loading: null,
+          emptyLoad: null,
           summary: reply.summary,
           facets: null,
           mappingRequest: null,
@@ -231,6 +260,27 @@ export function createIncidentStore(client: EngineClient) {
       loading: null,
       loadError: null,
       mappingRequest: null,
+      emptyLoad: null,
+      chooseColumnsAgain: () => {
+        const empty = get().emptyLoad;
+        if (!empty) return;
+        const { request, dataset, columns, sample } = empty;
+        set({
+          mappingRequest: {
+            request,
+            format: dataset.format,
+            columns,
+            sample,
+            reason: `No incident could be loaded (${describeProblems(dataset.problems, dataset.format)}). Choose the date and type columns.`,
+          },
+        });
+      },
+      retryEmptyLoad: (options) => {
+        const empty = get().emptyLoad;
+        if (!empty) return Promise.resolve(false);
+        return runLoad({ ...empty.request, options: { ...empty.request.options, ...options } });
+      },
+      dismissEmptyLoad: () => set({ emptyLoad: null }),
       loadMode: 'replace',
       setLoadMode: (loadMode) => set({ loadMode }),
       loadSource: (source, mode = 'replace', options = {}) =>
@@ -467,6 +517,16 @@ const datasetRows = memoise(
       selected: ids === null || ids.includes(id),
     })),
 );
+
+/**
+ * The label and colour of each type code for the loaded data, the same for every view of it (see
+ * type-describer.ts); a new describer only when new data is loaded.
+ */
+export function selectDescribeType(state: IncidentState): TypeDescriber {
+  return createTypeDescriber(state.summary?.typeCodes ?? NO_TYPE_CODES);
+}
+
+const NO_TYPE_CODES: readonly string[] = [];
 
 /** First and last day of the loaded data. */
 export function selectDayExtent(state: IncidentState) {

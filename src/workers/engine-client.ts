@@ -15,6 +15,7 @@ import type {
   QueryReply,
   StripReply,
   TileReply,
+  LoadPhase,
 } from './engine-protocol';
 
 /** Where the engine runs: a Web Worker in the app, the same code inline in tests. */
@@ -31,7 +32,7 @@ export class LoadCancelledError extends Error {
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  onProgress?: (fraction: number, phase: EnginePhase) => void;
+  onProgress?: (fraction: number | null, phase: EnginePhase) => void;
 }
 
 /**
@@ -54,7 +55,7 @@ export class EngineClient {
 
   load(
     request: LoadRequest,
-    onProgress?: (fraction: number, phase: 'reading' | 'parsing') => void,
+    onProgress?: (fraction: number | null, phase: LoadPhase) => void,
   ): Promise<LoadReply> {
     const id = this.nextId++;
     this.loadInFlight = id;
@@ -153,7 +154,7 @@ export class EngineClient {
   ): Promise<FileReply> {
     return this.send(
       { type: 'export', id: this.nextId++, filter, format, computedFields },
-      onProgress && ((fraction) => onProgress(fraction)),
+      onProgress && ((fraction) => onProgress(fraction ?? 0)),
     );
   }
 

@@ -23,7 +23,7 @@ function makeHandler(streamAboveBytes: number) {
   const progress: number[] = [];
   const handle = createEngineHandler(
     (message: EngineMessage) => {
-      if ('progress' in message) progress.push(message.progress);
+      if ('progress' in message) progress.push(message.progress ?? NaN);
       else if (message.ok) replies.get(message.id)?.(message.value);
       else replies.get(message.id)?.(new Error(message.message));
     },

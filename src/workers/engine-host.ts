@@ -4,6 +4,7 @@ import type {
   GeographyUrls,
   ListSort,
   LoadRequest,
+  LoadPhase,
 } from './engine-protocol';
 import { IncidentEngine } from './incident-engine';
 import { runLoad, STREAM_ABOVE_BYTES } from './run-load';
@@ -43,10 +44,10 @@ export type EngineRequest =
 export type EngineMessage =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; message: string }
-  | { id: number; progress: number; phase: EnginePhase };
+  | { id: number; progress: number | null; phase: EnginePhase };
 
 /** What a long request is doing, for its progress bar. */
-export type EnginePhase = 'reading' | 'parsing' | 'exporting';
+export type EnginePhase = LoadPhase | 'exporting';
 
 type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
 

@@ -6,6 +6,7 @@
 import type { UrlFilter } from '../domain/url-state';
 import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
+import type { TextEncodingName } from '../domain/import/decode-text';
 
 import type {
   ColumnMapping,
@@ -22,7 +23,17 @@ export interface LoadOptions {
   mapping?: ColumnMapping;
   dayOrder?: DayOrder;
   swapCoordinates?: boolean;
+  /** The sheet of a workbook to read (its first unless told). */
+  sheet?: string;
+  /** The text encoding the user chose from the load report (a byte-order mark still decides). */
+  encoding?: TextEncodingName;
 }
+
+/**
+ * What a load is doing: reading the bytes, unpacking a workbook (a step with no fraction of its
+ * own) or checking the incidents.
+ */
+export type LoadPhase = 'reading' | 'unpacking' | 'parsing';
 
 export type LoadSource =
   | { kind: 'url'; url: string; name: string }
@@ -56,6 +67,8 @@ export interface DatasetSummary {
   layout: DatasetLayout;
   loaded: number;
   rejectedCount: number;
+  /** Every rejection's problem in a few words, counted, the most frequent first. */
+  problems: Array<{ problem: string; count: number }>;
   /** The first rejections, enough for the report; "Download rejected" returns all. */
   rejected: RejectionSummary[];
   warnings: LoadWarning[];
@@ -80,6 +93,16 @@ export type LoadReply =
       columns: string[];
       sample: Array<Record<string, unknown>>;
       reason: string;
+    }
+  | {
+      /**
+       * The file was read but no incident in it could load: what was shown before stays, and
+       * the report says why, with the columns and first rows to choose columns again.
+       */
+      status: 'empty';
+      dataset: DatasetSummary;
+      columns: string[];
+      sample: Array<Record<string, unknown>>;
     }
   | { status: 'failed'; message: string };
 
@@ -185,6 +208,8 @@ export interface FeatureReply {
   row: number;
   feature: IncidentFeature;
   day: string;
+  /** Set when the date names only a month or a year; `day` is then its first day. */
+  datePrecision?: 'month' | 'year';
   type: string;
   key: string;
   lon: number | null;

@@ -1,6 +1,6 @@
 import { exportFileName, geoJsonExportChunks } from '../domain/export-geojson';
 import { findDayExtent } from '../domain/filter-incidents';
-import type { Incident, IncidentSet } from '../domain/incident';
+import type { Incident, IncidentSet, RejectedFeature } from '../domain/incident';
 import { CSV_CHUNK_ROWS, exportCsv, exportCsvChunks } from '../domain/import/export-csv';
 import { gatherBlob } from './file-blob';
 import type { ImportOutcome } from '../domain/import/import-incidents';
@@ -22,7 +22,9 @@ import {
   readPrecision,
   readSearchText,
 } from '../domain/incident-facets';
-import { IncidentFileError } from '../domain/parse-incidents';
+import type { JsonObject } from '../domain/parse-incidents';
+import { IncidentFileError, isObject, truncateDeepValue } from '../domain/parse-incidents';
+import { countProblems } from '../domain/import/rejection-problems';
 import type { BorderIndex, BorderMeasures } from '../domain/border/border-measures';
 import {
   buildBorderIndex,
@@ -314,6 +316,7 @@ export class IncidentEngine {
       layout: outcome.layout,
       loaded: set.incidents.length,
       rejectedCount: set.rejected.length,
+      problems: countProblems(set.rejected),
       rejected: set.rejected.slice(0, REPORTED_REJECTIONS).map(({ index, line, id, reason }) => ({
         index,
         reason,
@@ -324,6 +327,7 @@ export class IncidentEngine {
       columns: outcome.columns ?? null,
       options,
     };
+    if (set.incidents.length === 0) return emptyReply(summary, set.rejected);
     const dataset: Dataset = { summary, set };
     const replaced = this.datasets.findIndex((d) => d.summary.id === replaceId);
     if (replaced >= 0) this.datasets[replaced] = dataset;
@@ -766,6 +770,7 @@ export class IncidentEngine {
       row,
       feature: incident.feature,
       day: incident.day,
+      ...(incident.datePrecision ? { datePrecision: incident.datePrecision } : {}),
       type: incident.type,
       key: incident.key,
       lon: incident.lon,
@@ -919,5 +924,26 @@ function buildTable(datasets: Dataset[]): Table {
       typeCodes,
       dayExtent: findDayExtent(incidents),
     },
+  };
+}
+
+/** How many rejected rows or features give the "Choose columns again" dialog its columns. */
+const EMPTY_SAMPLE_ROWS = 5;
+
+/**
+ * The answer for a file of which nothing loaded: the dataset's report, and the columns (or
+ * property names) of what was rejected, with the first few, for the mapping dialog.
+ */
+function emptyReply(summary: DatasetSummary, rejected: readonly RejectedFeature[]): LoadReply {
+  const rows = rejected
+    .map(({ input }) => (isObject(input) && isObject(input.properties) ? input.properties : input))
+    .filter(isObject);
+  const columns = new Set<string>();
+  for (const row of rows.slice(0, 100)) for (const key of Object.keys(row)) columns.add(key);
+  return {
+    status: 'empty',
+    dataset: summary,
+    columns: [...columns],
+    sample: rows.slice(0, EMPTY_SAMPLE_ROWS).map((row) => truncateDeepValue(row) as JsonObject),
   };
 }

@@ -1,17 +1,24 @@
+import { describeProblems, itemNoun } from '../../domain/import/rejection-problems';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
-import type { DatasetSummary } from '../../workers/engine-protocol';
+import type { DatasetSummary, LoadOptions } from '../../workers/engine-protocol';
 import { downloadFile } from '../export/download-file';
 import { displayText } from '../incident-detail/incident-fields';
+import { DatasetWarnings } from './dataset-warnings';
 
 const SHOWN_REJECTIONS = 200;
 
-/** What could not be loaded and why: URL problems, file-level errors, and per file its rejects and warnings. */
+/**
+ * What could not be loaded and why: URL problems, file-level errors, a file of which nothing
+ * loaded, and per loaded file its rejects and warnings.
+ */
 export function LoadReport({ store = incidentStore }: { store?: IncidentStore }) {
   const loadError = useIncidentStore((state) => state.loadError, store);
   const datasets = useIncidentStore((state) => state.summary?.datasets, store);
   const notices = useIncidentStore((state) => state.notices, store);
   const dismissNotices = useIncidentStore((state) => state.dismissNotices, store);
+  const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
+  const shown = datasets && datasets.length > 0 ? datasets.map((d) => d.name).join(', ') : null;
 
   return (
     <div className="load-report">
@@ -30,25 +37,66 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
       {loadError && (
         <div role="alert" className="message error">
           {loadError}
-          {datasets && datasets.length > 0 && (
-            <p className="small">Still showing {datasets.map((d) => d.name).join(', ')}.</p>
-          )}
+          {shown && <p className="small">Still showing {shown}.</p>}
         </div>
       )}
+      {emptyLoad && <EmptyLoadReport store={store} shown={shown} />}
       {datasets?.map((dataset) => (
-        <DatasetReport key={dataset.id} dataset={dataset} store={store} />
+        <DatasetReport
+          key={dataset.id}
+          dataset={dataset}
+          store={store}
+          reload={(options) => store.getState().reloadDataset(dataset.id, options)}
+        />
       ))}
     </div>
   );
 }
 
-function DatasetReport({ dataset, store }: { dataset: DatasetSummary; store: IncidentStore }) {
-  const { name, rejectedCount, rejected, warnings, loaded } = dataset;
-  const swap = warnings.find((w) => w.code === 'swapped-coordinates');
-  const ambiguous = warnings.find((w) => w.code === 'ambiguous-date');
-  const others = warnings.filter((w) => w !== swap && w !== ambiguous);
-  const { reloadDataset } = store.getState();
-  const swapped = dataset.options.swapCoordinates === true;
+/** A file that was read but gave no incident: why, and the ways to read it otherwise. */
+function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string | null }) {
+  const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
+  if (!emptyLoad) return null;
+  const { dataset, columns } = emptyLoad;
+  const { chooseColumnsAgain, dismissEmptyLoad, retryEmptyLoad } = store.getState();
+  const problems = describeProblems(dataset.problems, dataset.format);
+  return (
+    <>
+      <div
+        role="alert"
+        className="message error"
+        aria-label={`Nothing loaded from ${dataset.name}`}
+      >
+        <p>
+          {dataset.name}: no incident could be loaded
+          {problems ? ` (${problems})` : ''}.{' '}
+          {shown ? `Still showing ${shown}.` : 'Nothing else was loaded before it.'}
+        </p>
+        <Rejections dataset={dataset} />
+        {columns.length > 0 && (
+          <button type="button" onClick={chooseColumnsAgain}>
+            Choose columns again
+          </button>
+        )}{' '}
+        <button type="button" onClick={dismissEmptyLoad}>
+          Dismiss
+        </button>
+      </div>
+      <DatasetWarnings dataset={dataset} reload={retryEmptyLoad} />
+    </>
+  );
+}
+
+function DatasetReport({
+  dataset,
+  store,
+  reload,
+}: {
+  dataset: DatasetSummary;
+  store: IncidentStore;
+  reload: (options: LoadOptions) => Promise<boolean>;
+}) {
+  const { name, rejectedCount, loaded, format } = dataset;
   const onDownload = async () => {
     const file = await store.getState().rejectedFile(dataset.id);
     if (file) downloadFile(file);
@@ -58,62 +106,37 @@ function DatasetReport({ dataset, store }: { dataset: DatasetSummary; store: Inc
       {rejectedCount > 0 && (
         <div role="alert" className="message error" aria-label={`Rejected features of ${name}`}>
           <p>
-            {name}: {loaded} loaded, {rejectedCount}{' '}
-            {rejectedCount === 1 ? 'feature was' : 'features were'} not loaded:
+            {name}: {loaded} loaded, {rejectedCount} {itemNoun(format, rejectedCount)}{' '}
+            {rejectedCount === 1 ? 'was' : 'were'} not loaded (
+            {describeProblems(dataset.problems, format)}):
           </p>
-          <ol className="rejections">
-            {rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
-              <li key={r.index}>
-                {r.line !== undefined ? `Line ${r.line}` : `Feature ${r.index}`}
-                {r.id !== undefined && ` (id "${displayText(r.id)}")`}: {displayText(r.reason)}
-              </li>
-            ))}
-          </ol>
-          {rejectedCount > SHOWN_REJECTIONS && <p>…and {rejectedCount - SHOWN_REJECTIONS} more.</p>}
+          <Rejections dataset={dataset} />
           <button type="button" onClick={() => void onDownload()}>
             Download rejected
           </button>
         </div>
       )}
-      {(others.length > 0 || swap || ambiguous || swapped) && (
-        <div role="status" className="message warning" aria-label={`Warnings for ${name}`}>
-          {others.length > 0 && (
-            <ul>
-              {others.map((warning, i) => (
-                <li key={i}>{warning.message}</li>
-              ))}
-            </ul>
-          )}
-          {(swap || swapped) && (
-            <p>
-              {swap?.message ?? `Longitude and latitude were swapped for every feature of ${name}.`}{' '}
-              <button
-                type="button"
-                onClick={() => void reloadDataset(dataset.id, { swapCoordinates: !swapped })}
-              >
-                {swapped ? 'Undo the swap' : 'Swap longitude and latitude for the whole file'}
-              </button>
-            </p>
-          )}
-          {ambiguous && (
-            <p>
-              {ambiguous.message}{' '}
-              <button
-                type="button"
-                onClick={() => void reloadDataset(dataset.id, { dayOrder: 'dmy' })}
-              >
-                Day first (03/04 is 3 April)
-              </button>{' '}
-              <button
-                type="button"
-                onClick={() => void reloadDataset(dataset.id, { dayOrder: 'mdy' })}
-              >
-                Month first (03/04 is 4 March)
-              </button>
-            </p>
-          )}
-        </div>
-      )}
+      <DatasetWarnings dataset={dataset} reload={reload} />
+    </>
+  );
+}
+
+/** The first rejections, each by its place in the file, its id and its reason. */
+function Rejections({ dataset }: { dataset: DatasetSummary }) {
+  const { rejected, rejectedCount, format } = dataset;
+  const place = (line: number | undefined, index: number) =>
+    line === undefined ? `Feature ${index}` : `${format === 'xlsx' ? 'Row' : 'Line'} ${line}`;
+  return (
+    <>
+      <ol className="rejections">
+        {rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
+          <li key={r.index}>
+            {place(r.line, r.index)}
+            {r.id !== undefined && ` (id "${displayText(r.id)}")`}: {displayText(r.reason)}
+          </li>
+        ))}
+      </ol>
+      {rejectedCount > SHOWN_REJECTIONS && <p>…and {rejectedCount - SHOWN_REJECTIONS} more.</p>}
     </>
   );
 }

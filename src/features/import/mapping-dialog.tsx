@@ -1,10 +1,18 @@
+import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { guessDateColumn } from '../../domain/date-column';
+import { slugifyTypeCode } from '../../domain/import/layouts';
 import type { IncidentStore, MappingRequest } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { ColumnMapping, DayOrder } from '../../workers/engine-protocol';
 import { displayText } from '../incident-detail/incident-fields';
 
 const STORAGE_PREFIX = 'durand-line-map:mapping:';
+
+/** The Type column choice that gives every row one type, typed by the user. */
+const SAME_TYPE = '\u0000same-type';
+const SAME_TYPE_LABEL = 'None: every row has the same type';
+const DEFAULT_TYPE = 'unspecified';
 
 /** The remembered mapping for files with exactly these columns. */
 function storageKey(columns: string[]): string {
@@ -16,7 +24,9 @@ function recall(columns: string[]): { mapping: ColumnMapping; dayOrder: DayOrder
     const saved = JSON.parse(localStorage.getItem(storageKey(columns)) ?? 'null') as unknown;
     if (typeof saved !== 'object' || saved === null) return null;
     const { mapping, dayOrder } = saved as { mapping?: ColumnMapping; dayOrder?: DayOrder | null };
-    if (!mapping || !columns.includes(mapping.date) || !columns.includes(mapping.type)) return null;
+    if (!mapping || !columns.includes(mapping.date)) return null;
+    if (mapping.type !== undefined ? !columns.includes(mapping.type) : !mapping.typeForAll)
+      return null;
     return { mapping, dayOrder: dayOrder ?? null };
   } catch {
     return null;
@@ -38,10 +48,18 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
   const id = useId();
   const { columns, sample, format, reason } = request;
   const remembered = recall(columns);
-  const [date, setDate] = useState(remembered?.mapping.date ?? guess(columns, /date|day|time/i));
-  const [type, setType] = useState(
-    remembered?.mapping.type ?? guess(columns, /type|category|kind|event/i),
+  const [date, setDate] = useState(
+    () =>
+      remembered?.mapping.date ??
+      guessDateColumn(columns, sample, { excelSerial: true }) ??
+      guess(columns, /date|day|time/i),
   );
+  const [type, setType] = useState(
+    remembered
+      ? (remembered.mapping.type ?? SAME_TYPE)
+      : guess(columns, /type|category|kind|event/i) || SAME_TYPE,
+  );
+  const [typeForAll, setTypeForAll] = useState(remembered?.mapping.typeForAll ?? DEFAULT_TYPE);
   const [longitude, setLongitude] = useState(
     remembered?.mapping.longitude ?? guess(columns, /^(lon|long|lng|longitude|x)$/i),
   );
@@ -52,13 +70,14 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  const isCsv = format === 'csv';
+  // Only a table's rows take their position from columns; features have a geometry.
+  const isTable = format === 'csv' || format === 'xlsx';
   const onSubmit = () => {
     const mapping: ColumnMapping = {
       date,
-      type,
-      ...(isCsv && longitude ? { longitude } : {}),
-      ...(isCsv && latitude ? { latitude } : {}),
+      ...(type === SAME_TYPE ? { typeForAll: typeForAll.trim() } : { type }),
+      ...(isTable && longitude ? { longitude } : {}),
+      ...(isTable && latitude ? { latitude } : {}),
     };
     try {
       localStorage.setItem(storageKey(columns), JSON.stringify({ mapping, dayOrder }));
@@ -73,6 +92,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
     value: string,
     onChange: (v: string) => void,
     optional = false,
+    extra?: ReactNode,
   ) => (
     <label>
       {label}
@@ -83,6 +103,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
         required={!optional}
       >
         <option value="">{optional ? '(none)' : 'Choose a column'}</option>
+        {extra}
         {columns.map((column) => (
           <option key={column} value={column}>
             {column}
@@ -113,9 +134,26 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
         >
           <div className="mapping-fields">
             {select('Date column', date, setDate)}
-            {select('Type column', type, setType)}
-            {isCsv && select('Longitude column', longitude, setLongitude, true)}
-            {isCsv && select('Latitude column', latitude, setLatitude, true)}
+            {select(
+              'Type column',
+              type,
+              setType,
+              false,
+              <option value={SAME_TYPE}>{SAME_TYPE_LABEL}</option>,
+            )}
+            {type === SAME_TYPE && (
+              <label>
+                Type for every row
+                <input
+                  type="text"
+                  value={typeForAll}
+                  onChange={(event) => setTypeForAll(event.target.value)}
+                  required
+                />
+              </label>
+            )}
+            {isTable && select('Longitude column', longitude, setLongitude, true)}
+            {isTable && select('Latitude column', latitude, setLatitude, true)}
           </div>
           <fieldset>
             <legend>Numeric dates such as 03/04/2025</legend>
@@ -168,7 +206,13 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
             <button type="button" onClick={() => store.getState().dismissMapping()}>
               Cancel
             </button>
-            <button type="submit" className="primary" disabled={!date || !type}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={
+                !date || !type || (type === SAME_TYPE && slugifyTypeCode(typeForAll) === '')
+              }
+            >
               Load with these columns
             </button>
           </div>

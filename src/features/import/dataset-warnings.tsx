@@ -1,0 +1,99 @@
+import type { TextEncodingName } from '../../domain/import/decode-text';
+import { ENCODING_NAMES } from '../../domain/import/decode-text';
+import type { LoadOptions } from '../../workers/engine-protocol';
+import type { DatasetSummary } from '../../workers/engine-protocol';
+
+/** The encodings a file read by guess or by choice can be read again in. */
+const REREAD_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'windows-1252', 'windows-1256'];
+
+function rereadLabel(encoding: TextEncodingName): string {
+  const name = ENCODING_NAMES[encoding];
+  return encoding === 'utf-8' ? `Read as ${name} (with replacement characters)` : `Read as ${name}`;
+}
+
+/**
+ * A file's warnings, each with the choices that answer it: swap the coordinates, declare the day
+ * order, read the text in another encoding, read another sheet. `reload` loads the file again
+ * with the choice, in place of what it gave.
+ */
+export function DatasetWarnings({
+  dataset,
+  reload,
+}: {
+  dataset: DatasetSummary;
+  reload: (options: LoadOptions) => Promise<boolean>;
+}) {
+  const { name, warnings } = dataset;
+  const swap = warnings.find((w) => w.code === 'swapped-coordinates');
+  const ambiguous = warnings.find((w) => w.code === 'ambiguous-date');
+  const encoding = warnings.find((w) => w.code === 'encoding');
+  const sheets = warnings.find((w) => w.code === 'sheets');
+  const others = warnings.filter(
+    (w) => w !== swap && w !== ambiguous && w !== encoding && w !== sheets,
+  );
+  const swapped = dataset.options.swapCoordinates === true;
+  const shownSheet = dataset.options.sheet ?? sheets?.sheets?.[0];
+  if (others.length === 0 && !swap && !ambiguous && !encoding && !sheets && !swapped) return null;
+  return (
+    <div role="status" className="message warning" aria-label={`Warnings for ${name}`}>
+      {others.length > 0 && (
+        <ul>
+          {others.map((warning, i) => (
+            <li key={i}>{warning.message}</li>
+          ))}
+        </ul>
+      )}
+      {sheets && (
+        <p>
+          {capitalise(sheets.message)}.
+          {sheets.sheets
+            ?.filter((sheet) => sheet !== shownSheet)
+            .map((sheet) => (
+              <span key={sheet}>
+                {' '}
+                <button type="button" onClick={() => void reload({ sheet })}>
+                  Read sheet “{sheet}”
+                </button>
+              </span>
+            ))}
+        </p>
+      )}
+      {(swap || swapped) && (
+        <p>
+          {swap?.message ?? `Longitude and latitude were swapped for every feature of ${name}.`}{' '}
+          <button type="button" onClick={() => void reload({ swapCoordinates: !swapped })}>
+            {swapped ? 'Undo the swap' : 'Swap longitude and latitude for the whole file'}
+          </button>
+        </p>
+      )}
+      {ambiguous && (
+        <p>
+          {ambiguous.message}{' '}
+          <button type="button" onClick={() => void reload({ dayOrder: 'dmy' })}>
+            Day first (03/04 is 3 April)
+          </button>{' '}
+          <button type="button" onClick={() => void reload({ dayOrder: 'mdy' })}>
+            Month first (03/04 is 4 March)
+          </button>
+        </p>
+      )}
+      {encoding && (
+        <p>
+          {encoding.message}
+          {REREAD_ENCODINGS.filter((other) => other !== encoding.encoding).map((other) => (
+            <span key={other}>
+              {' '}
+              <button type="button" onClick={() => void reload({ encoding: other })}>
+                {rereadLabel(other)}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

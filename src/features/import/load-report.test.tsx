@@ -1,0 +1,68 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { makeFeature } from '../../domain/test-factories';
+import { makeLoadedStore } from '../../state/test-store';
+import { LoadReport } from './load-report';
+import { MappingDialog } from './mapping-dialog';
+
+/** Three rows whose chosen date column holds no date. */
+const NO_DATES = [
+  'name,kind,lat,lon',
+  'a,ied,34.1,70.1',
+  'b,ied,34.2,70.2',
+  'c,ied,34.3,70.3',
+].join('\n');
+
+describe('The load report', () => {
+  it('keeps what was shown when a file gives no incident, says why, and offers other columns', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' }), makeFeature({ id: 'b' })]);
+    render(
+      <>
+        <LoadReport store={store} />
+        <MappingDialog store={store} />
+      </>,
+    );
+    const loaded = await store
+      .getState()
+      .loadSource({ kind: 'text', text: NO_DATES, name: 'no-dates.csv' }, 'replace', {
+        mapping: { date: 'name', type: 'kind' },
+      });
+    expect(loaded).toBe(false);
+    expect(store.getState().summary?.total).toBe(2);
+
+    const report = await screen.findByRole('alert', { name: 'Nothing loaded from no-dates.csv' });
+    expect(report).toHaveTextContent(
+      'no-dates.csv: no incident could be loaded (3 rows: date not understood). Still showing test.geojson.',
+    );
+    expect(report).toHaveTextContent('Line 2: name "a" is not');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Choose columns again' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('No incident could be loaded (3 rows: date not understood)');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('alert', { name: /^Nothing loaded/ })).toBeNull(),
+    );
+    expect(store.getState().summary?.total).toBe(2);
+  });
+
+  it('counts the rows of a table that did not load, grouped by problem', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    render(<LoadReport store={store} />);
+    const csv = [
+      'id,date,type,longitude,latitude',
+      'a,2025-10-12,ied,70,34',
+      'b,not a date,ied,70,34',
+      'c,2025-13-40,ied,70,34',
+      'd,2025-10-12,,70,34',
+    ].join('\n');
+    await store.getState().loadSource({ kind: 'text', text: csv, name: 'mixed.csv' });
+    const report = await screen.findByRole('alert', { name: 'Rejected features of mixed.csv' });
+    expect(report).toHaveTextContent(
+      'mixed.csv: 1 loaded, 3 rows were not loaded (2 rows: date not understood; 1 row: type missing):',
+    );
+  });
+});

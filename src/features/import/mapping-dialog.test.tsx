@@ -1,0 +1,60 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeStore } from '../../state/test-store';
+import { MappingDialog } from './mapping-dialog';
+
+/** A file with no type column and dates written out, as strikes are tallied in spreadsheets. */
+const STRIKES = [
+  'Strike,When,Place,Killed,lat,lon',
+  '1,"Friday, June 18, 2004",Wana,6,32.30,69.57',
+  '2,"Saturday, May 14, 2005",Toorikhel,2,32.98,70.10',
+].join('\n');
+
+async function openFile(text: string) {
+  const store = makeStore();
+  render(<MappingDialog store={store} />);
+  await store.getState().loadSource({ kind: 'text', text, name: 'strikes.csv' });
+  await screen.findByRole('dialog');
+  return store;
+}
+
+describe('The mapping dialog', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('finds the date column by what its cells hold, not by its name', async () => {
+    await openFile(STRIKES);
+    expect(screen.getByRole('combobox', { name: 'Date column' })).toHaveValue('When');
+  });
+
+  it('loads a file without a type column under one typed-in type', async () => {
+    const store = await openFile(STRIKES);
+    const typeColumn = screen.getByRole('combobox', { name: 'Type column' });
+    await userEvent.selectOptions(
+      typeColumn,
+      screen.getByRole('option', { name: 'None: every row has the same type' }),
+    );
+    const typeForAll = screen.getByRole('textbox', { name: 'Type for every row' });
+    expect(typeForAll).toHaveValue('unspecified');
+    await userEvent.clear(typeForAll);
+    await userEvent.type(typeForAll, 'Drone strike');
+    await userEvent.click(screen.getByRole('button', { name: 'Load with these columns' }));
+
+    await waitFor(() => expect(store.getState().summary?.total).toBe(2));
+    expect(store.getState().summary?.typeCodes).toEqual(['drone_strike']);
+    expect(store.getState().summary?.dayExtent).toEqual({ from: '2004-06-18', to: '2005-05-14' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('cannot load with a type that has no letters or digits', async () => {
+    await openFile(STRIKES);
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Type column' }),
+      screen.getByRole('option', { name: 'None: every row has the same type' }),
+    );
+    const typeForAll = screen.getByRole('textbox', { name: 'Type for every row' });
+    await userEvent.clear(typeForAll);
+    await userEvent.type(typeForAll, ' – ');
+    expect(screen.getByRole('button', { name: 'Load with these columns' })).toBeDisabled();
+  });
+});
