@@ -27,6 +27,11 @@
 //      everything settled, and the time from the release until the count and the map settled.
 //   6. The JS heap after loading: the page's (performance.memory and CDP Runtime.getHeapUsage) and
 //      each worker's (CDP, through Target auto-attach), ArrayBuffer backing stores apart.
+//   7. A table as a workbook: the same `--table-n` synthetic incidents as an .xlsx workbook (date
+//      cells, as HDX publishes them) and as CSV, the baseline, each opened through the picker:
+//      file input → count, the longest main-thread task, the progress phases the bar showed and
+//      the longest gap between progress updates (a workbook is unzipped and parsed by one library
+//      call, shown as an indeterminate "Unpacking" bar).
 //
 // Files too big to ship through page.route (1M incidents is 617 MB; base64 of that exceeds V8's
 // string limit in Node) are opened with the file picker instead of `?data=`. A load the app
@@ -36,7 +41,8 @@
 //   npm run bench:browser -- [--runs 5] [--sizes 100000,1000000] [--skip-1m] [--build]
 //       [--out-dir dist]   (another directory, e.g. test-results/bench-dist, keeps a rebuild from
 //                           swapping files under a running `vite preview` of dist/)
-//       [--load-n 80000] [--skip-load] [--steps 20] [--step-ms 50] [--step-days 30]
+//       [--load-n 80000] [--skip-load] [--table-n 100000] [--skip-table]
+//       [--steps 20] [--step-ms 50] [--step-days 30]
 //       [--drag-moves 30] [--drag-move-ms 33] [--seed 1] [--timeout ms]
 //
 // BENCH_VERBOSE=1 also prints, for each drag, its long tasks, the page events around each, and
@@ -73,6 +79,8 @@ const { values: options } = parseArgs({
     'out-dir': { type: 'string', default: 'dist' },
     'load-n': { type: 'string', default: '80000' },
     'skip-load': { type: 'boolean', default: false },
+    'table-n': { type: 'string', default: '100000' },
+    'skip-table': { type: 'boolean', default: false },
     steps: { type: 'string', default: '20' },
     'step-ms': { type: 'string', default: '50' },
     'step-days': { type: 'string', default: '30' },
@@ -84,6 +92,7 @@ const { values: options } = parseArgs({
 });
 const runs = positiveInteger('runs');
 const loadCount = positiveInteger('load-n');
+const tableCount = positiveInteger('table-n');
 const steps = positiveInteger('steps');
 const stepMs = positiveInteger('step-ms');
 const stepDays = positiveInteger('step-days');
@@ -131,6 +140,12 @@ if (options.build || !existsSync(`${root}${outDir}/index.html`)) {
 
 // Data first: generating 1M takes a while and should not run beside the browser.
 const loadFile = options['skip-load'] ? null : await syntheticFile(loadCount);
+const tableFiles = options['skip-table']
+  ? null
+  : {
+      csv: await syntheticFile(tableCount, 'csv'),
+      xlsx: await syntheticFile(tableCount, 'xlsx'),
+    };
 const sizeFiles = new Map();
 for (const n of sizes) sizeFiles.set(n, await syntheticFile(n));
 
@@ -171,6 +186,7 @@ try {
   console.log(`${baseURL} · ${runs} run(s) · Chromium ${browser.version()}`);
 
   if (loadFile) bench.load = await benchLoad(browser, loadFile);
+  if (tableFiles) bench.table = await benchTable(browser, tableFiles);
   for (const [n, file] of sizeFiles) bench[`n${n}`] = await benchSize(browser, n, file);
 
   printTable(bench);
@@ -233,6 +249,68 @@ async function benchLoad(browser, file) {
     idle_ms_median: medianOf(results, 'idleMs'),
     longest_task_ms_median: medianOf(results, 'longestTaskMs'),
     ok_runs: results.length,
+    ...(failures.length ? { failures } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. A table as a workbook and as CSV
+
+async function benchTable(browser, files) {
+  const mb = (file) => round(file.bytes / 1e6, 2);
+  heading(
+    `Table: ${tableCount} rows as .xlsx (${mb(files.xlsx)} MB) and as CSV (${mb(files.csv)} MB), file picker`,
+  );
+  const results = { csv: [], xlsx: [] };
+  const failures = [];
+  for (let run = 1; run <= runs; run++) {
+    for (const kind of ['csv', 'xlsx']) {
+      const file = files[kind];
+      const session = await openSession(browser, stepTimeoutFor(file.bytes * 4));
+      try {
+        await session.page.goto(baseURL, { waitUntil: 'commit' });
+        await waitForReadyApp(session);
+        const opened = await openWithPicker(session, file);
+        if (!opened.ok) throw new Error(opened.message);
+        const longest = await longestTask(session, opened.start, opened.shown);
+        const progress = await evaluate(
+          session,
+          ({ from, to }) => window.__bench.progress(from, to),
+          { from: opened.start, to: opened.count },
+        );
+        const result = {
+          ms: opened.count - opened.start,
+          longestTaskMs: longest.max,
+          stillMs: progress.longestStill,
+          phases: progress.phases,
+        };
+        results[kind].push(result);
+        console.log(
+          `run ${run} ${kind}: count after ${ms(result.ms)}, longest task ${ms(longest.max)}, ` +
+            `progress gap at most ${ms(result.stillMs)}, phases ${result.phases.join(' → ')}`,
+        );
+      } catch (error) {
+        failures.push(`${kind}: ${describeError(error, session)}`);
+        console.log(`run ${run} ${kind}: failed: ${describeError(error, session)}`);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+  const csvMs = medianOf(results.csv, 'ms');
+  const xlsxMs = medianOf(results.xlsx, 'ms');
+  return {
+    rows: tableCount,
+    xlsx_mb: mb(files.xlsx),
+    csv_mb: mb(files.csv),
+    xlsx_count_ms_median: xlsxMs,
+    csv_count_ms_median: csvMs,
+    xlsx_to_csv_ratio: isNumber(xlsxMs) && isNumber(csvMs) ? round(xlsxMs / csvMs, 2) : null,
+    xlsx_longest_task_ms_median: medianOf(results.xlsx, 'longestTaskMs'),
+    csv_longest_task_ms_median: medianOf(results.csv, 'longestTaskMs'),
+    xlsx_progress_gap_ms_median: medianOf(results.xlsx, 'stillMs'),
+    xlsx_phases: results.xlsx[0]?.phases ?? [],
+    ok_runs: Math.min(results.csv.length, results.xlsx.length),
     ...(failures.length ? { failures } : {}),
   };
 }
@@ -673,6 +751,7 @@ function pageRecorder() {
   let busy;
   let mapState;
   let alerts = '';
+  let progressBar = null;
   const check = () => {
     const element = document.querySelector('[data-testid="incident-count"]');
     const text = element?.textContent ?? null;
@@ -700,6 +779,11 @@ function pageRecorder() {
       .filter(Boolean)
       .join(' | ');
     if (alertText !== alerts) log('alert', (alerts = alertText));
+    const bar = document.querySelector('.load-progress progress');
+    const barState = bar
+      ? `${bar.getAttribute('aria-label')?.split(' ')[0]} ${bar.position >= 0 ? bar.value.toFixed(3) : '(indeterminate)'}`
+      : null;
+    if (barState !== progressBar) log('progress', (progressBar = barState));
   };
   new MutationObserver(check).observe(document, {
     subtree: true,
@@ -741,6 +825,24 @@ function pageRecorder() {
       now: Math.round(performance.now()),
       lastEvents: events.slice(-12).map((e) => `${Math.round(e.t)} ${e.kind} ${e.value}`),
     }),
+    /**
+     * The progress bar from `from` to `to`: the phases it named, in order, and the longest time
+     * it showed no change (a bar that stands still reads as a hung page).
+     */
+    progress: (from, to) => {
+      const changes = events.filter((e) => e.kind === 'progress' && e.t >= from && e.t <= to);
+      const phases = [];
+      for (const { value } of changes) {
+        const phase = value?.split(' ')[0];
+        if (phase && phases.at(-1) !== phase) phases.push(phase);
+      }
+      const times = [from, ...changes.map((e) => e.t), to];
+      let longestStill = 0;
+      for (let i = 1; i < times.length; i++) {
+        longestStill = Math.max(longestStill, times[i] - times[i - 1]);
+      }
+      return { phases, longestStill };
+    },
     ready: () =>
       /^\d+ of \d+/.test(count ?? '') && busy === 'false' && mapState === 'idle' ? true : null,
     /**
@@ -1109,8 +1211,8 @@ function describeError(error, session) {
 // Data, server, helpers
 
 /** The synthetic file of n features, generated into .synthetic/ when missing. */
-async function syntheticFile(count) {
-  const path = `${root}.synthetic/incidents-${count}-seed${seed}.geojson`;
+async function syntheticFile(count, format = 'geojson') {
+  const path = `${root}.synthetic/incidents-${count}-seed${seed}.${format}`;
   if (!existsSync(path)) {
     console.log(`generating ${count} synthetic incidents…`);
     const partial = `${path}.partial`;
@@ -1124,6 +1226,8 @@ async function syntheticFile(count) {
           String(count),
           '--seed',
           String(seed),
+          '--format',
+          format,
           '--out',
           partial,
         ],
@@ -1208,8 +1312,30 @@ function printTable(bench) {
     rows.push(['', 'longest main-thread task', ms(l.longest_task_ms_median)]);
     if (l.failures) rows.push(['', 'failed runs', String(l.failures.length)]);
   }
+  if (bench.table) {
+    const t = bench.table;
+    rows.push([
+      `${t.rows} rows as .xlsx (${t.xlsx_mb} MB)`,
+      'file input → count',
+      ms(t.xlsx_count_ms_median),
+    ]);
+    rows.push([`  as CSV (${t.csv_mb} MB)`, 'file input → count', ms(t.csv_count_ms_median)]);
+    rows.push(['', 'xlsx / csv', t.xlsx_to_csv_ratio === null ? '–' : `×${t.xlsx_to_csv_ratio}`]);
+    rows.push([
+      '',
+      'longest main-thread task: xlsx / csv',
+      `${ms(t.xlsx_longest_task_ms_median)} / ${ms(t.csv_longest_task_ms_median)}`,
+    ]);
+    rows.push([
+      '',
+      'xlsx: longest gap between progress updates',
+      ms(t.xlsx_progress_gap_ms_median),
+    ]);
+    rows.push(['', 'xlsx: progress phases', t.xlsx_phases.join(' → ') || '–']);
+    if (t.failures) rows.push(['', 'failed runs', String(t.failures.length)]);
+  }
   for (const [key, s] of Object.entries(bench)) {
-    if (key === 'load') continue;
+    if (key === 'load' || key === 'table') continue;
     const n = key.slice(1);
     const start = s.opened_with === 'url' ? 'navigation' : 'file input';
     rows.push([
