@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { describeProblems, itemNoun } from '../../domain/import/rejection-problems';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
@@ -7,6 +8,8 @@ import { displayText } from '../incident-detail/incident-fields';
 import { DatasetWarnings } from './dataset-warnings';
 
 const SHOWN_REJECTIONS = 200;
+/** Of a file that gave nothing, a few rejections as examples under the grouped problems. */
+const EMPTY_SHOWN_REJECTIONS = 5;
 
 /**
  * What could not be loaded and why: URL problems, file-level errors, a file of which nothing
@@ -56,6 +59,10 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
 /** A file that was read but gave no incident: why, and the ways to read it otherwise. */
 function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string | null }) {
   const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
+  const alert = useRef<HTMLDivElement>(null);
+  // The map and count look as before, so the report is brought into view, or it would go unseen
+  // at the foot of the sidebar after a drop.
+  useEffect(() => alert.current?.scrollIntoView?.({ block: 'nearest' }), [emptyLoad]);
   if (!emptyLoad) return null;
   const { dataset, columns } = emptyLoad;
   const { chooseColumnsAgain, dismissEmptyLoad, retryEmptyLoad } = store.getState();
@@ -63,6 +70,7 @@ function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string
   return (
     <>
       <div
+        ref={alert}
         role="alert"
         className="message error"
         aria-label={`Nothing loaded from ${dataset.name}`}
@@ -72,15 +80,18 @@ function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string
           {problems ? ` (${problems})` : ''}.{' '}
           {shown ? `Still showing ${shown}.` : 'Nothing else was loaded before it.'}
         </p>
-        <Rejections dataset={dataset} />
-        {columns.length > 0 && (
-          <button type="button" onClick={chooseColumnsAgain}>
-            Choose columns again
+        <p>
+          {columns.length > 0 && (
+            <button type="button" onClick={chooseColumnsAgain}>
+              Choose columns again
+            </button>
+          )}{' '}
+          <button type="button" onClick={dismissEmptyLoad}>
+            Dismiss
           </button>
-        )}{' '}
-        <button type="button" onClick={dismissEmptyLoad}>
-          Dismiss
-        </button>
+        </p>
+        {/* The grouped problems say the most; a few examples show what they look like. */}
+        <Rejections dataset={dataset} shown={EMPTY_SHOWN_REJECTIONS} />
       </div>
       <DatasetWarnings dataset={dataset} reload={retryEmptyLoad} />
     </>
@@ -122,21 +133,27 @@ function DatasetReport({
 }
 
 /** The first rejections, each by its place in the file, its id and its reason. */
-function Rejections({ dataset }: { dataset: DatasetSummary }) {
+function Rejections({
+  dataset,
+  shown = SHOWN_REJECTIONS,
+}: {
+  dataset: DatasetSummary;
+  shown?: number;
+}) {
   const { rejected, rejectedCount, format } = dataset;
   const place = (line: number | undefined, index: number) =>
     line === undefined ? `Feature ${index}` : `${format === 'xlsx' ? 'Row' : 'Line'} ${line}`;
   return (
     <>
       <ol className="rejections">
-        {rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
+        {rejected.slice(0, shown).map((r) => (
           <li key={r.index}>
             {place(r.line, r.index)}
             {r.id !== undefined && ` (id "${displayText(r.id)}")`}: {displayText(r.reason)}
           </li>
         ))}
       </ol>
-      {rejectedCount > SHOWN_REJECTIONS && <p>…and {rejectedCount - SHOWN_REJECTIONS} more.</p>}
+      {rejectedCount > shown && <p>…and {rejectedCount - shown} more.</p>}
     </>
   );
 }

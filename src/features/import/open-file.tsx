@@ -19,7 +19,8 @@ export function OpenFile({ store = incidentStore }: { store?: IncidentStore }) {
     <section className="open-file" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Your data</h2>
       <p className="muted small">
-        GeoJSON, GeoJSONSeq, or CSV (ACLED, UCDP GED or any other). Or drop files on the page.
+        GeoJSON, GeoJSONSeq, CSV, Excel .xlsx or KML/KMZ (ACLED, UCDP GED or any other). Or drop
+        files on the page.
       </p>
       {hasData && (
         <fieldset className="load-mode">
