@@ -14,8 +14,8 @@ import { LoadProgress } from '../features/import/load-progress';
 import { LoadReport } from '../features/import/load-report';
 import { MappingDialog } from '../features/import/mapping-dialog';
 import { OpenFile } from '../features/import/open-file';
+import { MapView } from '../features/map-view/map-view';
 import { TimelinePanel } from '../features/timeline/timeline-panel';
-import { MapView } from '../map/map-view';
 import type { UrlSync } from './url-sync';
 
 type Drawer = 'filters' | 'list' | null;

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChooserItem } from '../features/map-controls/describe-hits';
-import { describeHits } from '../features/map-controls/describe-hits';
-import { IncidentChooser } from '../features/map-controls/incident-chooser';
-import { MapLegend } from '../features/map-controls/map-legend';
-import { MapToggle } from '../features/map-controls/map-toggle';
-import type { IncidentState, IncidentStore } from '../state/incident-store';
-import { incidentStore, selectDescribeType, useIncidentStore } from '../state/incident-store';
-import type { MapViewState } from '../domain/url-state';
-import type { ProvinceCounts } from './border-overlays';
-import type { MapHit } from './incident-map';
-import { IncidentMap } from './incident-map';
-import { registerMapSnapshot } from './map-snapshot';
+import type { MapViewState } from '../../domain/url-state';
+import type { ProvinceCounts } from '../../map/border-overlays';
+import type { MapHit } from '../../map/incident-map';
+import { IncidentMap } from '../../map/incident-map';
+import { registerMapSnapshot } from '../../map/map-snapshot';
+import type { IncidentState, IncidentStore } from '../../state/incident-store';
+import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
+import type { ChooserItem } from '../map-controls/describe-hits';
+import { describeHits } from '../map-controls/describe-hits';
+import { IncidentChooser } from '../map-controls/incident-chooser';
+import { MapLegend } from '../map-controls/map-legend';
+import { MapToggle } from '../map-controls/map-toggle';
 
 const NO_PROVINCES_YET = 'Province counts appear once the border geography has loaded.';
 const NO_PROVINCE_COUNTS: ProvinceCounts = [];
