@@ -11,6 +11,7 @@ import {
   buildOutlineLayers,
   borderSources,
 } from './border-layers';
+import type { ColourScheme } from './colour-scheme';
 
 /** Static files the style reads, relative to the app. */
 export const BASEMAP_FILES = {
@@ -27,8 +28,6 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 
 export const PLACE_LABEL_LAYER = 'place-labels';
 export const DURAND_LINE_LAYER = 'durand-line';
-
-export type ColourScheme = 'light' | 'dark';
 
 /** The basemap's colours per scheme. The Durand Line keeps a strong contrast in both. */
 export const BASEMAP_PALETTES = {

@@ -4,7 +4,7 @@ import type {
   GeoJSONSourceSpecification,
   LayerSpecification,
 } from 'maplibre-gl';
-import type { ColourScheme } from './basemap-style';
+import type { ColourScheme } from './colour-scheme';
 
 /**
  * The border analytics drawn on the map: official crossings, the distance band of the current
