@@ -1,0 +1,60 @@
+/** The load's answer: a dataset's report, or, when nothing of a file loaded, why and its columns. */
+import type { RejectedFeature } from '../../domain/incident';
+import type { ImportOutcome } from '../../domain/import/import-incidents';
+import { countProblems } from '../../domain/import/rejection-problems';
+import type { JsonObject } from '../../domain/parse-incidents';
+import { isObject, truncateDeepValue } from '../../domain/parse-incidents';
+import type { DatasetSummary, LoadReply, LoadRequest } from '../engine-protocol';
+
+/** How many rejections a load report carries; "Download rejected" returns all of them. */
+const REPORTED_REJECTIONS = 500;
+
+/** How many rejected rows or features give the "Choose columns again" dialog its columns. */
+const EMPTY_SAMPLE_ROWS = 5;
+
+/** The report of a loaded file, as the page shows it. */
+export function summariseDataset(
+  outcome: Extract<ImportOutcome, { status: 'loaded' }>,
+  request: LoadRequest,
+): DatasetSummary {
+  const { set } = outcome;
+  return {
+    id: request.datasetId,
+    name: request.source.name,
+    format: outcome.format,
+    layout: outcome.layout,
+    loaded: set.incidents.length,
+    rejectedCount: set.rejected.length,
+    problems: countProblems(set.rejected),
+    rejected: set.rejected.slice(0, REPORTED_REJECTIONS).map(({ index, line, id, reason }) => ({
+      index,
+      reason,
+      ...(line === undefined ? {} : { line }),
+      ...(id === undefined ? {} : { id }),
+    })),
+    warnings: set.warnings,
+    columns: outcome.columns ?? null,
+    options: request.options,
+  };
+}
+
+/**
+ * The answer for a file of which nothing loaded: the dataset's report, and the columns (or
+ * property names) of what was rejected, with the first few, for the mapping dialog.
+ */
+export function emptyReply(
+  summary: DatasetSummary,
+  rejected: readonly RejectedFeature[],
+): LoadReply {
+  const rows = rejected
+    .map(({ input }) => (isObject(input) && isObject(input.properties) ? input.properties : input))
+    .filter(isObject);
+  const columns = new Set<string>();
+  for (const row of rows.slice(0, 100)) for (const key of Object.keys(row)) columns.add(key);
+  return {
+    status: 'empty',
+    dataset: summary,
+    columns: [...columns],
+    sample: rows.slice(0, EMPTY_SAMPLE_ROWS).map((row) => truncateDeepValue(row) as JsonObject),
+  };
+}
