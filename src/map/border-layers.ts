@@ -48,7 +48,8 @@ export const PROVINCE_RAMPS = {
   dark: ['#3f2a6b', '#5b3f94', '#7d62b8', '#a48fd3', '#d4c8f0'],
 } as const satisfies Record<ColourScheme, readonly string[]>;
 
-const BORDER_PALETTES = {
+/** The border layers' colours per scheme; the legend draws its swatches in them. */
+export const BORDER_PALETTES = {
   light: {
     crossing: '#7a1f3d',
     crossingRim: '#ffffff',
@@ -68,6 +69,12 @@ const BORDER_PALETTES = {
     provinceSelected: '#ffffff',
   },
 } as const satisfies Record<ColourScheme, Record<string, string>>;
+
+/** How much of the basemap shows through the distance band's fill. */
+export const BAND_FILL_OPACITY = {
+  light: 0.2,
+  dark: 0.24,
+} as const satisfies Record<ColourScheme, number>;
 
 /**
  * A province's fill: no fill without incidents, else its place on the ramp by `share`
@@ -120,7 +127,7 @@ export function buildAreaLayers(scheme: ColourScheme): LayerSpecification[] {
       type: 'fill',
       source: BAND_SOURCE,
       filter: ['==', ['get', 'kind'], 'band'],
-      paint: { 'fill-color': c.band, 'fill-opacity': scheme === 'dark' ? 0.24 : 0.2 },
+      paint: { 'fill-color': c.band, 'fill-opacity': BAND_FILL_OPACITY[scheme] },
     },
   ];
 }

@@ -4,3 +4,6 @@
  * other.
  */
 export type ColourScheme = 'light' | 'dark';
+
+/** Both schemes, in the order the legend draws its per-scheme swatches. */
+export const COLOUR_SCHEMES = ['light', 'dark'] as const satisfies readonly ColourScheme[];

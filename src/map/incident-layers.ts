@@ -15,6 +15,7 @@ import {
 import { INCIDENT_TYPES } from '../domain/taxonomy';
 import { createTypeDescriber } from '../domain/type-describer';
 import type { PaintChange } from './basemap-style';
+import { INCIDENT_PALETTE } from './incident-palette';
 
 export { CLUSTER_ABOVE, CLUSTER_MAX_ZOOM };
 
@@ -104,7 +105,14 @@ function incidentCircles(typeCodes: readonly string[]): CircleLayerSpecification
         ['case', APPROXIMATE, 13, 9],
       ],
       'circle-opacity': ['case', APPROXIMATE, 0.12, 0.9],
-      'circle-stroke-color': ['case', SELECTED, '#000000', APPROXIMATE, colour, '#ffffff'],
+      'circle-stroke-color': [
+        'case',
+        SELECTED,
+        INCIDENT_PALETTE.selectedRim,
+        APPROXIMATE,
+        colour,
+        INCIDENT_PALETTE.rim,
+      ],
       'circle-stroke-width': ['case', SELECTED, 3, APPROXIMATE, 2.2, 1.2],
       'circle-stroke-opacity': 1,
     },
@@ -156,10 +164,10 @@ const clusterCircles: CircleLayerSpecification = {
   ...FROM_TILES,
   filter: ['has', 'point_count'],
   paint: {
-    'circle-color': perFeature('#3b3b4f'),
+    'circle-color': perFeature(INCIDENT_PALETTE.cluster),
     'circle-opacity': perFeature(0.8),
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, clusterRadius, 10, clusterRadius],
-    'circle-stroke-color': perFeature('#ffffff'),
+    'circle-stroke-color': perFeature(INCIDENT_PALETTE.clusterRim),
     'circle-stroke-width': perFeature(2),
     'circle-stroke-opacity': 1,
   },
@@ -178,7 +186,7 @@ const clusterCounts: SymbolLayerSpecification = {
     'text-allow-overlap': true,
     'text-ignore-placement': false,
   },
-  paint: { 'text-color': '#ffffff' },
+  paint: { 'text-color': INCIDENT_PALETTE.clusterText },
 };
 
 /** The id of the source and layer of `clusterCountWarmUp`. */
@@ -233,19 +241,8 @@ const heatmap: HeatmapLayerSpecification = {
       'interpolate',
       ['linear'],
       ['heatmap-density'],
-      0,
-      'rgba(255,255,178,0)',
-      0.15,
-      '#fed976',
-      0.35,
-      '#feb24c',
-      0.55,
-      '#fd8d3c',
-      0.75,
-      '#f03b20',
-      1,
-      '#bd0026',
-    ],
+      ...INCIDENT_PALETTE.heatmap.flat(),
+    ] as unknown as ExpressionSpecification,
   },
 };
 
@@ -272,9 +269,6 @@ export function buildIncidentStyle(
     layers: [...incidentLayers(typeCodes), ...CLUSTER_LAYERS],
   };
 }
-
-/** The colour ramp of the heatmap, for the legend (low to high density). */
-export const HEATMAP_RAMP = ['#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
 
 export interface LayerMode {
   id: string;

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
 import { OPEN_KM } from '../../domain/url-state';
+import { COLOUR_SCHEMES } from '../../map/colour-scheme';
+import { LEGEND_COLOURS } from '../../map/legend-colours';
 import { makeLoadedStore, serveDataFiles } from '../../state/test-store';
 import { MapLegend } from './map-legend';
 import { MapToggle } from './map-toggle';
@@ -116,5 +118,24 @@ describe('Map switches', () => {
     expect(box).toBeDisabled();
     expect(box).not.toBeChecked();
     expect(box).toHaveAccessibleDescription('Too many points.');
+  });
+});
+
+describe('Map legend swatches', () => {
+  it('draw the Durand Line in its layer’s colours, once per colour scheme', async () => {
+    const legend = await renderLegend();
+    for (const scheme of COLOUR_SCHEMES) {
+      const line = legend.querySelectorAll(`svg.scheme-${scheme} line`);
+      const { durand, durandCasing } = LEGEND_COLOURS.schemes[scheme];
+      expect([...line].map((l) => l.getAttribute('stroke'))).toEqual([durandCasing, durand]);
+    }
+  });
+
+  it('draw the heatmap ramp in the heatmap’s colours', async () => {
+    const legend = await renderLegend(true);
+    const squares = legend.querySelectorAll('svg.ramp rect');
+    expect([...squares].map((r) => r.getAttribute('fill'))).toEqual(
+      LEGEND_COLOURS.incidents.heatmapRamp,
+    );
   });
 });

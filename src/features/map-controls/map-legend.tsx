@@ -1,7 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { OPEN_KM } from '../../domain/url-state';
-import { PROVINCE_RAMPS } from '../../map/border-layers';
-import { HEATMAP_RAMP, shouldCluster } from '../../map/incident-layers';
+import { COLOUR_SCHEMES } from '../../map/colour-scheme';
+import { shouldCluster } from '../../map/incident-layers';
+import type { SchemeSwatchColours } from '../../map/legend-colours';
+import { LEGEND_COLOURS } from '../../map/legend-colours';
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
@@ -25,10 +28,12 @@ function mapHasRoom(legend: HTMLElement | null): boolean {
   );
 }
 
+const INCIDENTS = LEGEND_COLOURS.incidents;
+
 function Dot({ colour = 'currentColor' }: { colour?: string }) {
   return (
     <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
-      <circle cx="10" cy="10" r="5.5" fill={colour} stroke="#ffffff" strokeWidth="1.5" />
+      <circle cx="10" cy="10" r="5.5" fill={colour} stroke={INCIDENTS.rim} strokeWidth="1.5" />
     </svg>
   );
 }
@@ -49,24 +54,34 @@ function Ring() {
   );
 }
 
-/** The choropleth's ramp in both colour schemes; the stylesheet shows the current one. */
-function ProvinceRamp() {
-  return (
-    <>
-      {(['light', 'dark'] as const).map((scheme) => (
-        <svg
-          key={scheme}
-          className={`symbol ramp scheme-${scheme}`}
-          viewBox="0 0 50 10"
-          aria-hidden="true"
-        >
-          {PROVINCE_RAMPS[scheme].map((colour, i) => (
-            <rect key={colour} x={i * 10} y="0" width="10" height="10" fill={colour} />
-          ))}
-        </svg>
-      ))}
-    </>
-  );
+/** A colour ramp as a row of squares, low to high. */
+function RampSquares({ colours }: { colours: readonly string[] }) {
+  return colours.map((colour, i) => (
+    <rect key={colour} x={i * 10} y="0" width="10" height="10" fill={colour} />
+  ));
+}
+
+/**
+ * A symbol of the basemap or border layers, drawn once per colour scheme in the colours the map
+ * uses in it; the stylesheet shows the current scheme's.
+ */
+function SchemeSymbol({
+  ramp = false,
+  draw,
+}: {
+  ramp?: boolean;
+  draw: (colours: SchemeSwatchColours) => ReactNode;
+}) {
+  return COLOUR_SCHEMES.map((scheme) => (
+    <svg
+      key={scheme}
+      className={`symbol${ramp ? ' ramp' : ''} scheme-${scheme}`}
+      viewBox={ramp ? '0 0 50 10' : '0 0 20 20'}
+      aria-hidden="true"
+    >
+      {draw(LEGEND_COLOURS.schemes[scheme])}
+    </svg>
+  ));
 }
 
 /** Incidents per province, and how many of the matching ones no province counts. */
@@ -88,7 +103,7 @@ function ProvinceLegend({ store }: { store: IncidentStore }) {
           <p className="legend-note">Incidents per province (click one to filter to it)</p>
           <div className="legend-ramp">
             <span>1</span>
-            <ProvinceRamp />
+            <SchemeSymbol ramp draw={(c) => <RampSquares colours={c.provinceRamp} />} />
             <span>{max.toLocaleString('en')}</span>
           </div>
           <p className="legend-note">Provinces without incidents are outlined only.</p>
@@ -167,8 +182,8 @@ export function MapLegend({
                     cx="10"
                     cy="10"
                     r="8.5"
-                    fill="#3b3b4f"
-                    stroke="#ffffff"
+                    fill={INCIDENTS.cluster}
+                    stroke={INCIDENTS.clusterRim}
                     strokeWidth="1.5"
                   />
                 </svg>
@@ -178,45 +193,59 @@ export function MapLegend({
             {heatmap && (
               <li>
                 <svg className="symbol ramp" viewBox="0 0 50 10" aria-hidden="true">
-                  {HEATMAP_RAMP.map((colour, i) => (
-                    <rect key={colour} x={i * 10} y="0" width="10" height="10" fill={colour} />
-                  ))}
+                  <RampSquares colours={INCIDENTS.heatmapRamp} />
                 </svg>
                 Density of incidents (zoom in for single ones)
               </li>
             )}
             <li>
-              <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
-                <line x1="1" y1="10" x2="19" y2="10" stroke="#ffffff" strokeWidth="5" />
-                <line
-                  x1="1"
-                  y1="10"
-                  x2="19"
-                  y2="10"
-                  className="durand-swatch"
-                  strokeWidth="2.5"
-                  strokeDasharray="5 2.5"
-                />
-              </svg>
+              <SchemeSymbol
+                draw={(c) => (
+                  <>
+                    <line x1="1" y1="10" x2="19" y2="10" stroke={c.durandCasing} strokeWidth="5" />
+                    <line
+                      x1="1"
+                      y1="10"
+                      x2="19"
+                      y2="10"
+                      stroke={c.durand}
+                      strokeWidth="2.5"
+                      strokeDasharray="5 2.5"
+                    />
+                  </>
+                )}
+              />
               Durand Line (Natural Earth 1:10m, generalised)
             </li>
             <li>
-              <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
-                <polygon points="10,4 16,10 10,16 4,10" className="crossing-swatch" />
-              </svg>
+              <SchemeSymbol
+                draw={(c) => (
+                  <polygon
+                    points="10,4 16,10 10,16 4,10"
+                    className="crossing-swatch"
+                    fill={c.crossing}
+                    stroke={c.crossingRim}
+                  />
+                )}
+              />
               Border crossing (click one for the incidents near it)
             </li>
             {band && !(band[0] <= 0 && band[1] >= OPEN_KM) && (
               <li>
-                <svg className="symbol" viewBox="0 0 20 20" aria-hidden="true">
-                  <rect
-                    x="2"
-                    y="5"
-                    width="16"
-                    height="10"
-                    className={band[1] >= OPEN_KM ? 'band-swatch beyond' : 'band-swatch'}
-                  />
-                </svg>
+                <SchemeSymbol
+                  draw={(c) => (
+                    <rect
+                      x="2"
+                      y="5"
+                      width="16"
+                      height="10"
+                      className={band[1] >= OPEN_KM ? 'band-swatch beyond' : 'band-swatch'}
+                      fill={c.band}
+                      fillOpacity={c.bandFillOpacity}
+                      stroke={c.band}
+                    />
+                  )}
+                />
                 {describeBand(band, side)}
               </li>
             )}
