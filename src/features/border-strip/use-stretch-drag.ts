@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KmRange } from './strip-range';
 import { moveStretch, sameStretch, spanStretch } from './strip-range';
 import { snapKm, xToKm } from './strip-scale';
-import { scheduleDragReport } from '../timeline/drag-report';
+import { scheduleDragReport } from '../brush/drag-report';
 
 /** Pixels a press must travel before it draws a new stretch (a click does not). */
 const CLICK_SLOP_PX = 3;

@@ -1,3 +1,5 @@
+import type { Interval } from '../brush/brush-range';
+import { clampInterval } from '../brush/brush-range';
 import type { DayExtent } from './timeline-scale';
 import { extentDays } from './timeline-scale';
 
@@ -7,58 +9,20 @@ export interface OpenRange {
   toDay: number | null;
 }
 
-/** A closed, ordered, inclusive range of day numbers. */
-export interface DayRange {
-  fromDay: number;
-  toDay: number;
-}
-
-/** Which end of a range. */
-export type RangeEdge = 'from' | 'to';
+/** A closed range of day numbers, both ends inclusive: the brush's interval, in days. */
+export type DayRange = Interval;
 
 /** The range the brush shows: open bounds at the extent's ends, both clamped into it, ordered. */
 export function resolveRange(range: OpenRange, extent: DayExtent): DayRange {
-  const from = clamp(range.fromDay ?? extent.fromDay, extent.fromDay, extent.toDay);
-  const to = clamp(range.toDay ?? extent.toDay, extent.fromDay, extent.toDay);
-  return from <= to ? { fromDay: from, toDay: to } : { fromDay: to, toDay: from };
+  return clampInterval(
+    { from: range.fromDay ?? extent.fromDay, to: range.toDay ?? extent.toDay },
+    { from: extent.fromDay, to: extent.toDay },
+  );
 }
 
 /** True when the range has neither bound (every date). */
 export function isOpen(range: OpenRange): boolean {
   return range.fromDay === null && range.toDay === null;
-}
-
-/** Shifts a range by `delta` days, keeping its length, stopping at the extent's ends. */
-export function moveRange(range: DayRange, delta: number, extent: DayExtent): DayRange {
-  const length = range.toDay - range.fromDay;
-  const from = clamp(
-    range.fromDay + delta,
-    extent.fromDay,
-    Math.max(extent.fromDay, extent.toDay - length),
-  );
-  return { fromDay: from, toDay: from + length };
-}
-
-/** Moves one end of a range by `delta` days, stopping at the other end and at the extent. */
-export function resizeRange(
-  range: DayRange,
-  edge: RangeEdge,
-  delta: number,
-  extent: DayExtent,
-): DayRange {
-  return edge === 'from'
-    ? { fromDay: clamp(range.fromDay + delta, extent.fromDay, range.toDay), toDay: range.toDay }
-    : { fromDay: range.fromDay, toDay: clamp(range.toDay + delta, range.fromDay, extent.toDay) };
-}
-
-/** The range between two days, in whichever order they come. */
-export function spanDays(a: number, b: number): DayRange {
-  return a <= b ? { fromDay: a, toDay: b } : { fromDay: b, toDay: a };
-}
-
-/** True when two ranges have the same bounds. */
-export function sameRange(a: OpenRange, b: OpenRange): boolean {
-  return a.fromDay === b.fromDay && a.toDay === b.toDay;
 }
 
 /** The window length playback uses: `windowDays` cut to the extent, at least one day. */
@@ -75,7 +39,7 @@ export function playbackStart(range: OpenRange, windowDays: number, extent: DayE
   const lastStart = extent.toDay - length + 1;
   const from = clamp(range.fromDay ?? extent.fromDay, extent.fromDay, lastStart);
   const start = from === lastStart ? extent.fromDay : from;
-  return { fromDay: start, toDay: start + length - 1 };
+  return { from: start, to: start + length - 1 };
 }
 
 /**
@@ -92,7 +56,7 @@ export function nextPlaybackWindow(
   const lastStart = extent.toDay - length + 1;
   if (fromDay >= lastStart) return null;
   const from = Math.max(extent.fromDay, Math.min(fromDay + stepDays, lastStart));
-  return { fromDay: from, toDay: from + length - 1 };
+  return { from, to: from + length - 1 };
 }
 
 function clamp(value: number, min: number, max: number): number {

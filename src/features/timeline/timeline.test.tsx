@@ -5,7 +5,7 @@ import { createTypeDescriber } from '../../domain/type-describer';
 import { day, makeHistogram } from './test-histogram';
 import type { TimelineProps } from './timeline';
 import { Timeline } from './timeline';
-import { DRAG_REPORT_MS } from './drag-report';
+import { DRAG_REPORT_MS } from '../brush/drag-report';
 
 const histogram = makeHistogram('2025-10-01', '2025-10-31', [
   ['airstrike', '2025-10-02', 2],

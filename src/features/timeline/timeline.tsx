@@ -1,14 +1,22 @@
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatDayNumber } from '../../domain/incident-date';
 import type { TypeDescriber } from '../../domain/type-describer';
+import type { KeySteps } from '../brush/brush-range';
+import { BrushTrack } from '../brush/brush-track';
+import { useBrush } from '../brush/use-brush';
 import { drawBars } from './timeline-bars';
-import type { OpenRange, RangeEdge } from './timeline-range';
-import { isOpen, moveRange, resizeRange, resolveRange, sameRange } from './timeline-range';
+import type { OpenRange } from './timeline-range';
+import { isOpen, resolveRange } from './timeline-range';
 import type { DayExtent, DayHistogram } from './timeline-scale';
-import { axisTicks, binHistogram, chooseBinDays, dayToX, extentDays } from './timeline-scale';
+import {
+  axisTicks,
+  binHistogram,
+  chooseBinDays,
+  dayToX,
+  extentDays,
+  xToDay,
+} from './timeline-scale';
 import { describeTimeline } from './timeline-summary';
-import { useBrushDrag } from './use-brush-drag';
 import { useDevicePixelRatio } from './use-device-pixel-ratio';
 import { useElementSize } from './use-element-size';
 import { usePlayback, WINDOW_STEP_MS } from './use-playback';
@@ -34,17 +42,8 @@ const FALLBACK_WIDTH_PX = 600;
 /** A generous width of one character of an axis label, with its padding spread over it. */
 const LABEL_CHAR_PX = 8;
 
-/** Keys that move the range (or, with Shift, one end of it), in days. */
-const KEY_STEPS: Record<string, number> = {
-  ArrowLeft: -1,
-  ArrowDown: -1,
-  ArrowRight: 1,
-  ArrowUp: 1,
-  PageDown: -7,
-  PageUp: 7,
-  Home: -Infinity,
-  End: Infinity,
-};
+/** Keys move the range (or, with Shift, one end of it) by a day, Page Up and Down by a week. */
+const KEY_STEPS: KeySteps = { step: 1, page: 7 };
 
 /**
  * Incidents per day (or week) stacked by type, with a brush that selects a date range and a
@@ -82,12 +81,17 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
     reducedMotion,
     onRangeChange,
   });
-  const { draft, handlers } = useBrushDrag({
-    extent: axis,
+  const brushControls = useBrush({
+    bounds: axis && { from: axis.fromDay, to: axis.toDay },
     range: shown,
-    onRangeChange,
-    onDragStart: playback.pause,
+    valueAt: (x, plotWidth, bounds) =>
+      xToDay(x, { fromDay: bounds.from, toDay: bounds.to }, plotWidth),
+    keySteps: KEY_STEPS,
+    onRangeChange: (next) => onRangeChange(next.from, next.to),
+    // Whoever takes the range in hand takes it from the player.
+    onStart: playback.pause,
   });
+  const { draft } = brushControls;
   const brush = draft ?? shown;
   const selecting = draft !== null || !isOpen(range);
 
@@ -137,17 +141,6 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
   const clear = () => {
     playback.pause();
     if (!isOpen(range)) onRangeChange(null, null);
-  };
-
-  const onHandleKeyDown = (edge: RangeEdge) => (event: ReactKeyboardEvent<HTMLElement>) => {
-    const delta = KEY_STEPS[event.key];
-    if (delta === undefined || !axis || !shown) return;
-    event.preventDefault();
-    playback.pause();
-    const next = event.shiftKey
-      ? resizeRange(shown, edge, delta, axis)
-      : moveRange(shown, delta, axis);
-    if (!sameRange(next, shown)) onRangeChange(next.fromDay, next.toDay);
   };
 
   const percent = (day: number) => (axis ? `${dayToX(day, axis, 100)}%` : '0%');
@@ -214,62 +207,40 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
         <span className="timeline-range-text muted small">
           {!brush || !selecting
             ? 'All dates'
-            : `${formatDayNumber(brush.fromDay)} to ${formatDayNumber(brush.toDay)} (${
-                brush.toDay - brush.fromDay + 1
-              } ${brush.toDay === brush.fromDay ? 'day' : 'days'})`}
+            : `${formatDayNumber(brush.from)} to ${formatDayNumber(brush.to)} (${
+                brush.to - brush.from + 1
+              } ${brush.to === brush.from ? 'day' : 'days'})`}
         </span>
       </div>
       <div className="timeline-plot" ref={plotRef}>
         <canvas ref={canvasRef} className="timeline-canvas" aria-hidden="true" />
         {axis && brush && (
-          <div
-            className="timeline-track"
-            data-testid="timeline-track"
-            {...handlers}
+          // A day's handle stands at its edge: the range ends where its last day ends.
+          <BrushTrack
+            name="timeline"
+            startPercent={dayToX(brush.from, axis, 100)}
+            endPercent={dayToX(brush.to + 1, axis, 100)}
+            selecting={selecting}
+            handles={{
+              from: {
+                label: 'Range start',
+                min: axis.fromDay,
+                max: brush.to,
+                now: brush.from,
+                text: formatDayNumber(brush.from),
+              },
+              to: {
+                label: 'Range end',
+                min: brush.from,
+                max: axis.toDay,
+                now: brush.to,
+                text: formatDayNumber(brush.to),
+              },
+            }}
+            keysId={keysId}
+            brush={brushControls}
             onDoubleClick={clear}
-          >
-            {selecting && (
-              <>
-                <div
-                  className="timeline-shade"
-                  style={{ left: 0, width: percent(brush.fromDay) }}
-                />
-                <div
-                  className="timeline-shade"
-                  style={{ left: percent(brush.toDay + 1), right: 0 }}
-                />
-                <div
-                  className="timeline-brush"
-                  data-part="body"
-                  style={{
-                    left: percent(brush.fromDay),
-                    width: `${dayToX(brush.toDay + 1, axis, 100) - dayToX(brush.fromDay, axis, 100)}%`,
-                  }}
-                />
-              </>
-            )}
-            {(['from', 'to'] as const).map((edge) => {
-              const day = edge === 'from' ? brush.fromDay : brush.toDay;
-              return (
-                <div
-                  key={edge}
-                  className={`timeline-handle timeline-handle-${edge}`}
-                  data-part={edge}
-                  role="slider"
-                  tabIndex={0}
-                  aria-label={edge === 'from' ? 'Range start' : 'Range end'}
-                  aria-describedby={keysId}
-                  aria-orientation="horizontal"
-                  aria-valuemin={edge === 'from' ? axis.fromDay : brush.fromDay}
-                  aria-valuemax={edge === 'from' ? brush.toDay : axis.toDay}
-                  aria-valuenow={day}
-                  aria-valuetext={formatDayNumber(day)}
-                  style={{ left: percent(edge === 'from' ? day : day + 1) }}
-                  onKeyDown={onHandleKeyDown(edge)}
-                />
-              );
-            })}
-          </div>
+          />
         )}
       </div>
       <div className="timeline-axis" aria-hidden="true">

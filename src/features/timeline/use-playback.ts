@@ -37,14 +37,14 @@ export function usePlayback(options: PlaybackOptions) {
     const length = playbackLength(windowDays, extent);
     let next = nextPlaybackWindow(position.current, windowDays, reducedMotion ? length : 1, extent);
     if (!next && loop && extent.toDay - length + 1 > extent.fromDay) {
-      next = { fromDay: extent.fromDay, toDay: extent.fromDay + length - 1 };
+      next = { from: extent.fromDay, to: extent.fromDay + length - 1 };
     }
     if (!next) {
       setPlaying(false);
       return;
     }
-    position.current = next.fromDay;
-    onRangeChange(next.fromDay, next.toDay);
+    position.current = next.from;
+    onRangeChange(next.from, next.to);
   });
 
   useEffect(() => {
@@ -57,8 +57,8 @@ export function usePlayback(options: PlaybackOptions) {
   const play = () => {
     if (!extent) return;
     const first = playbackStart(range, windowDays, extent);
-    position.current = first.fromDay;
-    onRangeChange(first.fromDay, first.toDay);
+    position.current = first.from;
+    onRangeChange(first.from, first.to);
     setPlaying(true);
   };
   const pause = () => setPlaying(false);
