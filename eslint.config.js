@@ -3,6 +3,33 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Untrusted data is never injected as HTML. */
+const NO_HTML_INJECTION = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Render data as text, never as HTML.',
+  },
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|setHTML)$/]',
+    message: 'Render data as text, never as HTML.',
+  },
+];
+
+/**
+ * The folders of src/ from the bottom up: each may import those before it, never those after
+ * (`**` catches the folders' own subfolders too).
+ */
+const ABOVE = {
+  domain: ['**/workers/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
+  workers: ['**/state/*', '**/map/*', '**/features/*', '**/app/*'],
+  state: ['**/map/*', '**/features/*', '**/app/*'],
+  map: ['**/features/*', '**/app/*'],
+  features: ['**/app/*'],
+};
+const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*'];
+const STORE = ['zustand', 'zustand/*'];
+const MAP_LIBRARY = ['maplibre-gl', 'maplibre-gl/*'];
+
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'test-results', 'node_modules'] },
   js.configs.recommended,
@@ -20,21 +47,8 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Untrusted data is never injected as HTML.
     files: ['src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Render data as text, never as HTML.',
-        },
-        {
-          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|setHTML)$/]',
-          message: 'Render data as text, never as HTML.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...NO_HTML_INJECTION] },
   },
   {
     // The domain layer is plain TypeScript: no framework, map or DOM imports.
@@ -45,11 +59,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-dom', 'react/*', 'maplibre-gl', 'zustand', 'zustand/*'],
+              group: [...REACT, ...MAP_LIBRARY, ...STORE],
               message: 'domain/ stays framework-free.',
             },
             {
-              group: ['../state/*', '../map/*', '../features/*', '../app/*'],
+              group: ABOVE.domain,
               message: 'domain/ imports nothing above it.',
             },
           ],
@@ -58,15 +72,36 @@ export default tseslint.config(
     },
   },
   {
-    // Imports flow one way: domain → state → map/features → app.
-    files: ['src/state/**/*.ts'],
+    // Engine work runs off the main thread (or inline in tests): it knows nothing of the page.
+    files: ['src/workers/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['../map/*', '../features/*', '../app/*'],
+              group: [...REACT, ...MAP_LIBRARY, ...STORE],
+              message: 'workers/ hold no React, DOM UI, map library or store.',
+            },
+            {
+              group: ABOVE.workers,
+              message: 'workers/ import only domain/: state, map, features and app sit above them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Imports flow one way: domain → workers → state → map → features → app.
+    files: ['src/state/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ABOVE.state,
               message: 'state/ must not import UI layers.',
             },
           ],
@@ -75,15 +110,50 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/features/**/*.{ts,tsx}', 'src/map/**/*.{ts,tsx}'],
+    // A class that owns maplibregl.Map and layer specs as plain data; a feature creates the
+    // map, feeds it from the store and draws the React controls over it.
+    files: ['src/map/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['../../app/*', '../app/*'],
-              message: 'features and map must not import the app shell.',
+              group: [...REACT, ...STORE],
+              message: 'map/ holds no React or store: features/map-view/ bridges them to the map.',
+            },
+            {
+              group: ['**/state/*'],
+              message: 'map/ does not read the store: features/map-view/ feeds it through methods.',
+            },
+            {
+              group: ABOVE.map,
+              message: 'map/ must not import features or the app shell.',
+            },
+          ],
+        },
+      ],
+      // The automatic JSX runtime needs no React import, so JSX itself is fenced out.
+      'no-restricted-syntax': [
+        'error',
+        ...NO_HTML_INJECTION,
+        {
+          selector: 'JSXElement, JSXFragment',
+          message: 'map/ holds no React components: put them in a feature folder.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ABOVE.features,
+              message: 'features must not import the app shell.',
             },
           ],
         },
