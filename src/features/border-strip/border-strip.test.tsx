@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTypeDescriber } from '../../domain/type-describer';
 import { day } from '../timeline/test-histogram';
-import type { BorderStripProps } from './border-strip';
+import type { BorderStripProps, KmRange } from './border-strip';
 import { BorderStrip } from './border-strip';
-import type { KmRange } from './strip-range';
 import { makePoints } from './test-points';
 
 /** A 2,000 km line, so that on the 1,000 px track of these tests a pixel is 2 km. */

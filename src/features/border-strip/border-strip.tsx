@@ -1,13 +1,14 @@
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { TypeDescriber } from '../../domain/type-describer';
+import type { Interval, KeySteps } from '../brush/brush-range';
+import { clampInterval } from '../brush/brush-range';
+import { BrushTrack } from '../brush/brush-track';
+import { useBrush } from '../brush/use-brush';
 import { axisTicks } from '../timeline/timeline-scale';
 import { useDevicePixelRatio } from '../timeline/use-device-pixel-ratio';
 import { useElementSize } from '../timeline/use-element-size';
 import type { StripPoints } from './strip-marks';
 import { drawMarks, findNearestMark } from './strip-marks';
-import type { KmRange, StretchEdge } from './strip-range';
-import { clampStretch, moveStretch, resizeStretch, sameStretch, wholeLine } from './strip-range';
 import type { BorderSegment } from './strip-scale';
 import {
   dayToY,
@@ -17,10 +18,17 @@ import {
   kmTicks,
   kmToX,
   orderSegments,
+  snapKm,
+  xToKm,
 } from './strip-scale';
 import { describeBorderStrip, findBusiestStretch } from './strip-summary';
-import { useStretchDrag } from './use-stretch-drag';
 import './border-strip.css';
+
+/** A stretch of the line, in km from the Iran tripoint. */
+export interface KmRange {
+  fromKm: number;
+  toKm: number;
+}
 
 export interface BorderStripProps {
   /**
@@ -52,17 +60,10 @@ const TIME_TICK_SPACING_PX = 32;
 /** How near a click must fall to a mark to select it. */
 const SELECT_RADIUS_PX = 6;
 
-/** Keys that move the stretch (or, with Shift, one end of it), in km. */
-const KEY_STEPS: Record<string, number> = {
-  ArrowLeft: -10,
-  ArrowDown: -10,
-  ArrowRight: 10,
-  ArrowUp: 10,
-  PageDown: -100,
-  PageUp: 100,
-  Home: -Infinity,
-  End: Infinity,
-};
+/** Keys move the stretch (or, with Shift, one end of it) by 10 km, Page Up and Down by 100 km. */
+const KEY_STEPS: KeySteps = { step: 10, page: 100 };
+/** The shortest stretch the brush makes, so that it always selects some of the line. */
+const MIN_STRETCH_KM = 1;
 
 /**
  * A space-time chart of the border: km along the Durand Line across (Iran tripoint on the left,
@@ -96,12 +97,15 @@ export function BorderStrip({
   );
   const ordered = useMemo(() => orderSegments(segments, length), [segments, length]);
 
-  const line = wholeLine(length);
-  const shown = range ? clampStretch(range, length) : null;
-  const { draft, handlers } = useStretchDrag({
-    lengthKm: length,
+  const line: Interval = { from: 0, to: length };
+  const shown = range ? clampInterval({ from: range.fromKm, to: range.toKm }, line) : null;
+  const brushControls = useBrush({
+    bounds: length > 0 ? line : null,
     range: shown ?? line,
-    onRangeChange,
+    valueAt: (x, plotWidth, bounds) => snapKm(xToKm(x, bounds.to, plotWidth), bounds.to),
+    keySteps: KEY_STEPS,
+    minLength: MIN_STRETCH_KM,
+    onRangeChange: (next) => onRangeChange({ fromKm: next.from, toKm: next.to }),
     onClick: (x, y, width, height) => {
       if (!onSelect || !points || !axis) return;
       const i = findNearestMark(
@@ -114,6 +118,7 @@ export function BorderStrip({
       if (i >= 0) onSelect(points.rows[i]!);
     },
   });
+  const { draft } = brushControls;
   const brush = draft ?? shown ?? line;
   const selecting = draft !== null || shown !== null;
 
@@ -167,20 +172,9 @@ export function BorderStrip({
     if (range) onRangeChange(null);
   };
 
-  const onHandleKeyDown = (edge: StretchEdge) => (event: ReactKeyboardEvent<HTMLElement>) => {
-    const delta = KEY_STEPS[event.key];
-    if (delta === undefined || length <= 0) return;
-    event.preventDefault();
-    const from = shown ?? line;
-    const next = event.shiftKey
-      ? resizeStretch(from, edge, delta, length)
-      : moveStretch(from, delta, length);
-    if (!sameStretch(next, from)) onRangeChange(next);
-  };
-
   const x = (km: number) => `${kmToX(km, length, 100)}%`;
   const y = (day: number) => (axis ? `${dayToY(day, axis, 100)}%` : '0%');
-  const places = describePlaces(brush.fromKm, brush.toKm, ordered);
+  const places = describePlaces(brush.from, brush.to, ordered);
 
   return (
     <div
@@ -202,7 +196,7 @@ export function BorderStrip({
         </button>
         <span className="border-strip-range-text muted small">
           {selecting
-            ? `${formatKm(brush.fromKm)}–${formatKm(brush.toKm)} km${places ? ` (${places})` : ''}`
+            ? `${formatKm(brush.from)}–${formatKm(brush.to)} km${places ? ` (${places})` : ''}`
             : 'Whole line'}
         </span>
       </div>
@@ -231,45 +225,31 @@ export function BorderStrip({
         </div>
         <canvas ref={canvasRef} className="border-strip-canvas" aria-hidden="true" />
         {length > 0 && (
-          <div
-            className="border-strip-track"
-            data-testid="border-strip-track"
-            {...handlers}
+          <BrushTrack
+            name="border-strip"
+            startPercent={kmToX(brush.from, length, 100)}
+            endPercent={kmToX(brush.to, length, 100)}
+            selecting={selecting}
+            handles={{
+              from: {
+                label: 'Stretch start',
+                min: 0,
+                max: round(brush.to),
+                now: round(brush.from),
+                text: describeKm(brush.from, ordered),
+              },
+              to: {
+                label: 'Stretch end',
+                min: round(brush.from),
+                max: round(length),
+                now: round(brush.to),
+                text: describeKm(brush.to, ordered),
+              },
+            }}
+            keysId={keysId}
+            brush={brushControls}
             onDoubleClick={clear}
-          >
-            {selecting && (
-              <>
-                <div className="border-strip-shade" style={{ left: 0, width: x(brush.fromKm) }} />
-                <div className="border-strip-shade" style={{ left: x(brush.toKm), right: 0 }} />
-                <div
-                  className="border-strip-brush"
-                  data-part="body"
-                  style={{ left: x(brush.fromKm), width: x(brush.toKm - brush.fromKm) }}
-                />
-              </>
-            )}
-            {(['from', 'to'] as const).map((edge) => {
-              const km = edge === 'from' ? brush.fromKm : brush.toKm;
-              return (
-                <div
-                  key={edge}
-                  className={`border-strip-handle border-strip-handle-${edge}`}
-                  data-part={edge}
-                  role="slider"
-                  tabIndex={0}
-                  aria-label={edge === 'from' ? 'Stretch start' : 'Stretch end'}
-                  aria-describedby={keysId}
-                  aria-orientation="horizontal"
-                  aria-valuemin={edge === 'from' ? 0 : round(brush.fromKm)}
-                  aria-valuemax={edge === 'from' ? round(brush.toKm) : round(length)}
-                  aria-valuenow={round(km)}
-                  aria-valuetext={describeKm(km, ordered)}
-                  style={{ left: x(km) }}
-                  onKeyDown={onHandleKeyDown(edge)}
-                />
-              );
-            })}
-          </div>
+          />
         )}
       </div>
       <div className="border-strip-segments" aria-hidden="true">
