@@ -1,175 +1,33 @@
 import { createStore, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { EngineClient } from '../workers/engine-client';
-import {
-  createWorkerHost,
-  EngineClient as Client,
-  LoadCancelledError,
-} from '../workers/engine-client';
-import type {
-  ColumnMapping,
-  DatasetFormat,
-  DatasetSummary,
-  DayOrder,
-  EngineFilter,
-  EngineSummary,
-  ExportFormat,
-  FeatureReply,
-  FileReply,
-  LoadMode,
-  LoadOptions,
-  LoadRequest,
-  FacetSummary,
-  GeographyReply,
-  GeographyUrls,
-  ListRow,
-  ListSort,
-  LoadSource,
-  QueryReply,
-  StripReply,
-  TileReply,
-  LoadPhase,
-} from '../workers/engine-protocol';
-import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
 import type { TypeDescriber } from '../domain/type-describer';
 import { createTypeDescriber } from '../domain/type-describer';
+import type { EngineClient } from '../workers/engine-client';
+import { createWorkerHost, EngineClient as Client } from '../workers/engine-client';
+import type { EngineSummary, QueryReply } from '../workers/engine-protocol';
+import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
+import type { BorderSlice } from './border-slice';
+import { createBorderSlice } from './border-slice';
+import type { DataSlice } from './data-slice';
+import { createDataSlice } from './data-slice';
+import type { FileSlice } from './file-slice';
+import { createFileSlice } from './file-slice';
+import type { FilterSlice } from './filter-slice';
+import { createFilterSlice } from './filter-slice';
+import type { ListSlice } from './list-slice';
+import { createListSlice } from './list-slice';
+import type { NoticeSlice } from './notice-slice';
+import { createNoticeSlice } from './notice-slice';
+import type { ResultSlice } from './result-slice';
+import { createResultSlice } from './result-slice';
+import type { SelectionSlice } from './selection-slice';
+import { createSelectionSlice } from './selection-slice';
 import { shareUnchanged } from './share-unchanged';
-import { describeProblems } from '../domain/import/rejection-problems';
 
 export { EMPTY_ENGINE_FILTER };
+export type { EmptyLoad, LoadingState, MappingRequest } from './data-slice';
 
-export interface LoadingState {
-  name: string;
-  phase: LoadPhase;
-  /** 0..1 when known. */
-  progress: number | null;
-}
-
-/** A file whose date and type columns the user must choose. */
-export interface MappingRequest {
-  request: LoadRequest;
-  format: DatasetFormat;
-  columns: string[];
-  sample: Array<Record<string, unknown>>;
-  reason: string;
-}
-
-/** A file that was read but of which no incident could load: the data shown before stays. */
-export interface EmptyLoad {
-  request: LoadRequest;
-  dataset: DatasetSummary;
-  columns: string[];
-  sample: Array<Record<string, unknown>>;
-}
-
-interface DataSlice {
-  /** What is loaded: datasets, total, types present, date extent. */
-  summary: EngineSummary | null;
-  loading: LoadingState | null;
-  /** A file-level failure (not JSON, not found…); the data shown before stays. */
-  loadError: string | null;
-  mappingRequest: MappingRequest | null;
-  emptyLoad: EmptyLoad | null;
-  /** Opens the mapping dialog for the file of which nothing loaded. */
-  chooseColumnsAgain: () => void;
-  /** Loads the file of which nothing loaded again, with other options (a day order…). */
-  retryEmptyLoad: (options: LoadOptions) => Promise<boolean>;
-  dismissEmptyLoad: () => void;
-  /** Whether a newly opened file replaces the shown data or is added to it. */
-  loadMode: LoadMode;
-  setLoadMode: (mode: LoadMode) => void;
-  loadSource: (source: LoadSource, mode?: LoadMode, options?: LoadOptions) => Promise<boolean>;
-  submitMapping: (mapping: ColumnMapping, dayOrder: DayOrder | null) => Promise<boolean>;
-  dismissMapping: () => void;
-  /**
-   * Reloads one dataset in its place with other options: coordinates swapped after the user
-   * accepted the offer, or a declared day/month order for its numeric dates.
-   */
-  reloadDataset: (datasetId: string, options: LoadOptions) => Promise<boolean>;
-  cancelLoad: () => void;
-}
-
-interface FilterSlice {
-  filter: EngineFilter;
-  setFilter: (filter: Partial<EngineFilter>) => void;
-  setDateRange: (from: string | null, to: string | null) => void;
-  setTypeSelected: (code: string, selected: boolean) => void;
-  setDatasetSelected: (id: string, selected: boolean) => void;
-  resetFilters: () => void;
-}
-
-interface ListSlice {
-  listSort: ListSort;
-  setListSort: (sort: ListSort) => void;
-  /** Changes whenever the list's content or order changes: cached pages are then stale. */
-  listVersion: number;
-  /** Loads a page of the matching incidents in the list's order. */
-  loadListRows: (offset: number, limit: number) => Promise<ListRow[]>;
-  /** Describes particular incidents by row id (date, type, place…), e.g. those under a click. */
-  describeRows: (rows: readonly number[]) => Promise<ListRow[]>;
-  /** Where the selected incident stands in the list, when it matches. */
-  selectedPosition: number | null;
-}
-
-interface ResultSlice {
-  /** The engine's answer to the current filter. */
-  result: QueryReply | null;
-  /** What the actor, country and precision filters can choose from. */
-  facets: FacetSummary | null;
-  /** One map tile of the incidents, for the filter of the latest answer. */
-  loadTile: (z: number, x: number, y: number, signal?: AbortSignal) => Promise<TileReply>;
-}
-
-interface SelectionSlice {
-  /** Row id of the incident whose details are open. */
-  selectedRow: number | null;
-  selected: FeatureReply | null;
-  /** Where the selection was made: the map does not fly to what was just clicked on it. */
-  selectedFrom: 'map' | 'list' | 'link';
-  select: (row: number | null, from?: 'map' | 'list' | 'link') => Promise<void>;
-  /** Opens the incident with this id (from a permalink); false when no loaded incident has it. */
-  selectById: (key: string) => Promise<boolean>;
-}
-
-interface NoticeSlice {
-  /** Messages about ignored input (bad URL parameters…), shown until dismissed. */
-  notices: string[];
-  addNotices: (messages: string[]) => void;
-  dismissNotices: () => void;
-}
-
-interface BorderSlice {
-  /** Whether the worker has the border geography and measures incidents against it. */
-  borderReady: boolean;
-  /** The line's length and the crossings and provinces the filters offer. */
-  geography: GeographyReply | null;
-  /** Sends the geography's URLs to the engine; filters and measures follow when it is in. */
-  loadGeography: (urls: GeographyUrls) => Promise<void>;
-  /**
-   * Whether answers carry the incidents per province (the choropleth is shown): counting them
-   * takes a pass over every incident, worth skipping on every other filter change.
-   */
-  provinceCountsWanted: boolean;
-  setProvinceCountsWanted: (wanted: boolean) => void;
-  /**
-   * The strip chart's marks for the current filters (every filter but its own brush), asked of
-   * the engine only while the strip is open.
-   */
-  strip: StripReply | null;
-  stripOpen: boolean;
-  setStripOpen: (open: boolean) => void;
-  /** Exports add border_side, border_distance_km… to each feature's properties. */
-  includeComputedFields: boolean;
-  setIncludeComputedFields: (on: boolean) => void;
-}
-
-interface FileSlice {
-  /** The export being made: its format and how far it has got (0..1). */
-  exporting: { format: ExportFormat; progress: number } | null;
-  exportFiltered: (format: ExportFormat) => Promise<FileReply | null>;
-  rejectedFile: (datasetId: string) => Promise<FileReply | null>;
-}
-
+/** Everything the app keeps: one store combined from the slices, each with its actions. */
 export type IncidentState = DataSlice &
   FilterSlice &
   ResultSlice &
@@ -179,221 +37,18 @@ export type IncidentState = DataSlice &
   BorderSlice &
   FileSlice;
 
-/** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
-function toggle(
-  selection: readonly string[] | null,
-  present: readonly string[],
-  item: string,
-  on: boolean,
-) {
-  const next = new Set(selection ?? present);
-  if (on) next.add(item);
-  else next.delete(item);
-  const all = next.size === present.length && present.every((p) => next.has(p));
-  return all
-    ? null
-    : present.filter((p) => next.has(p)).concat([...next].filter((n) => !present.includes(n)));
-}
-
 /** Creates a store talking to one engine. Tests create their own with an inline engine. */
 export function createIncidentStore(client: EngineClient) {
-  /** The request each loaded dataset came from, to reload it with other options. */
-  const requests = new Map<string, LoadRequest>();
-  let nextDatasetId = 1;
-  const newDatasetId = () => `d${nextDatasetId++}`;
-  const store = createStore<IncidentState>()((set, get) => {
-    const runLoad = async (request: LoadRequest): Promise<boolean> => {
-      set({
-        loading: { name: request.source.name, phase: 'reading', progress: null },
-        loadError: null,
-      });
-      try {
-        const reply = await client.load(request, (progress, phase) =>
-          set({ loading: { name: request.source.name, phase, progress } }),
-        );
-        if (reply.status === 'failed') {
-          set({ loading: null, loadError: reply.message });
-          return false;
-        }
-        if (reply.status === 'needs-mapping') {
-          const { format, columns, sample, reason } = reply;
-          set({ loading: null, mappingRequest: { request, format, columns, sample, reason } });
-          return false;
-        }
-        if (reply.status === 'empty') {
-          const { dataset, columns, sample } = reply;
-          set({
-            loading: null,
-            mappingRequest: null,
-            emptyLoad: { request, dataset, columns, sample },
-          });
-          return false;
-        }
-        if (request.replaceId) requests.delete(request.replaceId);
-        requests.set(reply.dataset.id, request);
-        set({
-          loading: null,
-          emptyLoad: null,
-          summary: reply.summary,
-          facets: null,
-          mappingRequest: null,
-          selectedRow: null,
-          selected: null,
-        });
-        // The filters' choices come after the first answer: the map and counts need not wait.
-        void client.facets().then((facets) => {
-          if (get().summary === reply.summary) set({ facets });
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof LoadCancelledError) {
-          set({ loading: null });
-          return false;
-        }
-        set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
-        return false;
-      }
-    };
-
-    return {
-      summary: null,
-      loading: null,
-      loadError: null,
-      mappingRequest: null,
-      emptyLoad: null,
-      chooseColumnsAgain: () => {
-        const empty = get().emptyLoad;
-        if (!empty) return;
-        const { request, dataset, columns, sample } = empty;
-        set({
-          mappingRequest: {
-            request,
-            format: dataset.format,
-            columns,
-            sample,
-            reason: `No incident could be loaded (${describeProblems(dataset.problems, dataset.format)}). Choose the date and type columns.`,
-          },
-        });
-      },
-      retryEmptyLoad: (options) => {
-        const empty = get().emptyLoad;
-        if (!empty) return Promise.resolve(false);
-        return runLoad({ ...empty.request, options: { ...empty.request.options, ...options } });
-      },
-      dismissEmptyLoad: () => set({ emptyLoad: null }),
-      loadMode: 'replace',
-      setLoadMode: (loadMode) => set({ loadMode }),
-      loadSource: (source, mode = 'replace', options = {}) =>
-        runLoad({ datasetId: newDatasetId(), source, mode, options }),
-      submitMapping: (mapping, dayOrder) => {
-        const pending = get().mappingRequest;
-        if (!pending) return Promise.resolve(false);
-        const options = { ...pending.request.options, mapping, ...(dayOrder ? { dayOrder } : {}) };
-        return runLoad({ ...pending.request, options });
-      },
-      dismissMapping: () => set({ mappingRequest: null }),
-      reloadDataset: (datasetId, options) => {
-        const request = requests.get(datasetId);
-        if (!request) return Promise.resolve(false);
-        return runLoad({
-          ...request,
-          datasetId: newDatasetId(),
-          replaceId: datasetId,
-          options: { ...request.options, ...options },
-        });
-      },
-      cancelLoad: () => client.cancelLoad(),
-
-      filter: EMPTY_ENGINE_FILTER,
-      setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
-      setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
-      setTypeSelected: (code, selected) => {
-        const { filter, summary } = get();
-        set({
-          filter: {
-            ...filter,
-            types: toggle(filter.types, summary?.typeCodes ?? [], code, selected),
-          },
-        });
-      },
-      setDatasetSelected: (id, selected) => {
-        const { filter, summary } = get();
-        const present = summary?.datasets.map((d) => d.id) ?? [];
-        set({ filter: { ...filter, datasets: toggle(filter.datasets, present, id, selected) } });
-      },
-      resetFilters: () => set({ filter: EMPTY_ENGINE_FILTER }),
-
-      result: null,
-      facets: null,
-      loadTile: (z, x, y, signal) => client.tile(z, x, y, signal),
-
-      listSort: { key: 'date', direction: 'desc' },
-      setListSort: (listSort) => set({ listSort, listVersion: get().listVersion + 1 }),
-      listVersion: 0,
-      loadListRows: async (offset, limit) => {
-        const { filter, listSort, summary } = get();
-        if (!summary) return [];
-        return (await client.list(filter, listSort, offset, limit)).rows;
-      },
-      describeRows: (rows) => client.describe(rows),
-      selectedPosition: null,
-
-      selectedRow: null,
-      selected: null,
-      selectedFrom: 'map',
-      select: async (row, from = 'map') => {
-        set({ selectedRow: row, selectedFrom: from, ...(row === null ? { selected: null } : {}) });
-        if (row === null) return;
-        const reply = await client.feature(row);
-        if (get().selectedRow === row) set({ selected: reply });
-      },
-
-      selectById: async (key) => {
-        const row = await client.findRow(key);
-        if (row < 0) return false;
-        await get().select(row, 'link');
-        return true;
-      },
-
-      notices: [],
-      addNotices: (messages) => set({ notices: [...get().notices, ...messages] }),
-      dismissNotices: () => set({ notices: [] }),
-
-      borderReady: false,
-      geography: null,
-      loadGeography: async (urls) => {
-        try {
-          const geography = await client.geography(urls);
-          set({ borderReady: true, geography });
-        } catch (error) {
-          get().addNotices([`Border measures are unavailable: ${(error as Error).message}`]);
-        }
-      },
-      provinceCountsWanted: false,
-      setProvinceCountsWanted: (provinceCountsWanted) => set({ provinceCountsWanted }),
-      strip: null,
-      stripOpen: false,
-      // A folded strip lets its marks go: at a million incidents they are megabytes.
-      setStripOpen: (stripOpen) => set(stripOpen ? { stripOpen } : { stripOpen, strip: null }),
-      includeComputedFields: false,
-      setIncludeComputedFields: (includeComputedFields) => set({ includeComputedFields }),
-
-      exporting: null,
-      exportFiltered: async (format) => {
-        const { summary, filter, includeComputedFields } = get();
-        if (!summary) return null;
-        set({ exporting: { format, progress: 0 } });
-        try {
-          return await client.exportFiltered(filter, format, includeComputedFields, (progress) =>
-            set({ exporting: { format, progress } }),
-          );
-        } finally {
-          set({ exporting: null });
-        }
-      },
-      rejectedFile: (datasetId) => client.rejected(datasetId),
-    };
-  });
+  const store = createStore<IncidentState>()((...api) => ({
+    ...createDataSlice(client)(...api),
+    ...createFilterSlice(...api),
+    ...createResultSlice(client)(...api),
+    ...createListSlice(client)(...api),
+    ...createSelectionSlice(client)(...api),
+    ...createNoticeSlice(...api),
+    ...createBorderSlice(client)(...api),
+    ...createFileSlice(client)(...api),
+  }));
 
   // The result follows the inputs: each filter or data change asks the engine again; an answer
   // overtaken by a newer question is dropped.
@@ -454,6 +109,7 @@ export function createIncidentStore(client: EngineClient) {
   return Object.assign(store, { whenSettled });
 }
 
+/** A store as createIncidentStore makes it, with `whenSettled`. */
 export type IncidentStore = ReturnType<typeof createIncidentStore>;
 
 /** The running app's store, its engine in a Web Worker (started on first use). */
@@ -467,6 +123,7 @@ export function useIncidentStore<T>(
   return useStore(store, selector);
 }
 
+/** As useIncidentStore, for selectors that build an object: equal fields, no re-render. */
 export function useIncidentStoreShallow<T>(
   selector: (state: IncidentState) => T,
   store: IncidentStore = incidentStore,

@@ -1,0 +1,191 @@
+import type { StateCreator } from 'zustand';
+import { describeProblems } from '../domain/import/rejection-problems';
+import type { EngineClient } from '../workers/engine-client';
+import { LoadCancelledError } from '../workers/engine-client';
+import type {
+  ColumnMapping,
+  DatasetFormat,
+  DatasetSummary,
+  DayOrder,
+  EngineSummary,
+  LoadMode,
+  LoadOptions,
+  LoadPhase,
+  LoadRequest,
+  LoadSource,
+} from '../workers/engine-protocol';
+import type { ResultSlice } from './result-slice';
+import type { SelectionSlice } from './selection-slice';
+
+/** A file being read, for the progress bar. */
+export interface LoadingState {
+  name: string;
+  phase: LoadPhase;
+  /** 0..1 when known. */
+  progress: number | null;
+}
+
+/** A file whose date and type columns the user must choose. */
+export interface MappingRequest {
+  request: LoadRequest;
+  format: DatasetFormat;
+  columns: string[];
+  sample: Array<Record<string, unknown>>;
+  reason: string;
+}
+
+/** A file that was read but of which no incident could load: the data shown before stays. */
+export interface EmptyLoad {
+  request: LoadRequest;
+  dataset: DatasetSummary;
+  columns: string[];
+  sample: Array<Record<string, unknown>>;
+}
+
+/** What is loaded, and the loading of files: progress, failures, column choices, reloads. */
+export interface DataSlice {
+  /** What is loaded: datasets, total, types present, date extent. */
+  summary: EngineSummary | null;
+  loading: LoadingState | null;
+  /** A file-level failure (not JSON, not found…); the data shown before stays. */
+  loadError: string | null;
+  mappingRequest: MappingRequest | null;
+  emptyLoad: EmptyLoad | null;
+  /** Opens the mapping dialog for the file of which nothing loaded. */
+  chooseColumnsAgain: () => void;
+  /** Loads the file of which nothing loaded again, with other options (a day order…). */
+  retryEmptyLoad: (options: LoadOptions) => Promise<boolean>;
+  dismissEmptyLoad: () => void;
+  /** Whether a newly opened file replaces the shown data or is added to it. */
+  loadMode: LoadMode;
+  setLoadMode: (mode: LoadMode) => void;
+  loadSource: (source: LoadSource, mode?: LoadMode, options?: LoadOptions) => Promise<boolean>;
+  submitMapping: (mapping: ColumnMapping, dayOrder: DayOrder | null) => Promise<boolean>;
+  dismissMapping: () => void;
+  /**
+   * Reloads one dataset in its place with other options: coordinates swapped after the user
+   * accepted the offer, or a declared day/month order for its numeric dates.
+   */
+  reloadDataset: (datasetId: string, options: LoadOptions) => Promise<boolean>;
+  cancelLoad: () => void;
+}
+
+/** New data drops the facets and the selection of the data it replaces. */
+type DataSliceNeeds = DataSlice &
+  Pick<ResultSlice, 'facets'> &
+  Pick<SelectionSlice, 'selectedRow' | 'selected'>;
+
+/** The data slice of the incident store, loading files into `client`'s engine. */
+export function createDataSlice(
+  client: EngineClient,
+): StateCreator<DataSliceNeeds, [], [], DataSlice> {
+  return (set, get) => {
+    /** The request each loaded dataset came from, to reload it with other options. */
+    const requests = new Map<string, LoadRequest>();
+    let nextDatasetId = 1;
+    const newDatasetId = () => `d${nextDatasetId++}`;
+
+    const runLoad = async (request: LoadRequest): Promise<boolean> => {
+      set({
+        loading: { name: request.source.name, phase: 'reading', progress: null },
+        loadError: null,
+      });
+      try {
+        const reply = await client.load(request, (progress, phase) =>
+          set({ loading: { name: request.source.name, phase, progress } }),
+        );
+        if (reply.status === 'failed') {
+          set({ loading: null, loadError: reply.message });
+          return false;
+        }
+        if (reply.status === 'needs-mapping') {
+          const { format, columns, sample, reason } = reply;
+          set({ loading: null, mappingRequest: { request, format, columns, sample, reason } });
+          return false;
+        }
+        if (reply.status === 'empty') {
+          const { dataset, columns, sample } = reply;
+          set({
+            loading: null,
+            mappingRequest: null,
+            emptyLoad: { request, dataset, columns, sample },
+          });
+          return false;
+        }
+        if (request.replaceId) requests.delete(request.replaceId);
+        requests.set(reply.dataset.id, request);
+        set({
+          loading: null,
+          emptyLoad: null,
+          summary: reply.summary,
+          facets: null,
+          mappingRequest: null,
+          selectedRow: null,
+          selected: null,
+        });
+        // The filters' choices come after the first answer: the map and counts need not wait.
+        void client.facets().then((facets) => {
+          if (get().summary === reply.summary) set({ facets });
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof LoadCancelledError) {
+          set({ loading: null });
+          return false;
+        }
+        set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
+        return false;
+      }
+    };
+
+    return {
+      summary: null,
+      loading: null,
+      loadError: null,
+      mappingRequest: null,
+      emptyLoad: null,
+      chooseColumnsAgain: () => {
+        const empty = get().emptyLoad;
+        if (!empty) return;
+        const { request, dataset, columns, sample } = empty;
+        set({
+          mappingRequest: {
+            request,
+            format: dataset.format,
+            columns,
+            sample,
+            reason: `No incident could be loaded (${describeProblems(dataset.problems, dataset.format)}). Choose the date and type columns.`,
+          },
+        });
+      },
+      retryEmptyLoad: (options) => {
+        const empty = get().emptyLoad;
+        if (!empty) return Promise.resolve(false);
+        return runLoad({ ...empty.request, options: { ...empty.request.options, ...options } });
+      },
+      dismissEmptyLoad: () => set({ emptyLoad: null }),
+      loadMode: 'replace',
+      setLoadMode: (loadMode) => set({ loadMode }),
+      loadSource: (source, mode = 'replace', options = {}) =>
+        runLoad({ datasetId: newDatasetId(), source, mode, options }),
+      submitMapping: (mapping, dayOrder) => {
+        const pending = get().mappingRequest;
+        if (!pending) return Promise.resolve(false);
+        const options = { ...pending.request.options, mapping, ...(dayOrder ? { dayOrder } : {}) };
+        return runLoad({ ...pending.request, options });
+      },
+      dismissMapping: () => set({ mappingRequest: null }),
+      reloadDataset: (datasetId, options) => {
+        const request = requests.get(datasetId);
+        if (!request) return Promise.resolve(false);
+        return runLoad({
+          ...request,
+          datasetId: newDatasetId(),
+          replaceId: datasetId,
+          options: { ...request.options, ...options },
+        });
+      },
+      cancelLoad: () => client.cancelLoad(),
+    };
+  };
+}
