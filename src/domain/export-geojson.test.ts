@@ -5,7 +5,7 @@ import {
   geoJsonExportChunks,
   serialiseGeoJsonExport,
 } from './export-geojson';
-import { filterIncidents } from './filter-incidents';
+import { EMPTY_URL_FILTER } from './filters/filter-table';
 import { parseIncidentText } from './parse-incidents';
 import { makeCollection, makeFeature } from './test-factories';
 
@@ -27,7 +27,7 @@ describe('GeoJSON export', () => {
     const loaded = parseIncidentText(fileText).incidents;
     const exported = JSON.parse(
       serialiseGeoJsonExport(loaded, {
-        filter: { from: null, to: null, types: null },
+        filter: { ...EMPTY_URL_FILTER, from: null, to: null, types: null },
         loaded,
         source: 'test',
       }),
@@ -38,8 +38,8 @@ describe('GeoJSON export', () => {
 
   it('contains exactly the matching incidents in load order', () => {
     const loaded = parseIncidentText(fileText).incidents;
-    const filter = { from: '2025-10-10', to: null, types: null };
-    const matching = filterIncidents(loaded, filter).reverse();
+    const filter = { ...EMPTY_URL_FILTER, from: '2025-10-10', to: null, types: null };
+    const matching = loaded.filter((incident) => incident.day >= '2025-10-10').reverse();
     const exported = buildGeoJsonExport(matching, { filter, loaded, source: 'test' });
     expect(exported.features.map((f) => f.id ?? f.properties.id)).toEqual(['b', 'c']);
   });
@@ -51,7 +51,7 @@ describe('GeoJSON export', () => {
     );
     const loaded = parseIncidentText(text).incidents;
     const output = serialiseGeoJsonExport(loaded, {
-      filter: { from: null, to: null, types: null },
+      filter: { ...EMPTY_URL_FILTER, from: null, to: null, types: null },
       loaded,
       source: 't',
     });
@@ -59,16 +59,38 @@ describe('GeoJSON export', () => {
     expect(output).toContain('"__proto__": {');
   });
 
-  it('describes the filter and source in metadata', () => {
+  it('records the source and every active filter by its URL parameter in metadata', () => {
     const loaded = parseIncidentText(fileText).incidents;
     const exported = buildGeoJsonExport(loaded, {
-      filter: { from: null, to: '2025-10-31', types: ['shelling'] },
+      filter: {
+        ...EMPTY_URL_FILTER,
+        to: '2025-10-31',
+        types: ['shelling'],
+        actors: ['TTP'],
+        countries: ['PK'],
+        minFatalities: 2,
+        text: 'kurram',
+        side: 'PK',
+        borderKm: [0, 5],
+        crossing: { id: 'torkham', km: 10 },
+      },
       loaded,
       source: 'embedded',
     });
     expect(exported.metadata).toEqual({
       source: 'embedded',
-      filter: { from: '2025-10-01', to: '2025-10-31', types: ['shelling'] },
+      filter: {
+        from: '2025-10-01',
+        to: '2025-10-31',
+        types: ['shelling'],
+        actor: ['TTP'],
+        country: ['PK'],
+        minFatalities: '2',
+        q: 'kurram',
+        side: 'PK',
+        distance: '0-5',
+        crossing: 'torkham:10',
+      },
       count: 3,
       of: 3,
     });
@@ -77,13 +99,21 @@ describe('GeoJSON export', () => {
   it('names the file after the date range, using the data extent for open bounds', () => {
     const loaded = parseIncidentText(fileText).incidents;
     expect(
-      exportFileName({ filter: { from: '2025-10-05', to: null, types: null }, loaded, source: '' }),
+      exportFileName({
+        filter: { ...EMPTY_URL_FILTER, from: '2025-10-05', to: null, types: null },
+        loaded,
+        source: '',
+      }),
     ).toBe('incidents-2025-10-05-2025-10-20.geojson');
   });
 
   it('writes the same text piece by piece as JSON.stringify writes whole', () => {
     const loaded = parseIncidentText(fileText).incidents;
-    const context = { filter: { from: null, to: null, types: null }, loaded, source: 'test' };
+    const context = {
+      filter: { ...EMPTY_URL_FILTER, from: null, to: null, types: null },
+      loaded,
+      source: 'test',
+    };
     for (const matching of [loaded, loaded.slice(1, 2), []]) {
       const whole = JSON.stringify(buildGeoJsonExport(matching, context), null, 2) + '\n';
       expect([...geoJsonExportChunks(matching, context)].join('')).toBe(whole);

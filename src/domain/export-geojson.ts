@@ -1,9 +1,11 @@
 import type { Incident } from './incident';
-import type { IncidentFilter } from './filter-incidents';
+import type { UrlFilter } from './filters/filter-dimension';
+import { effectiveRange } from './filters/filter-dimensions';
+import { recordFilter } from './filters/filter-table';
 import { findDayExtent } from './filter-incidents';
 
 export interface ExportContext {
-  filter: IncidentFilter;
+  filter: UrlFilter;
   /** All loaded incidents, for the date extent when the filter leaves a bound open. */
   loaded: readonly Incident[];
   /** Where the data came from (file name or URL), recorded in the metadata. */
@@ -12,8 +14,7 @@ export interface ExportContext {
 
 /** The effective date bounds of an export: the filter's, else the extent of the loaded data. */
 function exportRange({ filter, loaded }: ExportContext): { from: string; to: string } {
-  const extent = findDayExtent(loaded);
-  return { from: filter.from ?? extent?.from ?? 'start', to: filter.to ?? extent?.to ?? 'end' };
+  return effectiveRange(filter, { dayExtent: findDayExtent(loaded) });
 }
 
 /** `incidents-<from>-<to>.geojson` */
@@ -24,19 +25,22 @@ export function exportFileName(context: ExportContext): string {
 
 /**
  * A FeatureCollection of exactly the matching incidents in load order, each Feature the very object
- * that was loaded, so it serialises back deep-equal. `metadata` describes the filter and source.
+ * that was loaded, so it serialises back deep-equal. `metadata` records the source and every
+ * active filter under its URL parameter (the dates and the types always).
  */
 export function buildGeoJsonExport(matching: readonly Incident[], context: ExportContext) {
-  const { from, to } = exportRange(context);
+  // Every active filter, by its URL parameter; the codes and ids as the permalink has them.
+  const filter = recordFilter(context.filter, {
+    dayExtent: findDayExtent(context.loaded),
+    typeLabel: (code) => code,
+    crossingName: () => undefined,
+    provinceName: () => undefined,
+  });
   return {
     type: 'FeatureCollection' as const,
     metadata: {
       source: context.source,
-      filter: {
-        from,
-        to,
-        types: context.filter.types === null ? 'all' : [...context.filter.types],
-      },
+      filter,
       count: matching.length,
       of: context.loaded.length,
     },

@@ -31,9 +31,9 @@ describe('Facet columns', () => {
 
   it('read actors, countries, fatalities and precision of each row', () => {
     const columns = new FacetBuilder(incidents).finish();
-    expect(columns.actorNames).toEqual(['actor 0', 'actor 1', 'actor 2']);
-    expect(columns.actors[4]).toEqual([1]);
-    expect(columns.countryNames).toEqual(['PK', 'AF']);
+    expect(columns.names.actors.names).toEqual(['actor 0', 'actor 1', 'actor 2']);
+    expect(columns.names.actors.ids[4]).toEqual([1]);
+    expect(columns.names.countries.names).toEqual(['PK', 'AF']);
     expect([columns.fatalitiesMin[7], columns.fatalities[7]]).toEqual([2, 4]);
     expect([columns.precision[0], columns.precision[1]]).toEqual([1, 0]);
   });

@@ -1,23 +1,24 @@
 /**
- * What the actor, country, fatality and precision filters read of each incident, as columns made
- * once per load. At a million incidents reading them takes seconds, so they can be made a slice
- * at a time (`FacetBuilder.step`), letting the engine answer other requests in between.
+ * What the list filters (actors, countries, sources: the name facets of the filter table), the
+ * fatality and the precision filters read of each incident, as columns made once per load. At a
+ * million incidents reading them takes seconds, so they can be made a slice at a time
+ * (`FacetBuilder.step`), letting the engine answer other requests in between.
  */
+import type { NameListKey } from './filters/filter-dimension';
+import { NAME_FACETS } from './filters/filter-table';
 import type { Incident } from './incident';
-import {
-  PRECISIONS,
-  readActors,
-  readCountries,
-  readFatalities,
-  readPrecision,
-} from './incident-facets';
+import { PRECISIONS, readFatalities, readPrecision } from './incident-facets';
+
+/** The names of one facet, and each row's names as ids into them. */
+export interface NameColumn {
+  names: string[];
+  /** Interned name ids per row. */
+  ids: number[][];
+}
 
 export interface FacetColumns {
-  actorNames: string[];
-  /** Interned actor ids per row. */
-  actors: number[][];
-  countryNames: string[];
-  countries: number[][];
+  /** One column per name facet, by its filter key. */
+  names: Record<NameListKey, NameColumn>;
   /** Highest fatality figure per row, NaN when none. */
   fatalities: Float32Array;
   fatalitiesMin: Float32Array;
@@ -28,36 +29,37 @@ export interface FacetColumns {
 /** Rows read between two looks at the clock. */
 const ROWS_PER_CHECK = 2_000;
 
-/** Interns names: each distinct name gets the next id. */
-function interner() {
+/** A column that interns names, each distinct name getting the next id, and its adder. */
+function nameColumn() {
   const ids = new Map<string, number>();
-  const names: string[] = [];
-  const idOf = (name: string) => {
-    let id = ids.get(name);
-    if (id === undefined) {
-      id = names.length;
-      ids.set(name, id);
-      names.push(name);
-    }
-    return id;
-  };
-  return { names, idOf };
+  const column: NameColumn = { names: [], ids: [] };
+  const add = (names: string[]) =>
+    column.ids.push(
+      names.map((name) => {
+        let id = ids.get(name);
+        if (id === undefined) {
+          id = column.names.length;
+          ids.set(name, id);
+          column.names.push(name);
+        }
+        return id;
+      }),
+    );
+  return { column, add };
 }
 
 /** Makes the facet columns of `incidents`, all at once (`finish`) or a slice at a time (`step`). */
 export class FacetBuilder {
   private row = 0;
-  private readonly actors = interner();
-  private readonly countries = interner();
+  private readonly builders = NAME_FACETS.map((facet) => ({ facet, ...nameColumn() }));
   private readonly columns: FacetColumns;
 
   constructor(private readonly incidents: readonly Incident[]) {
     const size = incidents.length;
     this.columns = {
-      actorNames: this.actors.names,
-      actors: [],
-      countryNames: this.countries.names,
-      countries: [],
+      names: Object.fromEntries(
+        this.builders.map(({ facet, column }) => [facet.key, column]),
+      ) as FacetColumns['names'],
       fatalities: new Float32Array(size),
       fatalitiesMin: new Float32Array(size),
       precision: new Uint8Array(size),
@@ -66,13 +68,12 @@ export class FacetBuilder {
 
   /** Reads rows until `deadline` (performance.now()); the columns once every row is read. */
   step(deadline: number): FacetColumns | null {
-    const { incidents, columns } = this;
+    const { incidents, columns, builders } = this;
     while (this.row < incidents.length) {
       const end = Math.min(incidents.length, this.row + ROWS_PER_CHECK);
       for (let row = this.row; row < end; row++) {
         const properties = incidents[row]!.feature.properties;
-        columns.actors.push(readActors(properties).map(this.actors.idOf));
-        columns.countries.push(readCountries(properties).map(this.countries.idOf));
+        for (const { facet, add } of builders) add(facet.read(properties));
         const highest = readFatalities(properties) ?? NaN;
         columns.fatalities[row] = highest;
         const min = properties.fatalities_min;

@@ -40,6 +40,19 @@ export function readActors(properties: Properties): string[] {
   return [...new Set(names)];
 }
 
+/**
+ * The outlets an incident cites: `source_outlets` (this app), ACLED `source` and UCDP
+ * `source_office`, each a list or names separated by `;`.
+ */
+export function readSources(properties: Properties): string[] {
+  const names = [
+    ...readList(own(properties, 'source_outlets')),
+    ...readList(own(properties, 'source')),
+    ...readList(own(properties, 'source_office')),
+  ];
+  return [...new Set(names)];
+}
+
 const COUNTRY_CODES: Record<string, string> = {
   afghanistan: 'AF',
   pakistan: 'PK',

@@ -3,6 +3,7 @@
  * Only summaries, counts, typed arrays and single features cross: the page never holds the
  * loaded Feature objects.
  */
+import type { NameListKey } from '../domain/filters/filter-dimension';
 import type { UrlFilter } from '../domain/url-state';
 import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
@@ -153,12 +154,11 @@ export interface StripReply {
 /** No filter at all: every incident matches. */
 export const EMPTY_ENGINE_FILTER: EngineFilter = { ...EMPTY_URL_FILTER, datasets: null };
 
-/** What the actor, country and precision filters offer, most frequent first. */
-export interface FacetSummary {
-  actors: Array<{ name: string; count: number }>;
-  countries: Array<{ name: string; count: number }>;
-  precisions: Array<{ name: string; count: number }>;
-}
+/** What the facet filters choose from: each name facet by its filter key, and the precisions. */
+export type FacetSummary = Record<
+  NameListKey | 'precisions',
+  Array<{ name: string; count: number }>
+>;
 
 export interface ListRow {
   row: number;

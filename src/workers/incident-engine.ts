@@ -29,7 +29,7 @@ import { featureReply, listOrder, listRow } from './engine/list-rows';
 import { mapTile } from './engine/map-tiles';
 import type { Match } from './engine/match-filter';
 import { matchFilter, queryReply } from './engine/match-filter';
-import { makeRowTest } from './engine/row-test';
+import { makeRowTest } from '../domain/filters/filter-table';
 
 export class IncidentEngine {
   private datasets: Dataset[] = [];

@@ -11,6 +11,7 @@ import crossfilter from 'crossfilter2';
 import { constants } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { serialiseGeoJsonExport } from '../../src/domain/export-geojson';
+import { EMPTY_URL_FILTER } from '../../src/domain/filters/filter-table';
 import type { IncidentFilter } from '../../src/domain/filter-incidents';
 import { countByType, filterIncidents } from '../../src/domain/filter-incidents';
 import type { Incident } from '../../src/domain/incident';
@@ -275,7 +276,7 @@ function benchExport(size: number): void {
   section(`export, ${fmtCount(size)} incidents`);
   const incidents = loadFeatures([...generateSyntheticFeatures({ count: size, seed, model })]);
   const context = {
-    filter: { from: null, to: null, types: null },
+    filter: EMPTY_URL_FILTER,
     loaded: incidents,
     source: 'synthetic',
   };

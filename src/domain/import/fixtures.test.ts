@@ -14,6 +14,7 @@ import { decodeIncidentText } from './decode-text';
 import { exportCsv } from './export-csv';
 import type { ImportOptions, ImportOutcome } from './import-incidents';
 import { importIncidents } from './import-incidents';
+import { EMPTY_URL_FILTER } from '../filters/filter-table';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/import');
 
@@ -150,7 +151,7 @@ function checkNothingLost(outcome: ImportOutcome, fixture: Fixture): void {
     const exported = JSON.parse(
       JSON.stringify(
         buildGeoJsonExport(set.incidents, {
-          filter: { from: null, to: null, types: null },
+          filter: EMPTY_URL_FILTER,
           loaded: set.incidents,
           source: fixture.file,
         }),

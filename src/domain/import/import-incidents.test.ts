@@ -6,6 +6,7 @@ import { makeCollection, makeFeature } from '../test-factories';
 import type { ImportOptions, ImportOutcome } from './import-incidents';
 import { exportCsv } from './export-csv';
 import { importIncidents } from './import-incidents';
+import { EMPTY_URL_FILTER } from '../filters/filter-table';
 
 type Loaded = Extract<ImportOutcome, { status: 'loaded' }>;
 
@@ -631,7 +632,7 @@ describe('Hostile input', () => {
 
     const exported = JSON.parse(
       serialiseGeoJsonExport(outcome.set.incidents, {
-        filter: { from: null, to: null, types: null },
+        filter: EMPTY_URL_FILTER,
         loaded: outcome.set.incidents,
         source: 'test',
       }),

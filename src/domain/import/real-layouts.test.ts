@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGeoJsonExport } from '../export-geojson';
-import { EMPTY_FILTER } from '../filter-incidents';
+import { EMPTY_URL_FILTER } from '../filters/filter-table';
 import type { IncidentSet } from '../incident';
 import { exportCsv } from './export-csv';
 import type { ImportOptions, ImportOutcome } from './import-incidents';
@@ -40,7 +40,7 @@ function expectCsvRoundTrip(set: IncidentSet, columns: string[], options: Import
 
 /** Exports the set as GeoJSON, reads that back, and compares the features. */
 function expectGeoJsonRoundTrip(set: IncidentSet, options: ImportOptions) {
-  const context = { filter: EMPTY_FILTER, loaded: set.incidents, source: 'test' };
+  const context = { filter: EMPTY_URL_FILTER, loaded: set.incidents, source: 'test' };
   const text = JSON.stringify(buildGeoJsonExport(set.incidents, context));
   const again = loaded(importIncidents(text, options));
   expect(again.set.incidents.map((i) => i.feature)).toEqual(set.incidents.map((i) => i.feature));

@@ -10,6 +10,7 @@ import { serialiseGeoJsonExport } from '../export-geojson';
 import { exportCsv } from './export-csv';
 import { importIncidents } from './import-incidents';
 import { LATITUDE_NAMES, LONGITUDE_NAMES } from './layouts';
+import { EMPTY_URL_FILTER } from '../filters/filter-table';
 
 /** Text of every kind, without C0 control characters (which mark a file as binary). */
 const text = (constraints: { minLength?: number; maxLength?: number } = {}) =>
@@ -125,7 +126,7 @@ describe('Loading then exporting everything', () => {
         expect(outcome.set.rejected).toEqual([]);
         const exported = JSON.parse(
           serialiseGeoJsonExport(outcome.set.incidents, {
-            filter: { from: null, to: null, types: null },
+            filter: EMPTY_URL_FILTER,
             loaded: outcome.set.incidents,
             source: 'property test',
           }),

@@ -111,7 +111,7 @@ describe('Export PNG text', () => {
     expect(describeMapImage(filter, makeSummary(), result).filters).toEqual([
       '2025-10-01 to 2025-11-30',
       'types: Airstrike, Armed clash',
-      'countries: PK',
+      'countries: Pakistan',
       'at least 1 killed',
       'text: “kurram”',
       'sources: incidents.geojson',

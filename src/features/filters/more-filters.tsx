@@ -1,5 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import type { NameListKey, UrlFilter } from '../../domain/filters/filter-dimension';
+import { NAME_FACETS } from '../../domain/filters/filter-table';
 import type { IncidentStore } from '../../state/incident-store';
+import { NameFacetFilter, toggleIn } from './name-facet-filter';
 import {
   incidentStore,
   useIncidentStore,
@@ -14,30 +17,19 @@ const PRECISION_LABELS: Record<string, string> = {
   unknown: 'Not stated',
 };
 
-const COUNTRY_LABELS: Record<string, string> = { AF: 'Afghanistan', PK: 'Pakistan' };
-
-/** How many actors are listed before the user narrows them with the search box. */
-const SHOWN_ACTORS = 40;
-
-/** Multi-select of checkboxes where none ticked means "all". */
-function toggleIn(selection: readonly string[] | null, item: string, on: boolean): string[] | null {
-  const next = new Set(selection ?? []);
-  if (on) next.add(item);
-  else next.delete(item);
-  return next.size === 0 ? null : [...next];
-}
-
-/** Text search, actors, country, minimum fatalities and location precision. */
+/** Text search, the list filters (actors, country, sources), minimum fatalities and precision. */
 export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }) {
   const id = useId();
   // Only its own filters: the dates change on every step of a timeline drag.
   const filter = useIncidentStoreShallow(
-    ({ filter: { text, actors, countries, minFatalities, precisions } }) => ({
-      text,
-      actors,
-      countries,
-      minFatalities,
-      precisions,
+    ({ filter }) => ({
+      text: filter.text,
+      minFatalities: filter.minFatalities,
+      precisions: filter.precisions,
+      ...(Object.fromEntries(NAME_FACETS.map(({ key }) => [key, filter[key]])) as Pick<
+        UrlFilter,
+        NameListKey
+      >),
     }),
     store,
   );
@@ -57,14 +49,6 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
     return () => clearTimeout(timer);
   }, [text, store]);
 
-  const [actorQuery, setActorQuery] = useState('');
-  const actors = (facets?.actors ?? []).filter(
-    (actor) =>
-      filter.actors?.includes(actor.name) ||
-      actor.name.toLowerCase().includes(actorQuery.trim().toLowerCase()),
-  );
-  const selectedActors = filter.actors ?? [];
-
   return (
     <div className="more-filters">
       <label className="field">
@@ -77,55 +61,15 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
         />
       </label>
 
-      <details open={selectedActors.length > 0 || undefined}>
-        <summary>Actors{selectedActors.length > 0 && ` (${selectedActors.length} chosen)`}</summary>
-        <label className="field">
-          Find an actor
-          <input
-            type="search"
-            value={actorQuery}
-            onChange={(event) => setActorQuery(event.target.value)}
-          />
-        </label>
-        <div className="check-list" role="group" aria-label="Actors">
-          {actors.slice(0, SHOWN_ACTORS).map(({ name, count }) => (
-            <label key={name} className="type-option">
-              <input
-                type="checkbox"
-                checked={selectedActors.includes(name)}
-                onChange={(event) =>
-                  setFilter({ actors: toggleIn(filter.actors, name, event.target.checked) })
-                }
-              />
-              <span className="type-label">{name}</span> <span className="type-count">{count}</span>
-            </label>
-          ))}
-          {actors.length > SHOWN_ACTORS && (
-            <p className="muted small">
-              {actors.length - SHOWN_ACTORS} more: narrow with the search box.
-            </p>
-          )}
-        </div>
-      </details>
-
-      {facets && facets.countries.length > 0 && (
-        <fieldset className="type-filter">
-          <legend>Country</legend>
-          {facets.countries.map(({ name, count }) => (
-            <label key={name} className="type-option">
-              <input
-                type="checkbox"
-                checked={filter.countries?.includes(name) ?? false}
-                onChange={(event) =>
-                  setFilter({ countries: toggleIn(filter.countries, name, event.target.checked) })
-                }
-              />
-              <span className="type-label">{COUNTRY_LABELS[name] ?? name}</span>{' '}
-              <span className="type-count">{count}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {NAME_FACETS.map((facet) => (
+        <NameFacetFilter
+          key={facet.key}
+          facet={facet}
+          names={facets?.[facet.key] ?? []}
+          selected={filter[facet.key]}
+          onChange={(selection) => setFilter({ [facet.key]: selection })}
+        />
+      ))}
 
       <label className="field" htmlFor={`${id}-min`}>
         Minimum fatalities

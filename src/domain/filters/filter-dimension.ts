@@ -1,0 +1,152 @@
+/**
+ * What a filter dimension is: one entry of the table in filter-dimensions.ts holds everything
+ * about one filter (its URL parameters, empty value, parser and writer, its words in captions,
+ * how the engine applies it, and its facet), and everything else loops over the table.
+ */
+import type { BorderIndex, BorderMeasures } from '../border/border-measures';
+import type { FacetColumns } from '../facet-columns';
+import type { Incident } from '../incident';
+
+/**
+ * Every filter a permalink carries (the engine adds only the dataset selection). `null` or `''`
+ * means the filter is off. The URL parameters of each are in its dimension.
+ */
+export interface UrlFilter {
+  /** `from`: first day included, `YYYY-MM-DD`. */
+  from: string | null;
+  /** `to`: last day included, `YYYY-MM-DD`. */
+  to: string | null;
+  /** `types`, comma-separated codes; null means every type, an empty list none. */
+  types: readonly string[] | null;
+  /** `actor` (repeated: names may hold commas): incidents naming any of these actors. */
+  actors: readonly string[] | null;
+  /** `country`, comma-separated codes (AF, PK…): incidents in any of these countries. */
+  countries: readonly string[] | null;
+  /** `source` (repeated): incidents citing any of these outlets. */
+  sources: readonly string[] | null;
+  /** `minFatalities`, a whole number ≥ 0: the highest fatality figure is at least this. */
+  minFatalities: number | null;
+  /** `precision`, comma-separated: place, district, province, other, unknown. */
+  precisions: readonly string[] | null;
+  /** `q`: words that must all appear in the place, summary or actors (any case). */
+  text: string;
+  /** `side`: AF or PK, the side of the Durand Line (Natural Earth 1:10m). */
+  side: 'AF' | 'PK' | null;
+  /** `distance=min-max`: km from the line, inclusive (`50-` for 50 km and more). */
+  borderKm: readonly [number, number] | null;
+  /** `km=from-to`: km along the line from the Iran tripoint, inclusive (the strip chart's brush). */
+  chainageKm: readonly [number, number] | null;
+  /** `crossing=id:km`: within km of that crossing. */
+  crossing: { id: string; km: number } | null;
+  /** `province`: an admin-1 id such as PK-KP that contains the incident. */
+  province: string | null;
+}
+
+/** What a row test may read of the loaded incidents. */
+export interface RowContext {
+  incidents: readonly Incident[];
+  /** The facet columns, made on first need (a test that reads none never waits for them). */
+  facets: () => FacetColumns;
+  /** Border measures per row; null before the geography is known. */
+  measures: BorderMeasures | null;
+  border: BorderIndex | null;
+}
+
+/** What a caption needs to name things: the data's extent and readable names of codes and ids. */
+export interface FilterWords {
+  dayExtent: { from: string; to: string } | null;
+  typeLabel: (code: string) => string;
+  crossingName: (id: string) => string | undefined;
+  provinceName: (id: string) => string | undefined;
+}
+
+/** The names a facet offers, read from each incident, counted for the filter's choices. */
+export interface NameFacet {
+  /** The names an incident carries (deduplicated). */
+  read: (properties: Record<string, unknown>) => string[];
+  /** How the filters offer it: a searchable list (many names) or checkboxes (a few). */
+  control: 'search' | 'checkboxes';
+  /** The control's heading, e.g. "Actors". */
+  label: string;
+  /** The search box's label, for a searchable list. */
+  findLabel?: string;
+  /** How many of the most frequent names the engine sends. */
+  maxListed?: number;
+  /** A name as shown (a country code's name). */
+  nameLabel?: (name: string) => string;
+}
+
+/** The UrlFilter keys whose value is a list of names: the keys a name facet can set. */
+export type NameListKey = 'actors' | 'countries' | 'sources';
+
+/** One filter dimension. */
+export interface FilterDimension {
+  /** How tests and messages call it. */
+  name: string;
+  /** The URL parameters it owns; the first names it in export metadata. */
+  params: readonly string[];
+  /** Its keys of UrlFilter, off. */
+  empty: Partial<UrlFilter>;
+  /** Whether it narrows the incidents. */
+  isSet: (filter: UrlFilter) => boolean;
+  /** Reads its keys from a permalink; a bad value is ignored with a message in `problems`. */
+  parse: (params: URLSearchParams, problems: string[]) => Partial<UrlFilter>;
+  /** Writes its keys into `params`, removing its parameters when it is off. */
+  write: (filter: UrlFilter, params: URLSearchParams) => void;
+  /** Its phrases in a caption (the PNG): none when it is off, unless it always says something. */
+  describe: (filter: UrlFilter, words: FilterWords) => string[];
+  /** Its entries in an export's `metadata.filter`, when not its URL values (dates, types). */
+  record?: (filter: UrlFilter, words: FilterWords) => Record<string, unknown>;
+  /**
+   * How the engine applies it: through the index (dates and types), or as a test of each row,
+   * made once per query.
+   */
+  match: { by: 'index' } | { by: 'row'; test: (filter: UrlFilter, rows: RowContext) => RowTest };
+  /** A value of it that is on, for the test that checks every dimension has every part. */
+  example: Partial<UrlFilter>;
+  /** The names it chooses from, when it is a list of names. */
+  facet?: NameFacet & { key: NameListKey };
+}
+
+export type RowTest = (row: number) => boolean;
+
+/** Clips a value quoted in a message. */
+export function clip(text: string, max = 80): string {
+  return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+/** A comma-separated list parameter, each item trimmed, duplicates dropped; null when absent. */
+export function readCommaList(params: URLSearchParams, name: string): string[] | null {
+  const value = params.get(name);
+  if (value === null) return null;
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** A repeated parameter (`actor=a&actor=b`), for values that may hold commas; null when absent. */
+export function readRepeated(params: URLSearchParams, name: string): string[] | null {
+  const values = params.getAll(name).filter((value) => value.trim() !== '');
+  return values.length > 0 ? [...new Set(values)] : null;
+}
+
+/** Sets or removes one parameter. */
+export function setParam(params: URLSearchParams, name: string, value: string | null): void {
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+}
+
+/** Writes a repeated parameter, one entry per value. */
+export function writeRepeated(
+  params: URLSearchParams,
+  name: string,
+  values: readonly string[] | null,
+): void {
+  params.delete(name);
+  for (const value of values ?? []) params.append(name, value);
+}

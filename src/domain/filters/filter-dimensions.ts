@@ -1,0 +1,422 @@
+/**
+ * The filter dimensions, one entry each: the single place a filter is defined. The permalink,
+ * the engine's row tests, the facets, the PNG caption, the export metadata, the reset and the
+ * filter controls' facets all loop over FILTER_DIMENSIONS (see filter-table.ts). A test fails
+ * when an entry lacks a part (filter-dimensions.test.ts).
+ */
+import { SIDE_AF, SIDE_PK } from '../border/border-measures';
+import { distanceKm } from '../border/latitude-scale';
+import { parseDay } from '../incident-date';
+import type { Precision } from '../incident-facets';
+import {
+  PRECISIONS,
+  readActors,
+  readCountries,
+  readSearchText,
+  readSources,
+} from '../incident-facets';
+import type {
+  FilterDimension,
+  FilterWords,
+  NameFacet,
+  NameListKey,
+  RowContext,
+  RowTest,
+  UrlFilter,
+} from './filter-dimension';
+import { clip, readCommaList, readRepeated, setParam, writeRepeated } from './filter-dimension';
+
+/** Beyond any distance on this map: the open end of a `50-` band. */
+export const OPEN_KM = 100_000;
+
+const list = (items: readonly string[]) => items.join(', ');
+const km = (value: number) => value.toLocaleString('en');
+const kmWords = ([from, to]: readonly [number, number]) =>
+  to >= OPEN_KM ? `${km(from)} km and more` : `${km(from)}–${km(to)} km`;
+
+function readKmRange(value: string): [number, number] | null {
+  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(value.trim());
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? OPEN_KM : Number(match[2]);
+  return from <= to ? [from, to] : null;
+}
+
+function writeKmRange(range: readonly [number, number] | null): string | null {
+  if (range === null) return null;
+  return range[1] >= OPEN_KM ? `${range[0]}-` : `${range[0]}-${range[1]}`;
+}
+
+/** The date bounds a caption or export names: the filter's, else the loaded data's extent. */
+export function effectiveRange(
+  filter: Pick<UrlFilter, 'from' | 'to'>,
+  words: Pick<FilterWords, 'dayExtent'>,
+) {
+  return {
+    from: filter.from ?? words.dayExtent?.from ?? 'start',
+    to: filter.to ?? words.dayExtent?.to ?? 'end',
+  };
+}
+
+/**
+ * A border filter: it holds only incidents that could be measured (located, geography loaded),
+ * then asks `keep` of the measured row.
+ */
+function borderTest(
+  rows: RowContext,
+  keep: (row: number, measures: NonNullable<RowContext['measures']>) => boolean,
+): RowTest {
+  const { measures } = rows;
+  return (row) =>
+    measures !== null && !Number.isNaN(measures.distanceKm[row]!) && keep(row, measures);
+}
+
+/** A filter on a list of names (actors, countries, sources): any of the chosen names matches. */
+function nameList(
+  key: NameListKey,
+  param: string,
+  options: {
+    name: string;
+    repeated: boolean;
+    normalise?: (name: string) => string;
+    phrase: string;
+    facet: NameFacet;
+    example: string[];
+  },
+): FilterDimension {
+  return {
+    name: options.name,
+    params: [param],
+    empty: { [key]: null },
+    isSet: (filter) => filter[key] !== null,
+    parse: (params) => {
+      const names = options.repeated ? readRepeated(params, param) : readCommaList(params, param);
+      return { [key]: names && options.normalise ? names.map(options.normalise) : names };
+    },
+    write: (filter, params) =>
+      options.repeated
+        ? writeRepeated(params, param, filter[key])
+        : setParam(params, param, filter[key]?.join(',') ?? null),
+    describe: (filter) => {
+      const names = filter[key];
+      if (names === null) return [];
+      const shown = names.map((n) => options.facet.nameLabel?.(n) ?? n);
+      return [`${options.phrase}: ${list(shown)}`];
+    },
+    record: (filter) => (filter[key] === null ? {} : { [param]: [...filter[key]] }),
+    match: {
+      by: 'row',
+      test: (filter, rows) => {
+        const column = rows.facets().names[key];
+        const wanted = new Set(
+          filter[key]!.map((name) => column.names.indexOf(name)).filter((id) => id >= 0),
+        );
+        return (row) => column.ids[row]!.some((id) => wanted.has(id));
+      },
+    },
+    example: { [key]: options.example },
+    facet: { ...options.facet, key },
+  };
+}
+
+const COUNTRY_NAMES: Record<string, string> = { AF: 'Afghanistan', PK: 'Pakistan' };
+
+export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
+  {
+    name: 'dates',
+    params: ['from', 'to'],
+    empty: { from: null, to: null },
+    isSet: (filter) => filter.from !== null || filter.to !== null,
+    parse: (params, problems) => {
+      const readDay = (name: 'from' | 'to'): string | null => {
+        const value = params.get(name);
+        if (value === null || value === '') return null;
+        if (parseDay(value)) return value;
+        problems.push(
+          `Ignored ${name}=${clip(value)}: not a calendar date in the form YYYY-MM-DD.`,
+        );
+        return null;
+      };
+      const from = readDay('from');
+      const to = readDay('to');
+      if (from !== null && to !== null && from > to) {
+        problems.push(`Ignored from=${from} and to=${to}: the range ends before it starts.`);
+        return { from: null, to: null };
+      }
+      return { from, to };
+    },
+    write: (filter, params) => {
+      setParam(params, 'from', filter.from);
+      setParam(params, 'to', filter.to);
+    },
+    // Always said: a picture or a file without its dates would be read as all time.
+    describe: (filter, words) => {
+      const { from, to } = effectiveRange(filter, words);
+      return [from === to ? from : `${from} to ${to}`];
+    },
+    record: (filter, words) => effectiveRange(filter, words),
+    match: { by: 'index' },
+    example: { from: '2025-10-01', to: '2025-10-31' },
+  },
+  {
+    name: 'types',
+    params: ['types'],
+    empty: { types: null },
+    isSet: (filter) => filter.types !== null,
+    parse: (params) => ({ types: readCommaList(params, 'types') }),
+    // An empty list is written as `types=` (nothing selected); absent means all.
+    write: (filter, params) => setParam(params, 'types', filter.types?.join(',') ?? null),
+    describe: (filter, words) => [
+      filter.types === null
+        ? 'all types'
+        : `types: ${list(filter.types.map(words.typeLabel)) || 'none'}`,
+    ],
+    record: (filter) => ({ types: filter.types === null ? 'all' : [...filter.types] }),
+    match: { by: 'index' },
+    example: { types: ['airstrike', 'shelling'] },
+  },
+  nameList('actors', 'actor', {
+    name: 'actors',
+    repeated: true,
+    phrase: 'actors',
+    facet: {
+      read: readActors,
+      control: 'search',
+      label: 'Actors',
+      findLabel: 'Find an actor',
+      maxListed: 500,
+    },
+    example: ['TTP', 'Pakistan Army'],
+  }),
+  nameList('countries', 'country', {
+    name: 'country',
+    repeated: false,
+    normalise: (code) => code.toUpperCase(),
+    phrase: 'countries',
+    facet: {
+      read: readCountries,
+      control: 'checkboxes',
+      label: 'Country',
+      nameLabel: (code) => COUNTRY_NAMES[code] ?? code,
+    },
+    example: ['AF'],
+  }),
+  nameList('sources', 'source', {
+    name: 'sources',
+    repeated: true,
+    phrase: 'citing',
+    facet: {
+      read: readSources,
+      control: 'search',
+      label: 'Sources',
+      findLabel: 'Find a source',
+      maxListed: 500,
+    },
+    example: ['Dawn', 'TOLOnews'],
+  }),
+  {
+    name: 'minimum fatalities',
+    params: ['minFatalities'],
+    empty: { minFatalities: null },
+    isSet: (filter) => filter.minFatalities !== null,
+    parse: (params, problems) => {
+      const value = params.get('minFatalities');
+      if (value === null || value === '') return { minFatalities: null };
+      if (/^\d{1,7}$/.test(value)) return { minFatalities: Number(value) };
+      problems.push(`Ignored minFatalities=${clip(value)}: not a whole number of at least 0.`);
+      return { minFatalities: null };
+    },
+    write: (filter, params) =>
+      setParam(
+        params,
+        'minFatalities',
+        filter.minFatalities === null ? null : String(filter.minFatalities),
+      ),
+    describe: (filter) =>
+      filter.minFatalities === null ? [] : [`at least ${filter.minFatalities} killed`],
+    match: {
+      by: 'row',
+      test: (filter, rows) => {
+        const { fatalities } = rows.facets();
+        const min = filter.minFatalities!;
+        return (row) => fatalities[row]! >= min;
+      },
+    },
+    example: { minFatalities: 5 },
+  },
+  {
+    name: 'precision',
+    params: ['precision'],
+    empty: { precisions: null },
+    isSet: (filter) => filter.precisions !== null,
+    parse: (params, problems) => {
+      const precisions = readCommaList(params, 'precision');
+      if (precisions?.some((p) => !(PRECISIONS as readonly string[]).includes(p))) {
+        problems.push(
+          `Ignored precision=${clip(params.get('precision') ?? '')}: use ${PRECISIONS.join(', ')} (comma-separated).`,
+        );
+        return { precisions: null };
+      }
+      return { precisions };
+    },
+    write: (filter, params) => setParam(params, 'precision', filter.precisions?.join(',') ?? null),
+    describe: (filter) => (filter.precisions ? [`precision: ${list(filter.precisions)}`] : []),
+    record: (filter) => (filter.precisions ? { precision: [...filter.precisions] } : {}),
+    match: {
+      by: 'row',
+      test: (filter, rows) => {
+        const wanted = new Set(filter.precisions!.map((p) => PRECISIONS.indexOf(p as Precision)));
+        const { precision } = rows.facets();
+        return (row) => wanted.has(precision[row]!);
+      },
+    },
+    example: { precisions: ['place', 'district'] },
+  },
+  {
+    name: 'text',
+    params: ['q'],
+    empty: { text: '' },
+    isSet: (filter) => filter.text.trim() !== '',
+    parse: (params) => ({ text: params.get('q') ?? '' }),
+    write: (filter, params) =>
+      setParam(params, 'q', filter.text.trim() === '' ? null : filter.text),
+    describe: (filter) => (filter.text.trim() === '' ? [] : [`text: “${filter.text.trim()}”`]),
+    match: {
+      by: 'row',
+      test: (filter, rows) => {
+        const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+        return (row) => {
+          const text = readSearchText(rows.incidents[row]!.feature.properties);
+          return words.every((word) => text.includes(word));
+        };
+      },
+    },
+    example: { text: 'torkham gate' },
+  },
+  ...BORDER_DIMENSIONS(),
+];
+
+/** Side, distance, stretch of the line, crossing and province: the border filters. */
+function BORDER_DIMENSIONS(): FilterDimension[] {
+  const kmRange = (key: 'borderKm' | 'chainageKm', param: string, name: string, words: string) =>
+    ({
+      name,
+      params: [param],
+      empty: { [key]: null },
+      isSet: (filter) => filter[key] !== null,
+      parse: (params, problems) => {
+        const value = params.get(param);
+        if (value === null || value === '') return { [key]: null };
+        const range = readKmRange(value);
+        if (range === null)
+          problems.push(`Ignored ${param}=${clip(value)}: expected km from-to, e.g. 0-5 or 50-.`);
+        return { [key]: range };
+      },
+      write: (filter, params) => setParam(params, param, writeKmRange(filter[key])),
+      describe: (filter) => (filter[key] ? [`${kmWords(filter[key])} ${words}`] : []),
+      match: {
+        by: 'row',
+        test: (filter, rows) => {
+          const [from, to] = filter[key]!;
+          const column = key === 'borderKm' ? 'distanceKm' : 'chainageKm';
+          return borderTest(rows, (row, measures) => {
+            const value = measures[column][row]!;
+            return value >= from && value <= to;
+          });
+        },
+      },
+      example: { [key]: key === 'borderKm' ? [0, 5] : [100, OPEN_KM] },
+    }) satisfies FilterDimension;
+  return [
+    {
+      name: 'side',
+      params: ['side'],
+      empty: { side: null },
+      isSet: (filter) => filter.side !== null,
+      parse: (params, problems) => {
+        const value = params.get('side');
+        if (value === null || value === '') return { side: null };
+        if (value === 'AF' || value === 'PK') return { side: value };
+        problems.push(`Ignored side=${clip(value)}: use AF or PK.`);
+        return { side: null };
+      },
+      write: (filter, params) => setParam(params, 'side', filter.side),
+      describe: (filter) =>
+        filter.side ? [filter.side === 'AF' ? 'Afghan side' : 'Pakistani side'] : [],
+      match: {
+        by: 'row',
+        test: (filter, rows) => {
+          const side = filter.side === 'AF' ? SIDE_AF : SIDE_PK;
+          return borderTest(rows, (row, measures) => measures.side[row] === side);
+        },
+      },
+      example: { side: 'PK' },
+    },
+    kmRange('borderKm', 'distance', 'distance', 'from the line'),
+    kmRange('chainageKm', 'km', 'stretch of the line', 'along the line from the Iran tripoint'),
+    {
+      name: 'crossing',
+      params: ['crossing'],
+      empty: { crossing: null },
+      isSet: (filter) => filter.crossing !== null,
+      parse: (params, problems) => {
+        const value = params.get('crossing');
+        if (value === null || value === '') return { crossing: null };
+        const match = /^([a-z0-9-]+):(\d+(?:\.\d+)?)$/.exec(value);
+        if (match) return { crossing: { id: match[1]!, km: Number(match[2]) } };
+        problems.push(`Ignored crossing=${clip(value)}: expected crossing-id:km, e.g. torkham:10.`);
+        return { crossing: null };
+      },
+      write: (filter, params) =>
+        setParam(
+          params,
+          'crossing',
+          filter.crossing === null ? null : `${filter.crossing.id}:${filter.crossing.km}`,
+        ),
+      describe: (filter, words) => {
+        if (!filter.crossing) return [];
+        const { id, km: within } = filter.crossing;
+        return [`within ${km(within)} km of ${words.crossingName(id) ?? id}`];
+      },
+      match: {
+        by: 'row',
+        test: (filter, rows) => {
+          const { id, km: within } = filter.crossing!;
+          const crossing = rows.border?.crossings.find((c) => c.id === id);
+          // Within km of that crossing: its distance, not just whether it is the nearest one.
+          return borderTest(rows, (row) => {
+            const incident = rows.incidents[row]!;
+            return (
+              crossing !== undefined &&
+              distanceKm(crossing.lon, crossing.lat, incident.lon!, incident.lat!) <= within
+            );
+          });
+        },
+      },
+      example: { crossing: { id: 'torkham', km: 10 } },
+    },
+    {
+      name: 'province',
+      params: ['province'],
+      empty: { province: null },
+      isSet: (filter) => filter.province !== null,
+      parse: (params) => ({ province: params.get('province') || null }),
+      write: (filter, params) => setParam(params, 'province', filter.province),
+      describe: (filter, words) => {
+        if (!filter.province) return [];
+        const name = words.provinceName(filter.province);
+        return [`province: ${name ? `${name} (${filter.province})` : filter.province}`];
+      },
+      match: {
+        by: 'row',
+        test: (filter, rows) => {
+          const province = rows.border?.provinces.findIndex((p) => p.id === filter.province) ?? -1;
+          // A province the geography does not know holds nothing (not the unplaced incidents).
+          if (province < 0) return () => false;
+          return borderTest(rows, (row, measures) => measures.province[row] === province);
+        },
+      },
+      example: { province: 'PK-KP' },
+    },
+  ];
+}

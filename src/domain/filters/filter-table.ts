@@ -1,0 +1,86 @@
+/**
+ * Everything done with a whole filter, each a loop over FILTER_DIMENSIONS: the empty filter,
+ * reading and writing a permalink, the caption's phrases, an export's metadata, and the one test
+ * of a row the engine applies for the filters its index cannot answer.
+ */
+import type {
+  FilterDimension,
+  FilterWords,
+  NameFacet,
+  NameListKey,
+  RowContext,
+  RowTest,
+  UrlFilter,
+} from './filter-dimension';
+import { FILTER_DIMENSIONS } from './filter-dimensions';
+
+/** No filter at all. */
+export const EMPTY_URL_FILTER: UrlFilter = Object.freeze(
+  Object.assign({}, ...FILTER_DIMENSIONS.map((d) => d.empty)) as UrlFilter,
+);
+
+/** Reads every filter of a permalink; bad values are left off, each with a message. */
+export function parseFilterParams(params: URLSearchParams, problems: string[]): UrlFilter {
+  return Object.assign(
+    { ...EMPTY_URL_FILTER },
+    ...FILTER_DIMENSIONS.map((d) => d.parse(params, problems)),
+  ) as UrlFilter;
+}
+
+/** Writes every filter into `params`, removing the parameters of those that are off. */
+export function writeFilterParams(filter: UrlFilter, params: URLSearchParams): void {
+  for (const dimension of FILTER_DIMENSIONS) dimension.write(filter, params);
+}
+
+/** The dimensions that narrow the incidents under this filter. */
+export function activeDimensions(filter: UrlFilter): FilterDimension[] {
+  return FILTER_DIMENSIONS.filter((d) => d.isSet(filter));
+}
+
+/** The filter in words, one phrase each, in the table's order (dates and types always). */
+export function describeFilter(filter: UrlFilter, words: FilterWords): string[] {
+  return FILTER_DIMENSIONS.flatMap((d) => d.describe(filter, words));
+}
+
+/**
+ * The filter as an export records it: the dates (the data's extent where open) and the types
+ * always, then every active filter under its URL parameter, with its URL value (lists of
+ * names as arrays).
+ */
+export function recordFilter(filter: UrlFilter, words: FilterWords): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const dimension of FILTER_DIMENSIONS) {
+    if (dimension.record) {
+      Object.assign(record, dimension.record(filter, words));
+      continue;
+    }
+    if (!dimension.isSet(filter)) continue;
+    const params = new URLSearchParams();
+    dimension.write(filter, params);
+    for (const param of dimension.params) {
+      const values = params.getAll(param);
+      if (values.length === 0) continue;
+      record[param] = values[0];
+    }
+  }
+  return record;
+}
+
+/**
+ * The test of a row under every active filter the index cannot answer (all must pass), or null
+ * when none is set and the index answers alone.
+ */
+export function makeRowTest(filter: UrlFilter, rows: RowContext): RowTest | null {
+  const tests: RowTest[] = [];
+  for (const dimension of FILTER_DIMENSIONS) {
+    if (dimension.match.by === 'row' && dimension.isSet(filter))
+      tests.push(dimension.match.test(filter, rows));
+  }
+  if (tests.length === 0) return null;
+  if (tests.length === 1) return tests[0]!;
+  return (row) => tests.every((test) => test(row));
+}
+
+/** The facets of the list filters (actors, countries, sources), in the table's order. */
+export const NAME_FACETS: ReadonlyArray<NameFacet & { key: NameListKey }> =
+  FILTER_DIMENSIONS.flatMap((d) => (d.facet ? [d.facet] : []));

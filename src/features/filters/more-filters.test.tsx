@@ -1,0 +1,47 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { makeFeature } from '../../domain/test-factories';
+import { makeLoadedStore } from '../../state/test-store';
+import { IncidentCount } from './incident-count';
+import { MoreFilters } from './more-filters';
+
+const features = [
+  makeFeature({ id: 'a', source_outlets: ['Dawn', 'TOLOnews'], actors: ['TTP'] }),
+  makeFeature({ id: 'b', source_outlets: ['Dawn'] }),
+  makeFeature({ id: 'c', source: 'BBC Urdu; Dawn' }),
+  makeFeature({ id: 'd', source_outlets: ['Pajhwok'] }),
+];
+
+async function renderFilters() {
+  const store = await makeLoadedStore(features);
+  await waitFor(() => expect(store.getState().facets).not.toBeNull());
+  render(
+    <>
+      <IncidentCount store={store} />
+      <MoreFilters store={store} />
+    </>,
+  );
+  return store;
+}
+
+describe('More filters', () => {
+  it('offers the outlets the incidents cite, most cited first, with counts', async () => {
+    await renderFilters();
+    await userEvent.click(screen.getByText('Sources'));
+    const sources = screen.getByRole('group', { name: 'Sources' });
+    const names = Array.from(sources.querySelectorAll('label'), (label) => label.textContent);
+    expect(names).toEqual(['Dawn 3', 'TOLOnews 1', 'BBC Urdu 1', 'Pajhwok 1']);
+  });
+
+  it('narrows the count to the incidents citing a chosen source', async () => {
+    const store = await renderFilters();
+    await userEvent.click(screen.getByText('Sources'));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Find a source' }), 'tolo');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'TOLOnews 1' }));
+    expect(store.getState().filter.sources).toEqual(['TOLOnews']);
+    await waitFor(() =>
+      expect(screen.getByTestId('incident-count')).toHaveTextContent(/^1 of 4 incidents/),
+    );
+  });
+});
