@@ -6,12 +6,11 @@ import { parseDay } from './incident-date';
 import type { BuildOptions, IncidentIndex, IndexQuery } from './incident-index';
 import {
   buildIncidentIndex,
-  collectMatchingRows,
   countsByTypeMap,
-  forEachMatch,
   queryIncidentIndex,
   toIndexQuery,
 } from './incident-index';
+import { collectMatchingRows, forEachMatch } from './incident-index-rows';
 import { loadIncidents, makeFeature } from './test-factories';
 
 const day = (text: string) => parseDay(text)!.dayNumber;
@@ -57,21 +56,6 @@ describe('Building the index', () => {
   it('spans the first to the last day of the data', () => {
     expect(index.minDay).toBe(day('2025-10-01'));
     expect(index.maxDay).toBe(day('2025-10-20'));
-  });
-
-  it('keeps numeric fatalities and records anything else as unknown', () => {
-    const built = buildIncidentIndex(
-      loadIncidents([
-        makeFeature({ fatalities_min: 3, fatalities_max: 12 }),
-        makeFeature({ fatalities_min: null }),
-        makeFeature({ fatalities_min: '5', fatalities_max: 0 }),
-      ]),
-    );
-    expect([built.fatalitiesMin[0], built.fatalitiesMax[0]]).toEqual([3, 12]);
-    expect(built.fatalitiesMin[1]).toBeNaN();
-    expect(built.fatalitiesMax[1]).toBeNaN();
-    expect(built.fatalitiesMin[2]).toBeNaN();
-    expect(built.fatalitiesMax[2]).toBe(0);
   });
 
   it('builds an empty index that matches nothing', () => {

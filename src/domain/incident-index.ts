@@ -4,7 +4,7 @@
  * of incidents; materialising the matching rows costs the matches plus size / 32.
  *
  * Layout (row r is `incidents[r]` of the array the index was built from):
- * - one typed array per field (`day`, `type`, `lon`, `lat`, fatalities);
+ * - one typed array per field (`day`, `type`, `lon`, `lat`);
  * - `order`: every row id sorted by (type, day, row), so the rows of one type within a date range
  *   are one contiguous run of `order`;
  * - `dayTable`: the cumulative count of rows per (type, day) key, dense over the data's day span.
@@ -33,9 +33,6 @@ export interface IncidentIndex {
   /** Longitude and latitude of each row; NaN for an unlocated incident. */
   readonly lon: Float64Array;
   readonly lat: Float64Array;
-  /** `properties.fatalities_min` / `fatalities_max` when a finite number, else NaN (unknown). */
-  readonly fatalitiesMin: Float32Array;
-  readonly fatalitiesMax: Float32Array;
   /** First and last day number of the data; 0 and -1 when the index is empty. */
   readonly minDay: number;
   readonly maxDay: number;
@@ -104,8 +101,6 @@ export function buildIncidentIndex(
   const type = new Uint16Array(size);
   const lon = new Float64Array(size);
   const lat = new Float64Array(size);
-  const fatalitiesMin = new Float32Array(size);
-  const fatalitiesMax = new Float32Array(size);
 
   // 1. Columns, type codes in order of first appearance, day extent.
   const keyOf = options.codeOf;
@@ -132,9 +127,6 @@ export function buildIncidentIndex(
     if (dayNumber > maxDay) maxDay = dayNumber;
     lon[row] = incident.lon ?? NaN;
     lat[row] = incident.lat ?? NaN;
-    const properties = incident.feature.properties;
-    fatalitiesMin[row] = finiteOrNaN(properties.fatalities_min);
-    fatalitiesMax[row] = finiteOrNaN(properties.fatalities_max);
   }
   if (size === 0) {
     minDay = 0;
@@ -183,8 +175,6 @@ export function buildIncidentIndex(
     type,
     lon,
     lat,
-    fatalitiesMin,
-    fatalitiesMax,
     minDay,
     maxDay,
     order,
@@ -253,79 +243,6 @@ export function queryIncidentIndex(index: IncidentIndex, query: IndexQuery): Ind
   };
 }
 
-/** Calls `visit` with the row id of every match, type by type and by day within a type. */
-export function forEachMatch(
-  index: IncidentIndex,
-  result: IndexResult,
-  visit: (row: number) => void,
-): void {
-  const { order } = index;
-  const { ranges } = result;
-  for (let r = 0; r < ranges.length; r += 2) {
-    for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) visit(order[i]!);
-  }
-}
-
-/**
- * The matching row ids in load order (ascending), for export or the map; `located: true` keeps
- * only incidents with coordinates.
- */
-export function collectMatchingRows(
-  index: IncidentIndex,
-  result: IndexResult,
-  options: { located?: boolean } = {},
-): Uint32Array {
-  const located = options.located === true;
-  const total = located ? result.count - result.unlocated : result.count;
-  // A fresh array every time: the caller may transfer it to another thread.
-  if (total === 0) return new Uint32Array(0);
-  if (total === index.size) return identity(index.size);
-  const { order, lon } = index;
-  const { ranges } = result;
-
-  // Mark the matches in a bitset, then read the set bits in ascending order: linear in the
-  // matches plus size / 32 words, with no sort.
-  const words = new Int32Array((index.size + 31) >>> 5);
-  for (let r = 0; r < ranges.length; r += 2) {
-    for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) {
-      const row = order[i]!;
-      if (!located || !Number.isNaN(lon[row]!)) words[row >>> 5]! |= 1 << (row & 31);
-    }
-  }
-  const rows = new Uint32Array(total);
-  let k = 0;
-  for (let w = 0; w < words.length; w++) {
-    let bits = words[w]!;
-    while (bits !== 0) {
-      const lowest = bits & -bits;
-      rows[k++] = (w << 5) | (31 - Math.clz32(lowest));
-      bits ^= lowest;
-    }
-  }
-  return rows;
-}
-
-/**
- * Sets `mask[row]` to 1 for every match (with `located`, only those with coordinates): a
- * per-row test for callers that visit rows in their own order (the map's tiles, the list).
- */
-export function markMatchingRows(
-  index: IncidentIndex,
-  result: IndexResult,
-  mask: Uint8Array,
-  options: { located?: boolean } = {},
-): void {
-  const located = options.located === true;
-  const { order, lon } = index;
-  const { ranges } = result;
-  for (let r = 0; r < ranges.length; r += 2) {
-    for (let i = ranges[r]!, end = ranges[r + 1]!; i < end; i++) {
-      const row = order[i]!;
-      if (!located || !Number.isNaN(lon[row]!)) mask[row] = 1;
-    }
-  }
-}
-
 /** `countsByType` as a Map of the types with at least one incident, like `countByType`. */
 export function countsByTypeMap(index: IncidentIndex, result: IndexResult): Map<string, number> {
   const counts = new Map<string, number>();
@@ -345,10 +262,6 @@ export function toIndexQuery(filter: IncidentFilter): IndexQuery {
     toDay: filter.to === null ? null : (parseDay(filter.to)?.dayNumber ?? null),
     types: filter.types,
   };
-}
-
-function finiteOrNaN(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }
 
 /** First position in type t's run whose day is at least `dayNumber` (clipped to the data). */

@@ -18,10 +18,10 @@ import type { Incident } from '../../src/domain/incident';
 import type { IncidentIndex } from '../../src/domain/incident-index';
 import {
   buildIncidentIndex,
-  collectMatchingRows,
   queryIncidentIndex,
   toIndexQuery,
 } from '../../src/domain/incident-index';
+import { collectMatchingRows } from '../../src/domain/incident-index-rows';
 import { parseIncidentCollection } from '../../src/domain/parse-incidents';
 import type { SyntheticFeature } from '../gen/synthetic-incidents';
 import {

@@ -4,12 +4,8 @@
  * index; any other filter is a test of one row (see row-test.ts), which costs a pass over the
  * rows, made only when one is set.
  */
-import {
-  collectMatchingRows,
-  markMatchingRows,
-  queryIncidentIndex,
-  toIndexQuery,
-} from '../../domain/incident-index';
+import { queryIncidentIndex, toIndexQuery } from '../../domain/incident-index';
+import { collectMatchingRows, markMatchingRows } from '../../domain/incident-index-rows';
 import type { EngineFilter, QueryReply } from '../engine-protocol';
 import type { IncidentTable } from './incident-table';
 import { selectDatasets, selectIndexCodes } from './incident-table';
