@@ -1,4 +1,12 @@
-import type { EngineMessage, EnginePhase, EngineRequest } from './engine-host';
+import type {
+  ArgsOf,
+  CallName,
+  CallRequest,
+  DropRequest,
+  EngineMessage,
+  PhaseOf,
+  ReplyOf,
+} from './engine-calls';
 import type {
   EngineFilter,
   ExportFormat,
@@ -20,20 +28,30 @@ import type {
 
 /** Where the engine runs: a Web Worker in the app, the same code inline in tests. */
 export interface EngineHost {
-  post(request: EngineRequest): void;
-  onMessage(listener: (message: EngineMessage) => void): void;
+  /** Generic, as the listener is, so that a request keeps the type of its call. */
+  post<K extends CallName>(request: CallRequest<K> | DropRequest): void;
+  /** Generic so that each message's reply keeps the type of its call. */
+  onMessage(listener: <K extends CallName>(message: EngineMessage<K>) => void): void;
   terminate(): void;
 }
 
+/** Why a request was rejected when its load was cancelled (the engine's thread was stopped). */
 export class LoadCancelledError extends Error {
   override name = 'LoadCancelledError';
 }
 
-interface Pending {
-  resolve: (value: unknown) => void;
+/** A call waiting for its answer. */
+interface Pending<K extends CallName> {
+  resolve: (value: ReplyOf<K>) => void;
   reject: (error: Error) => void;
-  onProgress?: (fraction: number | null, phase: EnginePhase) => void;
+  onProgress?: ((fraction: number | null, phase: PhaseOf<K>) => void) | undefined;
 }
+
+/**
+ * The calls waiting for their answers, by call and id. Kept per call so that an answer's type
+ * follows from its call's name: the reply reaches its caller typed, with no cast.
+ */
+type PendingCalls = { [K in CallName]?: Map<number, Pending<K>> };
 
 /**
  * The page's handle on the incident engine. Requests are answered in order; a query answered
@@ -45,11 +63,10 @@ export class EngineClient {
   private host: EngineHost | null = null;
   private nextId = 1;
   private latestQuery = 0;
-  private pending = new Map<number, Pending>();
+  private pending: PendingCalls = {};
   private loadInFlight: number | null = null;
   /** Completed loads, replayed into a fresh engine after a cancel. */
   private committed: LoadRequest[] = [];
-  private geographyUrls: GeographyUrls | null = null;
 
   constructor(private readonly createHost: () => EngineHost) {}
 
@@ -59,9 +76,7 @@ export class EngineClient {
   ): Promise<LoadReply> {
     const id = this.nextId++;
     this.loadInFlight = id;
-    // A load reports only its reading and parsing phases.
-    const progress = onProgress as Pending['onProgress'];
-    return this.send<LoadReply>({ type: 'load', id, request }, progress).then((reply) => {
+    return this.call('load', [request], onProgress, id).then((reply) => {
       if (this.loadInFlight === id) this.loadInFlight = null;
       if (reply.status === 'loaded') {
         this.committed = replayList(this.committed, request);
@@ -75,19 +90,21 @@ export class EngineClient {
     if (this.loadInFlight === null || this.host === null) return;
     this.host.terminate();
     const cancelled = new LoadCancelledError('Loading was cancelled.');
-    for (const pending of this.pending.values()) pending.reject(cancelled);
-    this.pending.clear();
+    for (const waiting of Object.values(this.pending))
+      for (const pending of waiting.values()) pending.reject(cancelled);
+    this.pending = {};
     this.loadInFlight = null;
     this.host = this.start();
+    // Nobody waits for the replays: their answers came before, and find no caller now.
     for (const request of this.committed)
-      this.host.post({ type: 'load', id: this.nextId++, request });
+      this.host.post({ id: this.nextId++, call: 'load', args: [request] });
   }
 
   /** Counts and timeline for a filter; per province too when `provinces`. */
   async query(filter: EngineFilter, provinces = true): Promise<QueryReply | null> {
     const id = this.nextId++;
     this.latestQuery = id;
-    const reply = await this.send<QueryReply | null>({ type: 'query', id, filter, provinces });
+    const reply = await this.call('query', [filter, provinces], undefined, id);
     return id === this.latestQuery ? reply : null;
   }
 
@@ -97,7 +114,7 @@ export class EngineClient {
    */
   tile(z: number, x: number, y: number, signal?: AbortSignal): Promise<TileReply> {
     const id = this.nextId++;
-    const reply = this.send<TileReply>({ type: 'tile', id, z, x, y });
+    const reply = this.call('tile', [z, x, y], undefined, id);
     if (!signal) return reply;
     if (signal.aborted) {
       this.forget(id);
@@ -113,63 +130,69 @@ export class EngineClient {
     });
   }
 
-  /** Stops waiting for request `id` and tells the engine not to run it. */
+  /** Stops waiting for tile `id` and tells the engine not to make it. */
   private forget(id: number): void {
-    this.pending.delete(id);
-    this.host?.post({ type: 'cancel', id: this.nextId++, target: id });
+    this.pending.tile?.delete(id);
+    this.host?.post({ drop: id });
   }
 
   /** List rows for these row ids. */
   describe(rows: readonly number[]): Promise<ListRow[]> {
-    return this.send({ type: 'describe', id: this.nextId++, rows: [...rows] });
+    return this.call('describe', [[...rows]]);
   }
 
   /** The row of the first incident with this id, or -1. */
   findRow(key: string): Promise<number> {
-    return this.send({ type: 'findRow', id: this.nextId++, key });
+    return this.call('findRow', [key]);
   }
 
+  /** What the actor, country and precision filters offer (made in slices after a load). */
   facets(): Promise<FacetSummary> {
-    return this.send({ type: 'facets', id: this.nextId++ });
+    return this.call('facets', []);
   }
 
   /** One page of the matching incidents in a list order. */
   list(filter: EngineFilter, sort: ListSort, offset: number, limit: number): Promise<ListReply> {
-    return this.send({ type: 'list', id: this.nextId++, filter, sort, offset, limit });
+    return this.call('list', [filter, sort, offset, limit]);
   }
 
+  /** Where a row stands in the list's order, or -1 when the filter hides it. */
   listPosition(filter: EngineFilter, sort: ListSort, row: number): Promise<number> {
-    return this.send({ type: 'listPosition', id: this.nextId++, filter, sort, row });
+    return this.call('listPosition', [filter, sort, row]);
   }
 
+  /** One incident in full, by row id. */
   feature(row: number): Promise<FeatureReply | null> {
-    return this.send({ type: 'feature', id: this.nextId++, row });
+    return this.call('feature', [row]);
   }
 
+  /** The matching incidents as a file; `onProgress` hears the share written so far. */
   exportFiltered(
     filter: EngineFilter,
     format: ExportFormat,
     computedFields = false,
     onProgress?: (fraction: number) => void,
   ): Promise<FileReply> {
-    return this.send(
-      { type: 'export', id: this.nextId++, filter, format, computedFields },
+    return this.call(
+      'export',
+      [filter, format, computedFields],
       onProgress && ((fraction) => onProgress(fraction ?? 0)),
     );
   }
 
   /** Sends the border geography's URLs; resolves once every incident can be measured. */
   geography(urls: GeographyUrls): Promise<GeographyReply> {
-    this.geographyUrls = urls;
-    return this.send({ type: 'geography', id: this.nextId++, urls });
+    return this.call('geography', [urls]);
   }
 
+  /** The strip chart's marks for a filter. */
   strip(filter: EngineFilter): Promise<StripReply> {
-    return this.send({ type: 'strip', id: this.nextId++, filter });
+    return this.call('strip', [filter]);
   }
 
+  /** The rejected features of one dataset as a file, or null for an unknown dataset. */
   rejected(datasetId: string): Promise<FileReply | null> {
-    return this.send({ type: 'rejected', id: this.nextId++, datasetId });
+    return this.call('rejected', [datasetId]);
   }
 
   dispose(): void {
@@ -179,29 +202,35 @@ export class EngineClient {
 
   private start(): EngineHost {
     const host = this.createHost();
-    host.onMessage((message) => {
-      const pending = this.pending.get(message.id);
-      if (!pending) return;
-      if ('progress' in message) {
-        pending.onProgress?.(message.progress, message.phase);
-      } else if (message.ok) {
-        this.pending.delete(message.id);
-        pending.resolve(message.value);
-      } else {
-        this.pending.delete(message.id);
-        pending.reject(new Error(message.message));
-      }
-    });
+    host.onMessage((message) => this.receive(message));
     return host;
   }
 
-  private send<T>(request: EngineRequest, onProgress?: Pending['onProgress']): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(request.id, {
-        resolve: resolve as (value: unknown) => void,
-        reject,
-        ...(onProgress ? { onProgress } : {}),
-      });
+  /** Hands a message to the call waiting for it (none after a cancel, or for a dropped tile). */
+  private receive<K extends CallName>(message: EngineMessage<K>): void {
+    const waiting = this.pending[message.call];
+    const pending = waiting?.get(message.id);
+    if (!waiting || !pending) return;
+    if ('progress' in message) {
+      pending.onProgress?.(message.progress, message.phase);
+      return;
+    }
+    waiting.delete(message.id);
+    if (message.ok) pending.resolve(message.value);
+    else pending.reject(new Error(message.message));
+  }
+
+  /** Sends one call; its answer, typed by the call's name, settles the promise. */
+  private call<K extends CallName>(
+    call: K,
+    args: ArgsOf<K>,
+    onProgress?: Pending<K>['onProgress'],
+    id = this.nextId++,
+  ): Promise<ReplyOf<K>> {
+    return new Promise((resolve, reject) => {
+      const waiting: Map<number, Pending<K>> = (this.pending[call] ??= new Map());
+      waiting.set(id, { resolve, reject, onProgress });
+      const request: CallRequest<K> = { id, call, args };
       this.host ??= this.start();
       this.host.post(request);
     });

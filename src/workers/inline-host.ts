@@ -1,10 +1,9 @@
 import type { EngineHost } from './engine-client';
-import type { EngineMessage } from './engine-host';
 import { createEngineHandler } from './engine-host';
 
 /** The same engine on the calling thread, answering asynchronously like the worker (for tests). */
 export function createInlineHost(): EngineHost {
-  let listener: (message: EngineMessage) => void = () => {};
+  let listener: Parameters<EngineHost['onMessage']>[0] = () => {};
   let stopped = false;
   const handle = createEngineHandler((message) => {
     if (!stopped) setTimeout(() => listener(message), 0);
