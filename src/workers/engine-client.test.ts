@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeCollection, makeFeature } from '../domain/test-factories';
 import { EngineClient, LoadCancelledError } from './engine-client';
@@ -67,6 +69,21 @@ describe('The engine client', () => {
   });
 });
 
+/** Serves the app's data/ files to the engine's fetch; returns the border geography's URLs. */
+function serveBorderFiles() {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const path = new URL(url).pathname.replace(/^\/data\//, '');
+    const file = fileURLToPath(new URL(`../../data/${path}`, import.meta.url));
+    return new Response(readFileSync(file, 'utf8'), { status: 200 });
+  });
+  return {
+    durandLine: 'http://app.test/data/durand-line.geojson',
+    crossings: 'http://app.test/data/crossings.geojson',
+    provinces: 'http://app.test/data/provinces.geojson',
+    countries: 'http://app.test/data/basemap/countries.geojson',
+  };
+}
+
 describe('Cancelling a load', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -85,6 +102,16 @@ describe('Cancelling a load', () => {
       { id: 'd1', count: 3 },
       { id: 'd2', count: 1 },
     ]);
+  });
+
+  it('leaves the fresh engine measuring incidents against the border', async () => {
+    const client = await loadedClient(1);
+    await client.geography(serveBorderFiles());
+    expect((await client.feature(0))?.border).not.toBeNull();
+    const second = client.load(loadOf([makeFeature({ id: 'b' })], 'd2', 'add'));
+    client.cancelLoad();
+    await expect(second).rejects.toBeInstanceOf(LoadCancelledError);
+    expect((await client.feature(0))?.border).toMatchObject({ side: expect.any(String) });
   });
 
   it('does nothing when no load is running', async () => {

@@ -67,6 +67,8 @@ export class EngineClient {
   private loadInFlight: number | null = null;
   /** Completed loads, replayed into a fresh engine after a cancel. */
   private committed: LoadRequest[] = [];
+  /** The border geography sent, sent again to a fresh engine after a cancel. */
+  private geographyUrls: GeographyUrls | null = null;
 
   constructor(private readonly createHost: () => EngineHost) {}
 
@@ -98,6 +100,8 @@ export class EngineClient {
     // Nobody waits for the replays: their answers came before, and find no caller now.
     for (const request of this.committed)
       this.host.post({ id: this.nextId++, call: 'load', args: [request] });
+    if (this.geographyUrls)
+      this.host.post({ id: this.nextId++, call: 'geography', args: [this.geographyUrls] });
   }
 
   /** Counts and timeline for a filter; per province too when `provinces`. */
@@ -182,6 +186,7 @@ export class EngineClient {
 
   /** Sends the border geography's URLs; resolves once every incident can be measured. */
   geography(urls: GeographyUrls): Promise<GeographyReply> {
+    this.geographyUrls = urls;
     return this.call('geography', [urls]);
   }
 
