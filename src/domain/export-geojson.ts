@@ -2,7 +2,7 @@ import type { Incident } from './incident';
 import type { UrlFilter } from './filters/filter-dimension';
 import { effectiveRange } from './filters/filter-dimensions';
 import { recordFilter } from './filters/filter-table';
-import { findDayExtent } from './filter-incidents';
+import { findDayExtent } from './day-extent';
 
 export interface ExportContext {
   filter: UrlFilter;

