@@ -1,7 +1,9 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FocusEvent, KeyboardEvent } from 'react';
 import type { TypeDescriber } from '../../domain/type-describer';
-import { displayText } from '../incident-detail/incident-fields';
+import { ListOption } from './list-option';
+import type { Page, PageCache } from './page-cache';
+import { NO_PAGES, storePage } from './page-cache';
 import {
   contentOffsetAt,
   offsetToReveal,
@@ -12,21 +14,9 @@ import {
 import type { ListGeometry } from './list-window';
 import './incident-list.css';
 
-/** One incident as the list shows it. Every string is untrusted data, rendered as text. */
-export interface ListRow {
-  /** The incident's row in the loaded table, passed back to `onSelect`. */
-  row: number;
-  day: string;
-  /** Type code; its label and colour come from the list's `describeType`. */
-  type: string;
-  place: string;
-  /** "7–17", "11", or "" when unknown. */
-  fatalities: string;
-  summary: string;
-  dataset: string;
-}
-
-export type ListSort = { key: 'date' | 'fatalities'; direction: 'asc' | 'desc' };
+/** One incident as the list shows it, and the list's order: the engine's types, defined once. */
+import type { ListRow, ListSort } from '../../workers/engine-protocol';
+export type { ListRow, ListSort };
 
 export interface IncidentListProps {
   /** How many incidents match (the list's length). */
@@ -58,42 +48,15 @@ export const PAGE_SIZE = 200;
 const OVERSCAN = 5;
 /** Viewport height used where the layout cannot be measured (jsdom has no layout). */
 const FALLBACK_HEIGHT = 600;
-/** Pages kept in memory; those farthest from the page just loaded go first. */
-const MAX_CACHED_PAGES = 25;
 /** Pages are requested once the viewport has rested this long, so that dragging the scrollbar
  * across a million rows does not request every page on the way. */
 const LOAD_DELAY_MS = 40;
-/** Longest summary put in the DOM: the row shows one clipped line, the detail panel the rest. */
-const MAX_SUMMARY = 280;
 
 const SORT_LABELS = { date: 'Date', fatalities: 'Fatalities' } as const;
 const DIRECTION_LABELS = {
   date: { desc: 'Newest first', asc: 'Oldest first' },
   fatalities: { desc: 'Most first', asc: 'Fewest first' },
 } as const;
-
-type Page = { status: 'loaded'; rows: readonly ListRow[] } | { status: 'failed' };
-interface PageCache {
-  version: number;
-  pages: ReadonlyMap<number, Page>;
-}
-const NO_PAGES: ReadonlyMap<number, Page> = new Map();
-
-/** The cache with one more page, for `version`, trimmed to MAX_CACHED_PAGES. */
-function storePage(cache: PageCache, version: number, page: number, entry: Page): PageCache {
-  const pages = new Map(cache.version === version ? cache.pages : NO_PAGES);
-  pages.set(page, entry);
-  const excess = pages.size - MAX_CACHED_PAGES;
-  if (excess > 0) {
-    const farthestFirst = [...pages.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
-    for (const key of farthestFirst.slice(0, excess)) pages.delete(key);
-  }
-  return { version, pages };
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}
 
 /**
  * A virtualised, keyboard-operable list of incidents: the map's text alternative. It knows
@@ -362,88 +325,6 @@ export function IncidentList({
           </div>
         </div>
       )}
-    </div>
-  );
-}
-
-interface ListOptionProps {
-  id: string;
-  position: number;
-  total: number;
-  /** Undefined until its page arrives. */
-  row: ListRow | undefined;
-  placeholder: string;
-  selected: boolean;
-  active: boolean;
-  describeType: TypeDescriber;
-  /** Offset from the top of the spacer, px. */
-  top: number;
-  onClick: () => void;
-}
-
-function ListOption({
-  id,
-  position,
-  total,
-  row,
-  placeholder,
-  selected,
-  active,
-  describeType,
-  top,
-  onClick,
-}: ListOptionProps) {
-  const className =
-    'incident-list-option' + (selected ? ' is-selected' : '') + (active ? ' is-active' : '');
-  const common = {
-    id,
-    role: 'option',
-    'aria-selected': selected,
-    'aria-setsize': total,
-    'aria-posinset': position + 1,
-    style: { transform: `translateY(${top}px)` },
-    onClick,
-  } as const;
-
-  if (!row) {
-    return (
-      <div {...common} className={className + ' is-placeholder'}>
-        {placeholder}
-      </div>
-    );
-  }
-  const type = describeType(row.type);
-  const fatalities = displayText(row.fatalities);
-  const dataset = displayText(row.dataset);
-  const place = displayText(row.place);
-  const summary = clip(displayText(row.summary), MAX_SUMMARY);
-  return (
-    <div {...common} className={className}>
-      {/* The spaces between items are dropped by the flex layout but keep the words of the
-          option's accessible name apart. */}
-      <div className="incident-list-line">
-        <span className="incident-list-day">{displayText(row.day)}</span>{' '}
-        <span className="incident-list-type">
-          <span
-            className="incident-list-swatch"
-            style={{ backgroundColor: type.colour }}
-            aria-hidden="true"
-          />
-          {displayText(type.label)}
-        </span>{' '}
-        {fatalities && <span className="incident-list-fatalities">{fatalities} killed</span>}
-      </div>
-      <div className="incident-list-line incident-list-secondary">
-        <span className="incident-list-place">{place}</span>
-        {place && summary && <span className="incident-list-sr-only">:</span>}{' '}
-        <span className="incident-list-summary">{summary}</span>{' '}
-        {dataset && (
-          <span className="incident-list-dataset">
-            <span className="incident-list-sr-only">(dataset</span> {dataset}
-            <span className="incident-list-sr-only">)</span>
-          </span>
-        )}
-      </div>
     </div>
   );
 }

@@ -1,0 +1,93 @@
+import type { TypeDescriber } from '../../domain/type-describer';
+import type { ListRow } from '../../workers/engine-protocol';
+import { displayText } from '../incident-detail/incident-fields';
+
+/** Longest summary put in the DOM: the row shows one clipped line, the detail panel the rest. */
+const MAX_SUMMARY = 280;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+export interface ListOptionProps {
+  id: string;
+  position: number;
+  total: number;
+  /** Undefined until its page arrives. */
+  row: ListRow | undefined;
+  placeholder: string;
+  selected: boolean;
+  active: boolean;
+  describeType: TypeDescriber;
+  /** Offset from the top of the spacer, px. */
+  top: number;
+  onClick: () => void;
+}
+
+/** One row of the list: a listbox option, or a placeholder until its page arrives. */
+export function ListOption({
+  id,
+  position,
+  total,
+  row,
+  placeholder,
+  selected,
+  active,
+  describeType,
+  top,
+  onClick,
+}: ListOptionProps) {
+  const className =
+    'incident-list-option' + (selected ? ' is-selected' : '') + (active ? ' is-active' : '');
+  const common = {
+    id,
+    role: 'option',
+    'aria-selected': selected,
+    'aria-setsize': total,
+    'aria-posinset': position + 1,
+    style: { transform: `translateY(${top}px)` },
+    onClick,
+  } as const;
+
+  if (!row) {
+    return (
+      <div {...common} className={className + ' is-placeholder'}>
+        {placeholder}
+      </div>
+    );
+  }
+  const type = describeType(row.type);
+  const fatalities = displayText(row.fatalities);
+  const dataset = displayText(row.dataset);
+  const place = displayText(row.place);
+  const summary = clip(displayText(row.summary), MAX_SUMMARY);
+  return (
+    <div {...common} className={className}>
+      {/* The spaces between items are dropped by the flex layout but keep the words of the
+          option's accessible name apart. */}
+      <div className="incident-list-line">
+        <span className="incident-list-day">{displayText(row.day)}</span>{' '}
+        <span className="incident-list-type">
+          <span
+            className="incident-list-swatch"
+            style={{ backgroundColor: type.colour }}
+            aria-hidden="true"
+          />
+          {displayText(type.label)}
+        </span>{' '}
+        {fatalities && <span className="incident-list-fatalities">{fatalities} killed</span>}
+      </div>
+      <div className="incident-list-line incident-list-secondary">
+        <span className="incident-list-place">{place}</span>
+        {place && summary && <span className="incident-list-sr-only">:</span>}{' '}
+        <span className="incident-list-summary">{summary}</span>{' '}
+        {dataset && (
+          <span className="incident-list-dataset">
+            <span className="incident-list-sr-only">(dataset</span> {dataset}
+            <span className="incident-list-sr-only">)</span>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
