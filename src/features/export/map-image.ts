@@ -1,10 +1,12 @@
+import { LEGEND_COLOURS } from '../../map/legend-colours';
 import type { MapImageText } from './map-image-text';
 
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 const INK = '#1b1b1b';
 const MUTED = '#4a4a4a';
 const PAPER = 'rgba(255, 255, 255, 0.9)';
-const DURAND = '#7a1f3d';
+/** The line as the light map draws it: the picture's legend sits on light paper. */
+const DURAND = LEGEND_COLOURS.schemes.light.durand;
 
 /**
  * Splits phrases into lines no wider than `width`, breaking between phrases, and after the
