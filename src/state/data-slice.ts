@@ -124,9 +124,16 @@ export function createDataSlice(
           selected: null,
         });
         // The filters' choices come after the first answer: the map and counts need not wait.
-        void client.facets().then((facets) => {
-          if (get().summary === reply.summary) set({ facets });
-        });
+        client.facets().then(
+          (facets) => {
+            if (get().summary === reply.summary) set({ facets });
+          },
+          (error: unknown) => {
+            // A load cancelled meanwhile restarts the engine: the next load asks for the facets
+            // again, so this answer is simply not needed.
+            if (!(error instanceof LoadCancelledError)) throw error;
+          },
+        );
         return true;
       } catch (error) {
         if (error instanceof LoadCancelledError) {
