@@ -9,6 +9,7 @@ import {
   useIncidentStoreShallow,
 } from '../../state/incident-store';
 import { parseDay } from '../../domain/incident-date';
+import { ActiveFilters } from './active-filters';
 
 /** Date range and type filters, with a count per type and a reset. */
 export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }) {
@@ -95,6 +96,7 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
           ))}
         </fieldset>
       )}
+      <ActiveFilters store={store} />
       <button type="button" onClick={resetFilters}>
         Reset filters
       </button>

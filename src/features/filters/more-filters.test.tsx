@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
+import { ActiveFilters } from './active-filters';
 import { IncidentCount } from './incident-count';
 import { MoreFilters } from './more-filters';
 
@@ -19,6 +20,7 @@ async function renderFilters() {
   render(
     <>
       <IncidentCount store={store} />
+      <ActiveFilters store={store} />
       <MoreFilters store={store} />
     </>,
   );
@@ -28,13 +30,14 @@ async function renderFilters() {
 describe('More filters', () => {
   it('offers the outlets the incidents cite, most cited first, with counts', async () => {
     await renderFilters();
+    expect(screen.queryByTestId('active-filters')).toBeNull();
     await userEvent.click(screen.getByText('Sources'));
     const sources = screen.getByRole('group', { name: 'Sources' });
     const names = Array.from(sources.querySelectorAll('label'), (label) => label.textContent);
     expect(names).toEqual(['Dawn 3', 'TOLOnews 1', 'BBC Urdu 1', 'Pajhwok 1']);
   });
 
-  it('narrows the count to the incidents citing a chosen source', async () => {
+  it('narrows the count to the incidents citing a chosen source, and says so', async () => {
     const store = await renderFilters();
     await userEvent.click(screen.getByText('Sources'));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Find a source' }), 'tolo');
@@ -43,5 +46,6 @@ describe('More filters', () => {
     await waitFor(() =>
       expect(screen.getByTestId('incident-count')).toHaveTextContent(/^1 of 4 incidents/),
     );
+    expect(screen.getByTestId('active-filters')).toHaveTextContent('Active: citing: TOLOnews');
   });
 });

@@ -1,0 +1,27 @@
+import { activeDimensions } from '../../domain/filters/filter-table';
+import type { IncidentStore } from '../../state/incident-store';
+import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
+
+/**
+ * The filters in force, in words, as the PNG caption writes them (the filter table's phrases):
+ * "Active: 2025-10-01 to 2025-10-31 · Afghan side · citing: Dawn". Nothing when none is set.
+ */
+export function ActiveFilters({ store = incidentStore }: { store?: IncidentStore }) {
+  const filter = useIncidentStore((state) => state.filter, store);
+  const dayExtent = useIncidentStore((state) => state.summary?.dayExtent ?? null, store);
+  const geography = useIncidentStore((state) => state.geography, store);
+  const describeType = useIncidentStore(selectDescribeType, store);
+  const words = {
+    dayExtent,
+    typeLabel: (code: string) => describeType(code).label,
+    crossingName: (id: string) => geography?.crossings.find((c) => c.id === id)?.name,
+    provinceName: (id: string) => geography?.provinces.find((p) => p.id === id)?.name,
+  };
+  const phrases = activeDimensions(filter).flatMap((d) => d.describe(filter, words));
+  if (phrases.length === 0) return null;
+  return (
+    <p className="muted small active-filters" data-testid="active-filters">
+      Active: {phrases.join(' · ')}
+    </p>
+  );
+}
