@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
+import { countOf, launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -24,11 +24,6 @@ async function openApp() {
     .poll(() => app.page.getByRole('group', { name: 'Distance presets' }).count())
     .toBe(1);
   return app;
-}
-
-async function countOf(page: Page): Promise<number> {
-  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
 }
 
 function renderedOn(page: Page, layer: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openAppPage, waitForMapIdle } from './browser';
+import { countOf, launchBrowser, openAppPage, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -22,11 +22,6 @@ async function openApp(query = '') {
     .poll(() => app.page.getByRole('group', { name: 'Distance presets' }).count())
     .toBe(1);
   return app;
-}
-
-async function countOf(page: Page): Promise<number> {
-  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
 }
 
 async function exportGeoJson(page: Page) {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { chromium } from 'playwright-core';
 
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
@@ -115,6 +115,17 @@ export async function openAppPage(
   });
   await beforeGoto?.(app.page);
   await app.page.goto(url);
+  return app;
+}
+
+/** How many incidents the embedded dataset holds: what the page shows before any file is opened. */
+export const EMBEDDED_COUNT = 72;
+
+/** Opens the app on the embedded data and waits until its map is idle and its count is in. */
+export async function openEmbeddedApp(browser: Browser, url: string): Promise<TestPage> {
+  const app = await openAppPage(browser, url);
+  await waitForMapIdle(app.page);
+  await expect.poll(() => countOf(app.page)).toBe(EMBEDDED_COUNT);
   return app;
 }
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openAppPage, waitForMapIdle } from './browser';
+import { countOf, launchBrowser, openEmbeddedApp } from './browser';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/real-layouts/', import.meta.url));
 const baseURL = inject('baseURL');
@@ -20,16 +20,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp() {
-  const app = await openAppPage(browser, baseURL);
-  await waitForMapIdle(app.page);
-  await expect.poll(() => countOf(app.page)).toBe(72);
-  return app;
-}
-
-async function countOf(page: Page): Promise<number> {
-  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
+function openApp() {
+  return openEmbeddedApp(browser, baseURL);
 }
 
 function openFile(page: Page, name: string) {

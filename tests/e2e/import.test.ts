@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openAppPage, waitForMapIdle } from './browser';
+import { countOf, launchBrowser, openEmbeddedApp, waitForMapIdle } from './browser';
 
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const baseURL = inject('baseURL');
@@ -16,16 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp() {
-  const app = await openAppPage(browser, baseURL);
-  await waitForMapIdle(app.page);
-  await expect.poll(() => countOf(app.page)).toBe(72);
-  return app;
-}
-
-async function countOf(page: Page): Promise<number> {
-  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
+function openApp() {
+  return openEmbeddedApp(browser, baseURL);
 }
 
 /** Drops a file on the page the way a browser does, with a DataTransfer holding it. */

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
+import { countOf, launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -23,11 +23,6 @@ async function openApp(query = '', viewport?: { width: number; height: number })
   });
   await waitForMapIdle(app.page);
   return app;
-}
-
-async function countOf(page: Page): Promise<number> {
-  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
 }
 
 function drawnIncidents(page: Page): Promise<number> {
