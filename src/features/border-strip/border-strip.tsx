@@ -1,8 +1,10 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import type { TypeDescriber } from '../../domain/type-describer';
 import type { Interval, KeySteps } from '../brush/brush-range';
 import { clampInterval } from '../brush/brush-range';
 import { BrushTrack } from '../brush/brush-track';
+import type { ChartSize } from '../brush/chart-canvas';
+import { AxisTicks, useChartCanvas } from '../brush/chart-canvas';
 import { useBrush } from '../brush/use-brush';
 import { axisTicks } from '../timeline/timeline-scale';
 import { useDevicePixelRatio } from '../timeline/use-device-pixel-ratio';
@@ -143,30 +145,14 @@ export function BorderStrip({
   const summary = describeBorderStrip(busiest, ordered, axis);
 
   // The canvas is redrawn only when the marks, the axes or its size change, never while brushing.
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || plotSize.width <= 0 || plotSize.height <= 0) return;
-    canvas.width = Math.round(plotSize.width * pixelRatio);
-    canvas.height = Math.round(plotSize.height * pixelRatio);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    if (axis && length > 0) {
-      drawMarks(
-        ctx,
-        points,
-        {
-          width: plotSize.width,
-          height: plotSize.height,
-          devicePixelRatio: pixelRatio,
-          lengthKm: length,
-          extent: axis,
-        },
-        describeType,
-      );
-    } else {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-    }
-  }, [points, axis, length, plotSize.width, plotSize.height, pixelRatio, describeType]);
+  const draw = useCallback(
+    (context: CanvasRenderingContext2D, size: ChartSize) => {
+      if (axis && length > 0)
+        drawMarks(context, points, { ...size, lengthKm: length, extent: axis }, describeType);
+    },
+    [points, axis, length, describeType],
+  );
+  useChartCanvas(canvasRef, plotSize, pixelRatio, axis && length > 0 ? draw : null);
 
   const clear = () => {
     if (range) onRangeChange(null);
@@ -203,13 +189,12 @@ export function BorderStrip({
       <span className="border-strip-time-title muted" aria-hidden="true">
         Date ↓
       </span>
-      <div className="border-strip-time-axis" aria-hidden="true">
-        {dates.map((tick) => (
-          <span key={tick.day} className="border-strip-time-tick" style={{ top: y(tick.day) }}>
-            {tick.label}
-          </span>
-        ))}
-      </div>
+      <AxisTicks
+        ticks={dates}
+        className="border-strip-time-axis"
+        tickClassName="border-strip-time-tick"
+        place={(day) => ({ top: y(day) })}
+      />
       <div className="border-strip-plot" ref={plotRef}>
         <div className="border-strip-backdrop" aria-hidden="true">
           {ordered.map((segment, i) => (

@@ -1,8 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { formatDayNumber } from '../../domain/incident-date';
 import type { TypeDescriber } from '../../domain/type-describer';
 import type { KeySteps } from '../brush/brush-range';
 import { BrushTrack } from '../brush/brush-track';
+import type { ChartSize } from '../brush/chart-canvas';
+import { AxisTicks, useChartCanvas } from '../brush/chart-canvas';
 import { useBrush } from '../brush/use-brush';
 import { drawBars } from './timeline-bars';
 import type { OpenRange } from './timeline-range';
@@ -114,29 +116,13 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
   const summary = useMemo(() => describeTimeline(histogram, axis), [histogram, axis]);
 
   // The canvas is redrawn only when the bars or its size change, never while brushing.
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || plotSize.width <= 0 || plotSize.height <= 0) return;
-    canvas.width = Math.round(plotSize.width * pixelRatio);
-    canvas.height = Math.round(plotSize.height * pixelRatio);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    if (bins && axis) {
-      drawBars(
-        ctx,
-        bins,
-        {
-          width: plotSize.width,
-          height: plotSize.height,
-          devicePixelRatio: pixelRatio,
-          extent: axis,
-        },
-        describeType,
-      );
-    } else {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-    }
-  }, [bins, axis, plotSize.width, plotSize.height, pixelRatio, describeType]);
+  const draw = useCallback(
+    (context: CanvasRenderingContext2D, size: ChartSize) => {
+      if (bins && axis) drawBars(context, bins, { ...size, extent: axis }, describeType);
+    },
+    [bins, axis, describeType],
+  );
+  useChartCanvas(canvasRef, plotSize, pixelRatio, bins && axis ? draw : null);
 
   const clear = () => {
     playback.pause();
@@ -243,13 +229,12 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
           />
         )}
       </div>
-      <div className="timeline-axis" aria-hidden="true">
-        {ticks.map((tick) => (
-          <span key={tick.day} className="timeline-tick" style={{ left: percent(tick.day) }}>
-            {tick.label}
-          </span>
-        ))}
-      </div>
+      <AxisTicks
+        ticks={ticks}
+        className="timeline-axis"
+        tickClassName="timeline-tick"
+        place={(day) => ({ left: percent(day) })}
+      />
     </div>
   );
 }
