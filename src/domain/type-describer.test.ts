@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_TYPE_LABELS } from './import/layouts';
+import { LAYOUT_TYPE_LABELS } from './layouts/layout-registry';
 import { compareTypeCodes, INCIDENT_TYPES } from './taxonomy';
 import { createTypeDescriber, labelTypeCode, OVERFLOW_TYPE_COLOURS } from './type-describer';
 

@@ -1,8 +1,8 @@
 /**
  * The label and colour of every incident type code a loaded file brings, in the taxonomy or not.
- * Apart from taxonomy.ts because the layouts' labels (import/layouts.ts) depend on the taxonomy.
+ * Apart from taxonomy.ts because the layouts' labels (layouts/) depend on the taxonomy.
  */
-import { LAYOUT_TYPE_LABELS } from './import/layouts';
+import { LAYOUT_TYPE_LABELS } from './layouts/layout-registry';
 import type { IncidentType } from './taxonomy';
 import { compareTypeCodes, INCIDENT_TYPES } from './taxonomy';
 

@@ -14,8 +14,8 @@ import {
 } from '../parse-incidents';
 import { findFeatureSpans } from './feature-spans';
 import type { ImportOptions, ImportOutcome } from './import-incidents';
-import type { Layout } from './layouts';
-import { fieldReaderFor } from './layouts';
+import type { Layout } from '../layouts/layout-registry';
+import { fieldReaderFor } from '../layouts/layout-registry';
 import { countAmbiguousDates, NEEDS_MAPPING_REASON, SAMPLE_ROWS, swapNotice } from './load-checks';
 import { phase } from './progress';
 import type { FeatureEntry } from './read-geojson';

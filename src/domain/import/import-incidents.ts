@@ -11,7 +11,8 @@ import type { TextEncodingName } from './decode-text';
 import { decodeIncidentText, encodingWarning } from './decode-text';
 import { importFeatures } from './import-features';
 import { importTable } from './import-table';
-import type { ColumnMapping, Layout } from './layouts';
+import type { Layout } from '../layouts/layout-registry';
+import type { ColumnMapping } from '../layouts/mapped-layout';
 import { phase, throttleProgress } from './progress';
 import { readCsv } from './read-csv';
 import type { FeatureEntry, GeoJsonContent } from './read-geojson';
@@ -20,7 +21,8 @@ import { looksLikeKml, readKml } from './read-kml';
 import { inspectZip, readWorkbookSheet } from './read-workbook';
 import type { StreamedCollection } from './stream-feature-collection';
 
-export type { ColumnMapping, Layout } from './layouts';
+export type { Layout } from '../layouts/layout-registry';
+export type { ColumnMapping } from '../layouts/mapped-layout';
 export type { DayOrder } from '../incident-date';
 
 export type ImportFormat = 'geojson' | 'geojson-feature' | 'geojsonseq' | 'kml' | 'csv' | 'xlsx';

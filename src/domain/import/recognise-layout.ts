@@ -5,11 +5,10 @@
  * fields are read under the names it has, and the report says which expected columns are missing.
  */
 import type { LoadWarning } from '../incident';
-import type { LayoutDescription } from './layouts';
-import { LAYOUTS } from './layouts';
-
-/** A shapefile's attribute table (dBase) holds names of at most this many characters. */
-const SHAPEFILE_NAME_LENGTH = 10;
+import { shapefileName } from '../layouts/property-readers';
+import type { LayoutDescription } from '../layouts/layout-adapter';
+import type { KnownLayout } from '../layouts/layout-registry';
+import { LAYOUTS } from '../layouts/layout-registry';
 
 /**
  * How many of a layout's columns, its date column among them, a file must have to be recognised
@@ -19,7 +18,7 @@ const SHAPEFILE_NAME_LENGTH = 10;
 const MIN_COLUMNS = 4;
 
 export interface RecognisedLayout {
-  layout: LayoutDescription;
+  layout: LayoutDescription<KnownLayout>;
   /** The file's own name for each of the layout's columns that it has. */
   names: ReadonlyMap<string, string>;
   /** The layout's columns that the file does not have, in the layout's order. */
@@ -31,14 +30,14 @@ export interface RecognisedLayout {
 /** Whether `name` (a file's column) is the layout's `column`, whole or cut as a shapefile cuts it. */
 function isColumn(name: string, column: string): boolean {
   const lower = name.trim().toLowerCase();
-  return (
-    lower === column ||
-    (column.length > SHAPEFILE_NAME_LENGTH && lower === column.slice(0, SHAPEFILE_NAME_LENGTH))
-  );
+  return lower === column || lower === shapefileName(column);
 }
 
 /** Matches a file's names to a layout's columns; each name stands for one column at most. */
-function matchColumns(layout: LayoutDescription, names: readonly string[]): RecognisedLayout {
+function matchColumns(
+  layout: LayoutDescription<KnownLayout>,
+  names: readonly string[],
+): RecognisedLayout {
   const found = new Map<string, string>();
   const taken = new Set<string>();
   // Exact names first, so `date_start` is never taken by a shortened match of another column.

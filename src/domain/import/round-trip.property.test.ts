@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { serialiseGeoJsonExport } from '../export-geojson';
 import { exportCsv } from './export-csv';
 import { importIncidents } from './import-incidents';
-import { LATITUDE_NAMES, LONGITUDE_NAMES } from './layouts';
+import { LATITUDE_NAMES, LONGITUDE_NAMES } from '../layouts/layout-adapter';
 import { EMPTY_URL_FILTER } from '../filters/filter-table';
 
 /** Text of every kind, without C0 control characters (which mark a file as binary). */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { guessDateColumn } from '../../domain/date-column';
-import { slugifyTypeCode } from '../../domain/import/layouts';
+import { slugifyTypeCode } from '../../domain/layouts/layout-adapter';
 import type { IncidentStore, MappingRequest } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { ColumnMapping, DayOrder } from '../../workers/engine-protocol';
