@@ -1,13 +1,14 @@
 /**
  * What the list filters (actors, countries, sources: the name facets of the filter table), the
- * fatality and the precision filters read of each incident, as columns made once per load. At a
- * million incidents reading them takes seconds, so they can be made a slice at a time
+ * fatality and the precision filters read of each incident's view, as columns made once per
+ * load. At a million incidents reading them takes seconds, so they can be made a slice at a time
  * (`FacetBuilder.step`), letting the engine answer other requests in between.
  */
 import type { NameListKey } from './filters/filter-dimension';
 import { NAME_FACETS } from './filters/filter-table';
-import type { Incident } from './incident';
-import { PRECISIONS, readFatalities, readPrecision } from './incident-facets';
+import { PRECISIONS } from './incident-facets';
+import type { IncidentView } from './layouts/incident-view';
+import { highestFigure } from './layouts/incident-view';
 
 /** The names of one facet, and each row's names as ids into them. */
 export interface NameColumn {
@@ -21,7 +22,6 @@ export interface FacetColumns {
   names: Record<NameListKey, NameColumn>;
   /** Highest fatality figure per row, NaN when none. */
   fatalities: Float32Array;
-  fatalitiesMin: Float32Array;
   /** Position in PRECISIONS per row. */
   precision: Uint8Array;
 }
@@ -48,43 +48,43 @@ function nameColumn() {
   return { column, add };
 }
 
-/** Makes the facet columns of `incidents`, all at once (`finish`) or a slice at a time (`step`). */
+/**
+ * Makes the facet columns of `size` rows from each row's view (`viewOf`, which knows the row's
+ * layout), all at once (`finish`) or a slice at a time (`step`).
+ */
 export class FacetBuilder {
   private row = 0;
   private readonly builders = NAME_FACETS.map((facet) => ({ facet, ...nameColumn() }));
   private readonly columns: FacetColumns;
 
-  constructor(private readonly incidents: readonly Incident[]) {
-    const size = incidents.length;
+  constructor(
+    private readonly size: number,
+    private readonly viewOf: (row: number) => IncidentView,
+  ) {
     this.columns = {
       names: Object.fromEntries(
         this.builders.map(({ facet, column }) => [facet.key, column]),
       ) as FacetColumns['names'],
       fatalities: new Float32Array(size),
-      fatalitiesMin: new Float32Array(size),
       precision: new Uint8Array(size),
     };
   }
 
   /** Reads rows until `deadline` (performance.now()); the columns once every row is read. */
   step(deadline: number): FacetColumns | null {
-    const { incidents, columns, builders } = this;
-    while (this.row < incidents.length) {
-      const end = Math.min(incidents.length, this.row + ROWS_PER_CHECK);
+    const { size, columns, builders } = this;
+    while (this.row < size) {
+      const end = Math.min(size, this.row + ROWS_PER_CHECK);
       for (let row = this.row; row < end; row++) {
-        const properties = incidents[row]!.feature.properties;
-        for (const { facet, add } of builders) add(facet.read(properties));
-        const highest = readFatalities(properties) ?? NaN;
-        columns.fatalities[row] = highest;
-        const min = properties.fatalities_min;
-        columns.fatalitiesMin[row] =
-          typeof min === 'number' && Number.isFinite(min) ? min : highest;
-        columns.precision[row] = PRECISIONS.indexOf(readPrecision(properties));
+        const view = this.viewOf(row);
+        for (const { facet, add } of builders) add(facet.read(view));
+        columns.fatalities[row] = highestFigure(view.fatalities) ?? NaN;
+        columns.precision[row] = PRECISIONS.indexOf(view.precision);
       }
       this.row = end;
       if (performance.now() >= deadline) break;
     }
-    return this.row >= incidents.length ? columns : null;
+    return this.row >= size ? columns : null;
   }
 
   /** Reads every row left. */

@@ -8,6 +8,7 @@ import type { UrlFilter } from '../domain/url-state';
 import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
 import type { TextEncodingName } from '../domain/import/decode-text';
+import type { IncidentView } from '../domain/layouts/incident-view';
 
 import type {
   ColumnMapping,
@@ -216,6 +217,8 @@ export interface FeatureReply {
   lat: number | null;
   datasetId: string;
   datasetName: string;
+  /** What the incident says, read by its dataset's layout: place, fatalities, sources… */
+  view: IncidentView;
 }
 
 /** A file for the page to save: made in the engine, handed over without a copy. */

@@ -5,7 +5,6 @@
 import type { BorderIndex, BorderMeasures } from '../domain/border/border-measures';
 import { measureIncidents } from '../domain/border/border-measures';
 import type { FacetColumns } from '../domain/facet-columns';
-import { FacetBuilder } from '../domain/facet-columns';
 import type { ImportOutcome } from '../domain/import/import-incidents';
 import { importIncidents } from '../domain/import/import-incidents';
 import { pageOfOrder, positionInOrder } from '../domain/list-order';
@@ -27,6 +26,7 @@ import type { Dataset, IncidentTable } from './engine/incident-table';
 import { buildIncidentTable } from './engine/incident-table';
 import { featureReply, listOrder, listRow } from './engine/list-rows';
 import { mapTile } from './engine/map-tiles';
+import { facetBuilderFor, rowSearchTexts } from './engine/row-views';
 import type { Match } from './engine/match-filter';
 import { matchFilter, queryReply } from './engine/match-filter';
 import { makeRowTest } from '../domain/filters/filter-table';
@@ -136,7 +136,7 @@ export class IncidentEngine {
   buildFacets(deadline: number): boolean {
     const table = this.table;
     if (table.facets) return true;
-    table.facetBuilder ??= new FacetBuilder(table.incidents);
+    table.facetBuilder ??= facetBuilderFor(table);
     const columns = table.facetBuilder.step(deadline);
     if (columns) table.facets = columns;
     return columns !== null;
@@ -157,10 +157,9 @@ export class IncidentEngine {
 
   /** List rows for these row ids (unknown ids are skipped), e.g. the incidents under a click. */
   describe(rows: readonly number[]): P.ListRow[] {
-    const facets = this.facets();
     return rows
       .filter((row) => row >= 0 && row < this.table.incidents.length)
-      .map((row) => listRow(this.table, facets, row));
+      .map((row) => listRow(this.table, row));
   }
 
   /** Where a row stands in the list's order, or -1 when the filter hides it. */
@@ -215,6 +214,7 @@ export class IncidentEngine {
     const rowTest = makeRowTest(filter, {
       incidents: this.table.incidents,
       facets: () => this.facets(),
+      searchText: rowSearchTexts(this.table),
       measures: this.measures(),
       border: this.border,
     });
@@ -231,7 +231,7 @@ export class IncidentEngine {
   /** Per-row facet columns, read once per load on first need. */
   private facets(): FacetColumns {
     const table = this.table;
-    table.facets ??= (table.facetBuilder ?? new FacetBuilder(table.incidents)).finish();
+    table.facets ??= (table.facetBuilder ?? facetBuilderFor(table)).finish();
     return table.facets;
   }
 

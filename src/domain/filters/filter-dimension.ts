@@ -6,6 +6,7 @@
 import type { BorderIndex, BorderMeasures } from '../border/border-measures';
 import type { FacetColumns } from '../facet-columns';
 import type { Incident } from '../incident';
+import type { IncidentView } from '../layouts/incident-view';
 
 /**
  * Every filter a permalink carries (the engine adds only the dataset selection). `null` or `''`
@@ -47,6 +48,8 @@ export interface RowContext {
   incidents: readonly Incident[];
   /** The facet columns, made on first need (a test that reads none never waits for them). */
   facets: () => FacetColumns;
+  /** A row's searchable text, read by its layout (layout-registry.ts). */
+  searchText: (row: number) => string;
   /** Border measures per row; null before the geography is known. */
   measures: BorderMeasures | null;
   border: BorderIndex | null;
@@ -62,8 +65,8 @@ export interface FilterWords {
 
 /** The names a facet offers, read from each incident, counted for the filter's choices. */
 export interface NameFacet {
-  /** The names an incident carries (deduplicated). */
-  read: (properties: Record<string, unknown>) => string[];
+  /** The names an incident carries (deduplicated), from its normalised view. */
+  read: (view: IncidentView) => string[];
   /** How the filters offer it: a searchable list (many names) or checkboxes (a few). */
   control: 'search' | 'checkboxes';
   /** The control's heading, e.g. "Actors". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FacetBuilder } from '../facet-columns';
+import { incidentReader } from '../layouts/layout-registry';
 import { loadIncidents, makeFeature } from '../test-factories';
 import type { FilterWords, RowContext, UrlFilter } from './filter-dimension';
 import { FILTER_DIMENSIONS } from './filter-dimensions';
@@ -41,9 +42,14 @@ const incidents = loadIncidents([
   makeFeature({ id: 'a', actors: ['TTP'], source_outlets: ['Dawn', 'TOLOnews'], country: ['PK'] }),
   makeFeature({ id: 'b', actors: ['Afghan Taliban'], source_outlets: ['BBC'], country: ['AF'] }),
 ]);
+const native = incidentReader('native');
 const ROWS: RowContext = {
   incidents,
-  facets: () => new FacetBuilder(incidents).finish(),
+  facets: () =>
+    new FacetBuilder(incidents.length, (row) =>
+      native.view(incidents[row]!.feature.properties),
+    ).finish(),
+  searchText: (row) => native.searchText(incidents[row]!.feature.properties),
   measures: null,
   border: null,
 };

@@ -6,13 +6,7 @@
  */
 import { parseDay } from '../incident-date';
 import type { Precision } from '../incident-facets';
-import {
-  PRECISIONS,
-  readActors,
-  readCountries,
-  readSearchText,
-  readSources,
-} from '../incident-facets';
+import { PRECISIONS } from '../incident-facets';
 import type {
   FilterDimension,
   FilterWords,
@@ -146,7 +140,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     repeated: true,
     phrase: 'actors',
     facet: {
-      read: readActors,
+      read: (view) => view.actors,
       control: 'search',
       label: 'Actors',
       findLabel: 'Find an actor',
@@ -160,7 +154,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     normalise: (code) => code.toUpperCase(),
     phrase: 'countries',
     facet: {
-      read: readCountries,
+      read: (view) => view.countries,
       control: 'checkboxes',
       label: 'Country',
       nameLabel: (code) => COUNTRY_NAMES[code] ?? code,
@@ -172,7 +166,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     repeated: true,
     phrase: 'citing',
     facet: {
-      read: readSources,
+      read: (view) => view.sources,
       control: 'search',
       label: 'Sources',
       findLabel: 'Find a source',
@@ -252,7 +246,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       test: (filter, rows) => {
         const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
         return (row) => {
-          const text = readSearchText(rows.incidents[row]!.feature.properties);
+          const text = rows.searchText(row);
           return words.every((word) => text.includes(word));
         };
       },

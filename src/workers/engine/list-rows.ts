@@ -1,8 +1,10 @@
 /** The incident list: every row in a sort order, made once per order, and one row's text. */
 import type { FacetColumns } from '../../domain/facet-columns';
+import { formatFatalities } from '../../domain/layouts/incident-view';
 import { buildListOrder } from '../../domain/list-order';
 import type { BorderFields, FeatureReply, ListRow, ListSort } from '../engine-protocol';
 import type { IncidentTable } from './incident-table';
+import { rowView } from './row-views';
 
 /** Every row in a list order, made once per table and order. */
 export function listOrder(
@@ -22,44 +24,25 @@ export function listOrder(
   return order;
 }
 
-/** One row of the list: day, type, place, fatalities, summary and dataset. */
-export function listRow(table: IncidentTable, facets: FacetColumns, row: number): ListRow {
+/** One row of the list: day, type, place, fatalities, summary and dataset, from its view. */
+export function listRow(table: IncidentTable, row: number): ListRow {
   const incident = table.incidents[row]!;
-  const properties = incident.feature.properties;
-  const text = (...keys: string[]) => {
-    for (const key of keys) {
-      const value = Object.hasOwn(properties, key) ? properties[key] : undefined;
-      if (typeof value === 'string' && value.trim() !== '') return value;
-      if (Array.isArray(value) && value.length > 0)
-        return value.filter((v) => typeof v === 'string').join(', ');
-    }
-    return '';
-  };
-  const place = [
-    text('place', 'location', 'where_description'),
-    text('province', 'admin1', 'adm_1'),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const min = facets.fatalitiesMin[row]!;
-  const max = facets.fatalities[row]!;
-  const fatalities = Number.isNaN(max)
-    ? ''
-    : Number.isNaN(min) || min === max
-      ? String(max)
-      : `${min}–${max}`;
+  const view = rowView(table, row);
   return {
     row,
     day: incident.day,
     type: incident.type,
-    place,
-    fatalities,
-    summary: text('summary', 'notes', 'source_headline').slice(0, 300),
+    place: [view.place, view.province].filter(Boolean).join(', '),
+    fatalities: formatFatalities(view.fatalities),
+    summary: view.summary.slice(0, 300),
     dataset: table.datasets[table.datasetOf[row]!]!.summary.name,
   };
 }
 
-/** One incident in full: its feature as loaded, what was read of it, its dataset and border. */
+/**
+ * One incident in full: its feature as loaded, what was read of it (its view, by its layout),
+ * its dataset and border.
+ */
 export function featureReply(
   table: IncidentTable,
   row: number,
@@ -79,6 +62,7 @@ export function featureReply(
     lat: incident.lat,
     datasetId: dataset.summary.id,
     datasetName: dataset.summary.name,
+    view: rowView(table, row),
     border,
   };
 }

@@ -1,10 +1,11 @@
 /** The map's vector tiles over the table, showing the incidents a filter keeps. */
-import { APPROXIMATE_PRECISIONS, readPrecision } from '../../domain/incident-facets';
+import { APPROXIMATE_PRECISIONS } from '../../domain/incident-facets';
 import { IncidentTiles } from '../../domain/map-tiles/incident-tiles';
 import { buildSpatialOrder } from '../../domain/map-tiles/spatial-order';
 import type { TileReply } from '../engine-protocol';
 import type { IncidentTable } from './incident-table';
 import type { Match } from './match-filter';
+import { rowPrecisions } from './row-views';
 
 /**
  * One tile for the match of `filterKey`; the tiles' index is made on first need and told the
@@ -18,13 +19,14 @@ export function mapTile(
   x: number,
   y: number,
 ): TileReply {
+  const precisionOf = rowPrecisions(table);
   const tiles = (table.tiles ??= new IncidentTiles({
     order: buildSpatialOrder(table.index.lon, table.index.lat),
     typeOf: table.typeOf,
     typeCodes: table.typeCodes,
-    // Read here rather than through the facet columns: those (actors…) take seconds at 1M.
-    approx: Uint8Array.from(table.incidents, ({ feature }) =>
-      APPROXIMATE_PRECISIONS.has(readPrecision(feature.properties)) ? 1 : 0,
+    // The view's precision alone rather than the facet columns: those (actors…) take seconds at 1M.
+    approx: Uint8Array.from(table.incidents, (_, row) =>
+      APPROXIMATE_PRECISIONS.has(precisionOf(row)) ? 1 : 0,
     ),
   }));
   if (filterKey !== table.tilesFilterKey) {
