@@ -14,6 +14,11 @@ async function renderDetail(
   return screen.getByRole('complementary', { name: 'Incident details' });
 }
 
+/** The value beside a label of the panel's list. */
+function field(panel: HTMLElement, label: string) {
+  return within(panel).getByText(label, { selector: 'dt' }).nextElementSibling;
+}
+
 describe('Incident detail panel', () => {
   it('shows a hostile summary as plain text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -72,6 +77,43 @@ describe('Incident detail panel', () => {
     expect(table).toHaveTextContent('reporter');
     expect(table).toHaveTextContent('field team');
     expect(table).toHaveTextContent('__proto__{"x":1}');
+  });
+
+  it('shows an ACLED event’s place, fatalities written as text and its outlets', async () => {
+    const acled = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [70.07, 33.0] },
+      properties: {
+        event_id_cnty: 'PAK140233',
+        event_date: '12 October 2025',
+        sub_event_type: 'Armed clash',
+        actor1: 'Military Forces of Pakistan (2024-)',
+        actor2: 'TTP: Tehreek-i-Taliban Pakistan',
+        country: 'Pakistan',
+        admin1: 'Khyber Pakhtunkhwa',
+        location: 'Miran Shah',
+        geo_precision: '1',
+        source: 'Dawn; Express Tribune',
+        notes: 'Security forces clashed with TTP militants near Miran Shah.',
+        fatalities: '7',
+      },
+    };
+    const store = await makeLoadedStore([acled], 'acled.geojson');
+    await store.getState().select(0);
+    render(<IncidentDetail store={store} />);
+    const panel = screen.getByRole('complementary', { name: 'Incident details' });
+    expect(field(panel, 'Fatalities')).toHaveTextContent(/^7$/);
+    expect(field(panel, 'Place')).toHaveTextContent(
+      'Miran Shah, Khyber Pakhtunkhwa, PK (location precise to the place)',
+    );
+    expect(field(panel, 'Actors')).toHaveTextContent('TTP: Tehreek-i-Taliban Pakistan');
+    expect(field(panel, 'Sources')).toHaveTextContent('DawnExpress Tribune');
+    expect(within(panel).queryAllByRole('link')).toEqual([]);
+  });
+
+  it('shows a fatality range written as text in this app’s own fields', async () => {
+    const panel = await renderDetail({ fatalities_min: '7', fatalities_max: '17' });
+    expect(field(panel, 'Fatalities')).toHaveTextContent('7–17');
   });
 
   it('says when an incident has no coordinates', async () => {

@@ -1,14 +1,9 @@
 import type { ReactNode } from 'react';
+import type { Precision } from '../../domain/incident-facets';
+import { formatFatalities } from '../../domain/layouts/incident-view';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
-import {
-  displayText,
-  formatFatalities,
-  otherProperties,
-  own,
-  readList,
-  readSources,
-} from './incident-fields';
+import { displayText, otherProperties, own, sourceLinks } from './incident-fields';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -20,22 +15,37 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The selected incident in full. All data is rendered as text; only http(s) links are made. */
+/** What the panel says of a point's precision, after the place. */
+const PRECISION_NOTES: Record<Precision, string | null> = {
+  place: 'location precise to the place',
+  district: 'location precise to the district',
+  province: 'location precise to the province',
+  other: 'location approximate',
+  unknown: null,
+};
+
+/**
+ * The selected incident in full: what its view says (read by its file's layout), then every
+ * property as loaded. All data is rendered as text; only http(s) links are made.
+ */
 export function IncidentDetail({ store = incidentStore }: { store?: IncidentStore }) {
   const incident = useIncidentStore((state) => state.selected, store);
   const select = useIncidentStore((state) => state.select, store);
   const describeType = useIncidentStore(selectDescribeType, store);
   if (!incident) return null;
 
+  const { view } = incident;
   const p = incident.feature.properties;
+  // Fields only this app's schema has: no other layout gives a local time or who claimed what.
   const text = (key: string) => displayText(own(p, key));
-  const place = [text('place'), text('district'), text('province'), text('country')]
-    .filter(Boolean)
-    .join(', ');
-  const precision = text('geo_precision');
-  const fatalities = formatFatalities(own(p, 'fatalities_min'), own(p, 'fatalities_max'));
-  const sources = readSources(p);
-  const actors = readList(own(p, 'actors'));
+  const place = displayText(
+    [view.place, view.district, view.province, view.countries.join(', ')]
+      .filter(Boolean)
+      .join(', '),
+  );
+  const precision = PRECISION_NOTES[view.precision];
+  const fatalities = formatFatalities(view.fatalities);
+  const sources = sourceLinks(view.links, view.sources);
   const others = otherProperties(p);
   const { label, colour } = describeType(incident.type);
 
@@ -85,13 +95,13 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
           {incident.lon === null ? (
             <span className="muted"> (no coordinates: not on the map)</span>
           ) : (
-            precision && <span className="muted"> (location precise to the {precision})</span>
+            precision && <span className="muted"> ({precision})</span>
           )}
         </Row>
         <Row label="Actors">
-          {actors.length > 0 && (
+          {view.actors.length > 0 && (
             <ul>
-              {actors.map((a, i) => (
+              {view.actors.map((a, i) => (
                 <li key={i}>{displayText(a)}</li>
               ))}
             </ul>
@@ -100,7 +110,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
         <Row label="Fatalities">{fatalities}</Row>
         <Row label="Who claimed what">{text('fatality_claims')}</Row>
         <Row label="Injuries">{text('injuries')}</Row>
-        <Row label="Summary">{text('summary')}</Row>
+        <Row label="Summary">{displayText(view.summary)}</Row>
         <Row label="Sources">
           {sources.length > 0 && (
             <ul className="sources">
@@ -115,8 +125,10 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
                     >
                       {source.label}
                     </a>
-                  ) : (
+                  ) : source.written ? (
                     <span title="Not an http(s) link">{source.text}</span>
+                  ) : (
+                    <span>{source.text}</span>
                   )}
                 </li>
               ))}

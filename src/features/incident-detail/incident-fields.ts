@@ -1,12 +1,15 @@
 /**
- * Reads the fields the detail panel shows from a loaded Feature's properties. Everything here is
- * untrusted data: it is turned into strings for React to render as text, and links are kept only
- * when they are http(s).
+ * Turns what the detail panel shows (the incident's view, and the few fields only this app's
+ * schema has) into text. Everything here is untrusted data: it is turned into strings for React
+ * to render as text, and links are kept only when they are http(s).
  */
 
 const MAX_TEXT = 4000;
 
-/** Known properties shown in their own rows; everything else goes to the "Other properties" table. */
+/**
+ * This app's properties shown in their own rows; everything else, other layouts' columns too, goes
+ * to the "Other properties" table, so what a file said is always there as it said it.
+ */
 export const SHOWN_PROPERTIES = new Set([
   'id',
   'date',
@@ -45,18 +48,6 @@ export function displayText(value: unknown): string {
     : text;
 }
 
-/** A list from an array or a `;`-separated string. */
-export function readList(value: unknown): string[] {
-  if (Array.isArray(value))
-    return value.filter((item) => item !== null && item !== undefined).map(String);
-  if (typeof value === 'string')
-    return value
-      .split(';')
-      .map((item) => item.trim())
-      .filter(Boolean);
-  return [];
-}
-
 /** The URL when it is absolute http(s); anything else (javascript:, data:, relative) is refused. */
 export function safeHttpUrl(value: string): string | null {
   try {
@@ -67,35 +58,36 @@ export function safeHttpUrl(value: string): string | null {
   }
 }
 
+/** One source as the panel lists it. */
 export interface SourceLink {
   /** Present only for http(s) URLs. */
   href: string | null;
   label: string;
   text: string;
+  /** Whether a link was written (an outlet's name alone is not one). */
+  written: boolean;
 }
 
-/** Source URLs paired with their outlet names when both lists line up. */
-export function readSources(properties: Record<string, unknown>): SourceLink[] {
-  const urls = readList(
-    own(properties, 'source_urls') ?? own(properties, 'sources') ?? own(properties, 'source_url'),
-  );
-  const outlets = readList(own(properties, 'source_outlets'));
-  return urls.map((text, i) => {
+/**
+ * The view's sources as the panel lists them: each link, named after its outlet when the two lists
+ * line up (else its host); with no links, the outlets alone, as text.
+ */
+export function sourceLinks(links: readonly string[], outlets: readonly string[]): SourceLink[] {
+  if (links.length === 0)
+    return outlets.map((outlet) => ({
+      href: null,
+      text: displayText(outlet),
+      label: displayText(outlet),
+      written: false,
+    }));
+  return links.map((text, i) => {
     const href = safeHttpUrl(text);
-    const outlet = outlets.length === urls.length ? outlets[i] : undefined;
+    const outlet = outlets.length === links.length ? outlets[i] : undefined;
     let host = '';
     if (href) host = new URL(href).hostname.replace(/^www\./, '');
-    return { href, text: displayText(text), label: outlet ?? (host || displayText(text)) };
+    const label = outlet ?? (host || text);
+    return { href, text: displayText(text), label: displayText(label), written: true };
   });
-}
-
-/** "7–17", "11", or null when neither bound is a number. */
-export function formatFatalities(min: unknown, max: unknown): string | null {
-  const low = typeof min === 'number' ? min : null;
-  const high = typeof max === 'number' ? max : null;
-  if (low === null && high === null) return null;
-  if (low === null || high === null || low === high) return String(low ?? high);
-  return `${low}–${high}`;
 }
 
 /** Own-property read: keys such as `constructor` never resolve through the prototype. */
