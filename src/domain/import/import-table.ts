@@ -105,6 +105,7 @@ function planTable(
 
   let layout: Layout;
   let names: ReadonlyMap<string, string> | undefined;
+  let idName: string | undefined = 'id';
   let lonKey: string | undefined;
   let latKey: string | undefined;
   const warnings: LoadWarning[] = [];
@@ -134,9 +135,12 @@ function planTable(
       lonKey = findColumn(keys, LONGITUDE_NAMES);
       latKey = findColumn(keys, LATITUDE_NAMES);
     } else {
+      // The file's names for the layout's id and position columns, whole or shortened.
+      const { idField, longitudeField, latitudeField } = recognised.layout;
       names = recognised.names;
-      lonKey = names.get('longitude');
-      latKey = names.get('latitude');
+      idName = names.get(idField);
+      lonKey = names.get(longitudeField);
+      latKey = names.get(latitudeField);
       warnings.push(...describeMissingColumns(recognised));
     }
   }
@@ -152,10 +156,6 @@ function planTable(
     });
     lonKey = latKey = undefined;
   }
-  const idName =
-    layout === 'acled' || layout === 'ucdp'
-      ? names?.get(layout === 'acled' ? 'event_id_cnty' : 'id')
-      : 'id';
   return {
     layout,
     keys,
