@@ -6,19 +6,17 @@ import type { Precision } from '../incident-facets';
 import type { JsonObject } from '../parse-incidents';
 import { own } from '../parse-incidents';
 import type { ViewReaders } from './incident-view';
-import { viewWith } from './incident-view';
 import {
   columnReader,
   readCountries,
   readList,
   readNumber,
   readText,
-  searchTextOf,
   singleFigure,
   uniqueNames,
 } from './property-readers';
 import type { KnownLayoutAdapter, TypeMappingRow } from './layout-adapter';
-import { fieldParts, slugResult } from './layout-adapter';
+import { fieldParts, slugResult, readingWith } from './layout-adapter';
 
 /**
  * ACLED `sub_event_type` → incident type. The original value always stays in the feature's
@@ -174,8 +172,6 @@ export const acledLayout: KnownLayoutAdapter<'acled'> = {
     };
   },
 
-  read: READ,
-  view: viewWith(READ),
-  searchText: (properties) => searchTextOf(properties, TEXT_COLUMNS, column),
+  ...readingWith(READ, TEXT_COLUMNS, column),
   fillsBlanks: false,
 };

@@ -9,7 +9,9 @@ import { describeValue, parseIncidentDate } from '../incident-date';
 import type { FieldReader, JsonObject, TypeResult } from '../parse-incidents';
 import { own } from '../parse-incidents';
 import type { IncidentView, ViewReaders } from './incident-view';
+import { viewWith } from './incident-view';
 import type { ColumnMapping } from './mapped-layout';
+import { searchTextOf } from './property-readers';
 
 /** How a layout's files are recognised and read, as the README's layout table shows it. */
 export interface LayoutDescription<L extends string = string> {
@@ -168,5 +170,21 @@ export function fieldParts(options: FieldReaderOptions) {
       options.names && !options.names.has(column)
         ? fixedType(UNSPECIFIED_TYPE)
         : (properties) => readCode(properties, name(column), codeOf),
+  };
+}
+
+/**
+ * An adapter's reading of incidents from its part readers: the whole view, and the searchable
+ * text of `textColumns` read through `column` (the layout's own names, whole or shortened).
+ */
+export function readingWith(
+  read: ViewReaders,
+  textColumns: readonly string[],
+  column: (properties: JsonObject, column: string) => unknown = own,
+): Pick<LayoutAdapter, 'read' | 'view' | 'searchText'> {
+  return {
+    read,
+    view: viewWith(read),
+    searchText: (properties) => searchTextOf(properties, textColumns, column),
   };
 }

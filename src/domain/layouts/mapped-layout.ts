@@ -6,13 +6,14 @@
 import type { FieldReader } from '../parse-incidents';
 import { own } from '../parse-incidents';
 import type { ViewReaders } from './incident-view';
-import { BLANK_READERS, viewWith } from './incident-view';
+import { BLANK_READERS } from './incident-view';
 import { readList } from './property-readers';
 import type { LayoutAdapter } from './layout-adapter';
 import {
   fieldParts,
   fixedType,
   readCode,
+  readingWith,
   slugifyTypeCode,
   slugResult,
   UNSPECIFIED_TYPE,
@@ -60,8 +61,6 @@ export const mappedLayout: LayoutAdapter<'custom'> = {
     };
   },
 
-  read: READ,
-  view: viewWith(READ),
-  searchText: () => '',
+  ...readingWith(READ, []),
   fillsBlanks: true,
 };

@@ -7,17 +7,9 @@ import type { Precision } from '../incident-facets';
 import type { JsonObject } from '../parse-incidents';
 import { NATIVE_FIELDS, own } from '../parse-incidents';
 import type { ViewReaders } from './incident-view';
-import { viewWith } from './incident-view';
-import {
-  readCountries,
-  readList,
-  readNumber,
-  readText,
-  searchTextOf,
-  uniqueNames,
-} from './property-readers';
+import { readCountries, readList, readNumber, readText, uniqueNames } from './property-readers';
 import type { KnownLayoutAdapter } from './layout-adapter';
-import { fieldParts } from './layout-adapter';
+import { fieldParts, readingWith } from './layout-adapter';
 
 const PRECISION_WORDS: readonly Precision[] = ['place', 'district', 'province'];
 
@@ -74,8 +66,6 @@ export const nativeLayout: KnownLayoutAdapter<'native'> = {
     return { ...NATIVE_FIELDS, date: (p) => date(p, { field: 'date' }) };
   },
 
-  read: READ,
-  view: viewWith(READ),
-  searchText: (properties) => searchTextOf(properties, TEXT_COLUMNS),
+  ...readingWith(READ, TEXT_COLUMNS),
   fillsBlanks: true,
 };

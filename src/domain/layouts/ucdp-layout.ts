@@ -7,18 +7,16 @@ import type { Precision } from '../incident-facets';
 import type { JsonObject } from '../parse-incidents';
 import { own } from '../parse-incidents';
 import type { ViewReaders } from './incident-view';
-import { viewWith } from './incident-view';
 import {
   columnReader,
   readCountries,
   readList,
   readNumber,
   readText,
-  searchTextOf,
   uniqueNames,
 } from './property-readers';
 import type { KnownLayoutAdapter, TypeMappingRow } from './layout-adapter';
-import { fieldParts } from './layout-adapter';
+import { fieldParts, readingWith } from './layout-adapter';
 
 /**
  * UCDP GED `type_of_violence` → incident type. UCDP's three categories are kept apart, as UCDP
@@ -166,8 +164,6 @@ export const ucdpLayout: KnownLayoutAdapter<'ucdp'> = {
     };
   },
 
-  read: READ,
-  view: viewWith(READ),
-  searchText: (properties) => searchTextOf(properties, TEXT_COLUMNS, column),
+  ...readingWith(READ, TEXT_COLUMNS, column),
   fillsBlanks: false,
 };
