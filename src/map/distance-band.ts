@@ -7,7 +7,7 @@ import type {
   MultiPolygon,
   Polygon,
 } from 'geojson';
-import { OPEN_KM } from '../domain/url-state';
+import { OPEN_KM } from '../domain/filters/border-dimensions';
 import type { BandKind } from './border-layers';
 
 /**

@@ -4,7 +4,7 @@ import {
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
-import { OPEN_KM } from '../../domain/url-state';
+import { OPEN_KM } from '../../domain/filters/border-dimensions';
 
 /** The distance bands analysts ask for most. */
 const PRESETS: ReadonlyArray<{ label: string; range: [number, number] }> = [

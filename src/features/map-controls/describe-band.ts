@@ -1,4 +1,4 @@
-import { OPEN_KM } from '../../domain/url-state';
+import { OPEN_KM } from '../../domain/filters/border-dimensions';
 
 const SIDES = { AF: 'Afghan side', PK: 'Pakistani side' } as const;
 

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { OPEN_KM } from '../../domain/url-state';
+import { OPEN_KM } from '../../domain/filters/border-dimensions';
 import { COLOUR_SCHEMES } from '../../map/colour-scheme';
 import { shouldCluster } from '../../map/incident-layers';
 import type { SchemeSwatchColours } from '../../map/legend-colours';
