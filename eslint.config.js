@@ -20,8 +20,9 @@ const NO_HTML_INJECTION = [
  * (`**` catches the folders' own subfolders too).
  */
 const ABOVE = {
-  domain: ['**/workers/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
-  workers: ['**/state/*', '**/map/*', '**/features/*', '**/app/*'],
+  domain: ['**/workers/*', '**/storage/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
+  workers: ['**/storage/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
+  storage: ['**/workers/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
   state: ['**/map/*', '**/features/*', '**/app/*'],
   map: ['**/features/*', '**/app/*'],
   features: ['**/app/*'],
@@ -93,7 +94,29 @@ export default tseslint.config(
     },
   },
   {
-    // Imports flow one way: domain → workers → state → map → features → app.
+    // What the browser keeps between visits (IndexedDB, OPFS): plain TypeScript over idb, which
+    // the store calls; it knows nothing of the engine or the page.
+    files: ['src/storage/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...REACT, ...MAP_LIBRARY, ...STORE],
+              message: 'storage/ holds no React, map library or store.',
+            },
+            {
+              group: ABOVE.storage,
+              message: 'storage/ imports only domain/: the store calls it, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Imports flow one way: domain → workers and storage → state → map → features → app.
     files: ['src/state/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
