@@ -176,7 +176,7 @@ export function BorderStrip({
         Arrow keys move the stretch by 10 km, Page Up and Page Down by 100 km, Home and End to the
         ends of the line; with Shift they move this end only.
       </p>
-      <div className="border-strip-controls">
+      <div className="chart-controls border-strip-controls">
         <button type="button" onClick={clear} disabled={!range}>
           Clear
         </button>

@@ -141,7 +141,7 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
         Arrow keys move the range by a day, Page Up and Page Down by a week, Home and End to the
         ends of the data; with Shift they move this end only.
       </p>
-      <div className="timeline-controls">
+      <div className="chart-controls timeline-controls">
         <button
           type="button"
           disabled={!axis}
