@@ -97,6 +97,34 @@ describe('Saved datasets', () => {
     expect(again.getState().summary?.datasets[0]?.options).toEqual({ swapCoordinates: true });
   });
 
+  it('come back with the columns the user chose, saved once', async () => {
+    const store = await reloadPage();
+    const csv = 'when,what,lat,lon\n2025-10-12,armed_clash,33.9,70.1\n';
+    await open(store, new File([csv], 'own.csv', { type: 'text/csv' }));
+    expect(store.getState().mappingRequest).not.toBeNull();
+    const mapping = { date: 'when', type: 'what', latitude: 'lat', longitude: 'lon' };
+    await store.getState().submitMapping(mapping, null);
+    await whenSaved(store, ['own.csv']);
+    expect(store.getState().savedDatasets?.[0]?.options).toEqual({ mapping });
+    const again = await reloadPage();
+    expect(shownNames(again)).toEqual(['own.csv: 1']);
+    expect(again.getState().mappingRequest).toBeNull();
+  });
+
+  it('are updated, not saved twice, when reopened and loaded with other options', async () => {
+    const store = await reloadPage();
+    await open(store, makeFile('a.geojson', 2));
+    await whenSaved(store, ['a.geojson']);
+    const again = await reloadPage();
+    const id = again.getState().summary!.datasets[0]!.id;
+    await again.getState().reloadDataset(id, { swapCoordinates: true });
+    await vi.waitFor(() =>
+      expect(again.getState().savedDatasets).toMatchObject([
+        { name: 'a.geojson', options: { swapCoordinates: true } },
+      ]),
+    );
+  });
+
   it('are listed but not shown when a permalink names its data', async () => {
     const store = await reloadPage();
     await open(store, makeFile('a.geojson', 2));

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { SavedDataset } from '../storage/saved-datasets';
 import { isQuotaError } from '../storage/saved-datasets';
-import type { LoadOptions, LoadReply, LoadRequest } from '../workers/engine-protocol';
+import type { LoadOptions, LoadReply, LoadRequest, LoadSource } from '../workers/engine-protocol';
 import type { DataSlice } from './data-slice';
 import type { NoticeSlice } from './notice-slice';
 
@@ -89,8 +89,15 @@ export function createSavedSlice(
     /** The saved datasets on the page: dataset id → storage key. */
     const shown = new Map<string, string>();
     let embeddedId: string | null = null;
-    /** What the load in progress reopens: its next loaded reply is not saved again. */
-    let reopening: { embedded: true } | { key: string } | null = null;
+    /**
+     * The storage key of each source that came from or went to storage: its later loads (a
+     * mapping chosen, options changed) update that record instead of saving the file again.
+     */
+    const savedKeys = new WeakMap<LoadSource, string>();
+    /** The saved source being reopened, loaded as it was saved. */
+    let reopening: LoadSource | null = null;
+    /** While the embedded dataset is being shown: its load is not a file to keep. */
+    let reopeningEmbedded = false;
     /** Whether this page reopened the saved data (not a permalink's), so it owns the flags. */
     let restored = false;
     let showEmbedded: () => Promise<boolean> = () => Promise.resolve(false);
@@ -101,11 +108,11 @@ export function createSavedSlice(
     };
 
     const reopenEmbedded = async () => {
-      reopening = { embedded: true };
+      reopeningEmbedded = true;
       try {
         return await showEmbedded();
       } finally {
-        reopening = null;
+        reopeningEmbedded = false;
       }
     };
 
@@ -128,8 +135,9 @@ export function createSavedSlice(
             await write((s) => s.remove(dataset.key));
             continue;
           }
-          reopening = { key: dataset.key };
-          const source = { kind: 'file' as const, file: bytes, name: dataset.name };
+          const source: LoadSource = { kind: 'file', file: bytes, name: dataset.name };
+          savedKeys.set(source, dataset.key);
+          reopening = source;
           try {
             any = (await get().loadSource(source, any ? 'add' : 'replace', dataset.options)) || any;
           } finally {
@@ -141,35 +149,40 @@ export function createSavedSlice(
       },
       keepLoaded: async (request, reply) => {
         const id = reply.dataset.id;
-        if (reopening) {
-          if ('key' in reopening) shown.set(id, reopening.key);
-          else embeddedId = id;
+        const { source, replaceId } = request;
+        if (
+          (reopeningEmbedded && source.kind !== 'file') ||
+          (replaceId !== undefined && replaceId === embeddedId)
+        ) {
+          embeddedId = id;
           return;
         }
-        const replacedKey = request.replaceId ? shown.get(request.replaceId) : undefined;
-        if (request.replaceId) {
-          // The same file again with other options: reopened with them from now on.
-          if (request.replaceId === embeddedId) embeddedId = id;
-          if (!replacedKey) return;
-          shown.delete(request.replaceId);
-          shown.set(id, replacedKey);
-          await write((s) =>
-            s.update(replacedKey, { options: request.options, count: reply.dataset.loaded }),
-          );
-          return changed();
+        const key = savedKeys.get(source);
+        if (key !== undefined) {
+          if (replaceId !== undefined) shown.delete(replaceId);
+          shown.set(id, key);
+          // A saved file loaded again with other options is reopened with them from now on.
+          if (source !== reopening) {
+            const changes = { options: request.options, count: reply.dataset.loaded };
+            await write((s) => s.update(key, changes));
+            await changed();
+          }
         }
+        // Loading one dataset again in its place leaves the others on the page.
+        if (replaceId !== undefined) return;
         // Opening in replace mode took the data shown before off the page: it is not kept either.
         const onPage = new Set(reply.summary.datasets.map((d) => d.id));
         const gone = [...shown].filter(([datasetId]) => !onPage.has(datasetId));
-        for (const [datasetId, key] of gone) {
+        for (const [datasetId, goneKey] of gone) {
           shown.delete(datasetId);
-          await write((s) => s.remove(key));
+          await write((s) => s.remove(goneKey));
         }
         if (embeddedId !== null && !onPage.has(embeddedId)) embeddedId = null;
-        if (restored) await write((s) => s.setEmbeddedShown(embeddedId !== null));
-        if (request.source.kind === 'file')
-          await keepFile(request.source, request.options, id, reply);
-        if (gone.length > 0 || request.source.kind === 'file') await changed();
+        if (restored && source !== reopening)
+          await write((s) => s.setEmbeddedShown(embeddedId !== null));
+        const keep = key === undefined && source.kind === 'file';
+        if (keep) await keepFile(source, request.options, id, reply);
+        if (gone.length > 0 || keep) await changed();
       },
       removeSaved: async (key) => {
         await write((s) => s.remove(key));
@@ -190,7 +203,7 @@ export function createSavedSlice(
     };
 
     async function keepFile(
-      source: { file: Blob; name: string },
+      source: Extract<LoadSource, { kind: 'file' }>,
       options: LoadOptions,
       datasetId: string,
       reply: Extract<LoadReply, { status: 'loaded' }>,
@@ -210,8 +223,10 @@ export function createSavedSlice(
             file,
           ),
         );
-        if (saved) shown.set(datasetId, saved.key);
-        else if (!toldNotKept) {
+        if (saved) {
+          shown.set(datasetId, saved.key);
+          savedKeys.set(source, saved.key);
+        } else if (!toldNotKept) {
           toldNotKept = true;
           get().addNotices([NOT_KEPT_NOTICE]);
         }
