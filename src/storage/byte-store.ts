@@ -54,7 +54,11 @@ export async function opfsByteStore(): Promise<ByteStore | null> {
   } catch {
     return null;
   }
-  if (!('createWritable' in FileSystemFileHandle.prototype)) return null;
+  if (
+    typeof FileSystemFileHandle === 'undefined' ||
+    !('createWritable' in FileSystemFileHandle.prototype)
+  )
+    return null;
   const remove = async (key: string) => {
     try {
       await folder.removeEntry(key);

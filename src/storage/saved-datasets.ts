@@ -130,10 +130,12 @@ export class SavedDatasets<Options = unknown> {
     return (await this.db.get('page', EMBEDDED_SHOWN)) ?? true;
   }
 
+  /** Remembers whether the page shows the embedded dataset, for the next visit. */
   async setEmbeddedShown(shown: boolean): Promise<void> {
     await this.db.put('page', shown, EMBEDDED_SHOWN);
   }
 
+  /** Lets the database go (tests; a page keeps it open for its lifetime). */
   close(): void {
     this.db.close();
   }
