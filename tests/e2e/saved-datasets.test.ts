@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countOf, EMBEDDED_COUNT, launchBrowser, openEmbeddedApp, waitForMapIdle } from './browser';
+import {
+  countOf,
+  EMBEDDED_COUNT,
+  launchBrowser,
+  openAppPage,
+  openEmbeddedApp,
+  waitForMapIdle,
+} from './browser';
 
 const FIXTURE = fileURLToPath(
   new URL('../fixtures/real-layouts/ucdp-ged-pakistan.csv', import.meta.url),
@@ -83,5 +90,49 @@ describe('Saved datasets', () => {
       .getByRole('button', { name: `Remove ${FILE_NAME}` })
       .click();
     await expect.poll(() => savedEntry(page).count()).toBe(0);
+  });
+
+  it('leave nothing behind when a file does not fit, and name it', async () => {
+    const { page } = await openAppPage(browser, baseURL, async (page) => {
+      await page.addInitScript(() => {
+        // The disk is full: every write to a file of the origin's storage fails.
+        FileSystemWritableFileStream.prototype.write = () =>
+          Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      });
+    });
+    await waitForMapIdle(page);
+    await page.getByLabel('Open file…').setInputFiles(FIXTURE);
+    await expect.poll(() => countOf(page)).toBe(FIXTURE_COUNT);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain(`${FILE_NAME} was not kept: it does not fit in this browser's storage.`);
+    expect(await opfsFiles(page)).toBe(0);
+    expect(await savedEntry(page).count()).toBe(0);
+    await reload(page);
+    await expect.poll(() => countOf(page)).toBe(EMBEDDED_COUNT);
+  });
+
+  it('are not kept where the browser refuses storage, which the page says once', async () => {
+    const { page } = await openAppPage(browser, baseURL, async (page) => {
+      await page.addInitScript(() => {
+        // As some private windows do.
+        IDBFactory.prototype.open = () => {
+          throw new DOMException('Storage is not allowed.', 'SecurityError');
+        };
+      });
+    });
+    await waitForMapIdle(page);
+    await expect.poll(() => countOf(page)).toBe(EMBEDDED_COUNT);
+    await page.getByLabel('Open file…').setInputFiles(FIXTURE);
+    await expect.poll(() => countOf(page)).toBe(FIXTURE_COUNT);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .getByText(/^Opened files will not be kept/)
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByText(/opened files are gone after a reload/).count()).toBe(1);
   });
 });
