@@ -15,6 +15,7 @@ import { LoadReport } from '../features/import/load-report';
 import { MappingDialog } from '../features/import/mapping-dialog';
 import { OpenFile } from '../features/import/open-file';
 import { MapView } from '../features/map-view/map-view';
+import { SavedDatasetsPanel } from '../features/saved-datasets/saved-datasets-panel';
 import { TimelinePanel } from '../features/timeline/timeline-panel';
 import type { UrlSync } from './url-sync';
 
@@ -66,6 +67,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <BorderFilters />
           <LoadReport />
           <OpenFile />
+          <SavedDatasetsPanel />
           <p className="muted small about">
             Embedded: incidents of Sept–Nov 2025 from cited news reports; coordinates are estimates
             (see each incident's precision). Border: Natural Earth 1:10m, generalised.

@@ -78,6 +78,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   });
 
   void (async () => {
+    const fromLink = dataParam !== null;
     let loaded = false;
     if (dataParam !== null) {
       loaded = await loadUrl(dataParam, dataParam);
@@ -93,7 +94,10 @@ export function startUrlSync(store: IncidentStore): UrlSync {
         write();
       }
     }
-    if (!loaded) await loadUrl(EMBEDDED_DATA_PATH, EMBEDDED_DATA_NAME);
+    const loadEmbedded = () => loadUrl(EMBEDDED_DATA_PATH, EMBEDDED_DATA_NAME);
+    // Without a permalink's data, what was shown before the reload comes back (saved-slice.ts).
+    if (await store.getState().restoreSaved(loadEmbedded, !fromLink)) loaded = true;
+    if (!loaded) await loadEmbedded();
     if (incident !== null && !(await store.getState().selectById(incident))) {
       addNotices([`Ignored incident=${incident}: no loaded incident has that id.`]);
       incident = null;

@@ -15,6 +15,7 @@ import type {
   LoadSource,
 } from '../workers/engine-protocol';
 import type { ResultSlice } from './result-slice';
+import type { SavedSlice } from './saved-slice';
 import type { SelectionSlice } from './selection-slice';
 
 /** A file being read, for the progress bar. */
@@ -67,13 +68,19 @@ export interface DataSlice {
    * accepted the offer, or a declared day/month order for its numeric dates.
    */
   reloadDataset: (datasetId: string, options: LoadOptions) => Promise<boolean>;
+  /** Takes one dataset off the page; the others stay. */
+  removeDataset: (datasetId: string) => Promise<void>;
   cancelLoad: () => void;
 }
 
-/** New data drops the facets and the selection of the data it replaces. */
+/**
+ * New data drops the facets and the selection of the data it replaces; each loaded dataset is
+ * offered to the saved datasets.
+ */
 type DataSliceNeeds = DataSlice &
   Pick<ResultSlice, 'facets'> &
-  Pick<SelectionSlice, 'selectedRow' | 'selected'>;
+  Pick<SelectionSlice, 'selectedRow' | 'selected'> &
+  Pick<SavedSlice, 'keepLoaded'>;
 
 /** The data slice of the incident store, loading files into `client`'s engine. */
 export function createDataSlice(
@@ -114,26 +121,8 @@ export function createDataSlice(
         }
         if (request.replaceId) requests.delete(request.replaceId);
         requests.set(reply.dataset.id, request);
-        set({
-          loading: null,
-          emptyLoad: null,
-          summary: reply.summary,
-          facets: null,
-          mappingRequest: null,
-          selectedRow: null,
-          selected: null,
-        });
-        // The filters' choices come after the first answer: the map and counts need not wait.
-        client.facets().then(
-          (facets) => {
-            if (get().summary === reply.summary) set({ facets });
-          },
-          (error: unknown) => {
-            // A load cancelled meanwhile restarts the engine: the next load asks for the facets
-            // again, so this answer is simply not needed.
-            if (!(error instanceof LoadCancelledError)) throw error;
-          },
-        );
+        showSummary(reply.summary, { loading: null, emptyLoad: null, mappingRequest: null });
+        void get().keepLoaded(request, reply);
         return true;
       } catch (error) {
         if (error instanceof LoadCancelledError) {
@@ -143,6 +132,22 @@ export function createDataSlice(
         set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
         return false;
       }
+    };
+
+    /** New data on the page: its facets come after it, and the selection goes. */
+    const showSummary = (summary: EngineSummary, also: Partial<DataSlice> = {}) => {
+      set({ ...also, summary, facets: null, selectedRow: null, selected: null });
+      // The filters' choices come after the first answer: the map and counts need not wait.
+      client.facets().then(
+        (facets) => {
+          if (get().summary === summary) set({ facets });
+        },
+        (error: unknown) => {
+          // A load cancelled meanwhile restarts the engine: the next load asks for the facets
+          // again, so this answer is simply not needed.
+          if (!(error instanceof LoadCancelledError)) throw error;
+        },
+      );
     };
 
     return {
@@ -191,6 +196,10 @@ export function createDataSlice(
           replaceId: datasetId,
           options: { ...request.options, ...options },
         });
+      },
+      removeDataset: async (datasetId) => {
+        if (!requests.delete(datasetId)) return;
+        showSummary(await client.remove(datasetId));
       },
       cancelLoad: () => client.cancelLoad(),
     };

@@ -9,6 +9,7 @@ import type { IncidentState } from './incident-store';
 import { createListSlice } from './list-slice';
 import { createNoticeSlice } from './notice-slice';
 import { createResultSlice } from './result-slice';
+import { createSavedSlice } from './saved-slice';
 import { createSelectionSlice } from './selection-slice';
 import { makeStore } from './test-store';
 
@@ -25,6 +26,7 @@ function sliceKeys() {
     createNoticeSlice(...api),
     createBorderSlice(client)(...api),
     createFileSlice(client)(...api),
+    createSavedSlice(() => Promise.reject(new Error('no storage')))(...api),
   ].map((slice) => Object.keys(slice));
 }
 

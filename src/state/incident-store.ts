@@ -4,7 +4,8 @@ import type { TypeDescriber } from '../domain/type-describer';
 import { createTypeDescriber } from '../domain/type-describer';
 import type { EngineClient } from '../workers/engine-client';
 import { createWorkerHost, EngineClient as Client } from '../workers/engine-client';
-import type { EngineSummary, QueryReply } from '../workers/engine-protocol';
+import type { EngineSummary, LoadOptions, QueryReply } from '../workers/engine-protocol';
+import { SavedDatasets } from '../storage/saved-datasets';
 import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
 import type { BorderSlice } from './border-slice';
 import { createBorderSlice } from './border-slice';
@@ -20,6 +21,8 @@ import type { NoticeSlice } from './notice-slice';
 import { createNoticeSlice } from './notice-slice';
 import type { ResultSlice } from './result-slice';
 import { createResultSlice } from './result-slice';
+import type { SavedSlice, SavedStorage } from './saved-slice';
+import { createSavedSlice } from './saved-slice';
 import type { SelectionSlice } from './selection-slice';
 import { createSelectionSlice } from './selection-slice';
 import { shareUnchanged } from './share-unchanged';
@@ -35,10 +38,17 @@ export type IncidentState = DataSlice &
   SelectionSlice &
   NoticeSlice &
   BorderSlice &
-  FileSlice;
+  FileSlice &
+  SavedSlice;
 
-/** Creates a store talking to one engine. Tests create their own with an inline engine. */
-export function createIncidentStore(client: EngineClient) {
+/**
+ * Creates a store talking to one engine, keeping opened files in `openStorage` (the browser's,
+ * by default). Tests create their own with an inline engine.
+ */
+export function createIncidentStore(
+  client: EngineClient,
+  openStorage: () => Promise<SavedStorage> = () => SavedDatasets.open<LoadOptions>(),
+) {
   const store = createStore<IncidentState>()((...api) => ({
     ...createDataSlice(client)(...api),
     ...createFilterSlice(...api),
@@ -48,6 +58,7 @@ export function createIncidentStore(client: EngineClient) {
     ...createNoticeSlice(...api),
     ...createBorderSlice(client)(...api),
     ...createFileSlice(client)(...api),
+    ...createSavedSlice(openStorage)(...api),
   }));
 
   // The result follows the inputs: each filter or data change asks the engine again; an answer

@@ -55,6 +55,7 @@ describe('The table of calls', () => {
       geography: 'geography',
       strip: 'strip',
       rejected: 'rejected',
+      remove: 'remove',
     };
     expect(Object.keys(methods)).toEqual(Object.keys(ENGINE_CALLS));
     for (const method of Object.values(methods))

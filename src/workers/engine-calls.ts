@@ -68,6 +68,7 @@ export const ENGINE_CALLS = {
     engine.setGeography(await fetchGeography(urls)),
   strip: ({ engine }, filter: EngineFilter) => engine.strip(filter),
   rejected: ({ engine }, datasetId: string) => engine.rejected(datasetId),
+  remove: ({ engine }, datasetId: string) => engine.remove(datasetId),
 } satisfies Record<string, (context: CallContext, ...args: never[]) => unknown>;
 
 type Calls = typeof ENGINE_CALLS;

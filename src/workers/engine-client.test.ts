@@ -114,6 +114,16 @@ describe('Cancelling a load', () => {
     expect((await client.feature(0))?.border).toMatchObject({ side: expect.any(String) });
   });
 
+  it('does not bring back a dataset removed before it', async () => {
+    const client = await loadedClient(3);
+    await client.load(loadOf([makeFeature({ id: 'b' })], 'd2', 'add'));
+    expect((await client.remove('d1')).datasets.map((d) => d.id)).toEqual(['d2']);
+    const third = client.load(loadOf([makeFeature({ id: 'c' })], 'd3', 'add'));
+    client.cancelLoad();
+    await expect(third).rejects.toBeInstanceOf(LoadCancelledError);
+    expect((await client.query(ALL))?.datasetCounts).toEqual([{ id: 'd2', count: 1 }]);
+  });
+
   it('does nothing when no load is running', async () => {
     const client = await loadedClient(2);
     const query = client.query(ALL);

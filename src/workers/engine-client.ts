@@ -9,6 +9,7 @@ import type {
 } from './engine-calls';
 import type {
   EngineFilter,
+  EngineSummary,
   ExportFormat,
   FacetSummary,
   FeatureReply,
@@ -198,6 +199,12 @@ export class EngineClient {
   /** The rejected features of one dataset as a file, or null for an unknown dataset. */
   rejected(datasetId: string): Promise<FileReply | null> {
     return this.call('rejected', [datasetId]);
+  }
+
+  /** Drops one dataset; a fresh engine after a cancel is rebuilt without it. */
+  remove(datasetId: string): Promise<EngineSummary> {
+    this.committed = this.committed.filter((r) => r.datasetId !== datasetId);
+    return this.call('remove', [datasetId]);
   }
 
   dispose(): void {

@@ -166,6 +166,19 @@ describe('The incident engine', () => {
     expect(engine.listPosition({ ...ALL, types: ['shelling'] }, sort, 0)).toBe(-1);
   });
 
+  it('drops a removed dataset and keeps the others', () => {
+    const engine = loadedEngine();
+    engine.load(JSON.stringify(makeCollection([makeFeature({ id: 'e' })])), {
+      datasetId: 'd2',
+      source: { kind: 'text', text: '', name: 'more.geojson' },
+      mode: 'add',
+      options: {},
+    });
+    const summary = engine.remove('d1');
+    expect(summary.datasets.map((d) => d.name)).toEqual(['more.geojson']);
+    expect(engine.query(ALL).count).toBe(1);
+  });
+
   it('offers the actors, countries and precisions present, most frequent first', () => {
     const facets = loadedEngine().facetSummary();
     expect(facets.actors.slice(0, 2)).toEqual([

@@ -93,6 +93,14 @@ export class IncidentEngine {
     return this.border !== null;
   }
 
+  /** Drops one dataset (the user removed it); the others stay, in their order. */
+  remove(datasetId: string): P.EngineSummary {
+    this.datasets = this.datasets.filter((d) => d.summary.id !== datasetId);
+    this.table = buildIncidentTable(this.datasets);
+    this.forgetMatches();
+    return this.table.summary;
+  }
+
   summarise(): P.EngineSummary {
     return this.table.summary;
   }

@@ -1,0 +1,100 @@
+import { useEffect, useId, useState } from 'react';
+import type { IncidentStore } from '../../state/incident-store';
+import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import type { SavedDatasetRow } from '../../state/saved-slice';
+import { formatBytes, formatIncidents, formatOpened } from './describe-saved';
+import './saved-datasets.css';
+
+/** What the browser says of this site's storage: bytes used and the most it may use. */
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}
+
+/** The datasets kept in this browser, fed from the store, with the storage they take. */
+export function SavedDatasetsPanel({ store = incidentStore }: { store?: IncidentStore }) {
+  const datasets = useIncidentStore((state) => state.savedDatasets, store);
+  const available = useIncidentStore((state) => state.savingAvailable, store);
+  const removeSaved = useIncidentStore((state) => state.removeSaved, store);
+  const use = useStorageUse(datasets);
+  return (
+    <SavedDatasets
+      datasets={datasets ?? []}
+      available={available}
+      use={use}
+      onRemove={(key) => void removeSaved(key)}
+    />
+  );
+}
+
+/** The list of saved datasets, each with a Remove button, and the storage used. */
+export function SavedDatasets({
+  datasets,
+  available,
+  use,
+  onRemove,
+}: {
+  datasets: readonly SavedDatasetRow[];
+  available: boolean;
+  use: StorageUse | null;
+  onRemove: (key: string) => void;
+}) {
+  const id = useId();
+  return (
+    <section className="saved-datasets" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Datasets</h2>
+      {!available ? (
+        <p className="muted small">
+          This browser does not let the app keep files: opened files are gone after a reload.
+        </p>
+      ) : datasets.length === 0 ? (
+        <p className="muted small">
+          Files you open are kept in this browser, not uploaded, and reopened after a reload.
+        </p>
+      ) : (
+        <ul className="saved-list" aria-labelledby={`${id}-heading`}>
+          {datasets.map((dataset) => (
+            <li key={dataset.key}>
+              <span className="saved-name">{dataset.name}</span>
+              <span className="muted small">
+                {formatIncidents(dataset.count)} · {formatBytes(dataset.size)} · opened{' '}
+                {formatOpened(dataset.openedAt)}
+              </span>
+              <button
+                type="button"
+                aria-label={`Remove ${dataset.name}`}
+                onClick={() => onRemove(dataset.key)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {use && (
+        <p className="muted small">
+          Storage used: {formatBytes(use.usage)} of {formatBytes(use.quota)} this browser allows.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Asks the browser for the storage used each time the list changes (null where it cannot say). */
+function useStorageUse(changed: unknown): StorageUse | null {
+  const [use, setUse] = useState<StorageUse | null>(null);
+  useEffect(() => {
+    let current = true;
+    navigator.storage?.estimate?.().then(
+      ({ usage, quota }) => {
+        if (current && usage !== undefined && quota !== undefined) setUse({ usage, quota });
+      },
+      // Some private windows refuse: the panel then says nothing of storage.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [changed]);
+  return use;
+}
