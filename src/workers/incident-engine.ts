@@ -6,9 +6,7 @@ import type { BorderIndex, BorderMeasures } from '../domain/border/border-measur
 import { measureIncidents } from '../domain/border/border-measures';
 import type { FacetColumns } from '../domain/facet-columns';
 import type { ImportOutcome } from '../domain/import/import-incidents';
-import { importIncidents } from '../domain/import/import-incidents';
 import { pageOfOrder, positionInOrder } from '../domain/list-order';
-import { IncidentFileError } from '../domain/parse-incidents';
 import type * as P from './engine-protocol';
 import { EMPTY_ENGINE_FILTER } from './engine-protocol';
 import type { BorderGeography } from './engine/border-geography';
@@ -19,7 +17,7 @@ import {
   stripMarks,
   withComputedFields,
 } from './engine/border-fields';
-import { emptyReply, summariseDataset } from './engine/dataset-reply';
+import { emptyReply, importFile, summariseDataset } from './engine/dataset-reply';
 import { exportRows, rejectedFile } from './engine/engine-files';
 import { summariseFacets } from './engine/facet-summary';
 import type { Dataset, IncidentTable } from './engine/incident-table';
@@ -47,18 +45,8 @@ export class IncidentEngine {
     request: P.LoadRequest,
     onProgress?: (fraction: number) => void,
   ): P.LoadReply {
-    let outcome: ImportOutcome;
-    try {
-      outcome = importIncidents(input, {
-        ...request.options,
-        ...(onProgress ? { onProgress } : {}),
-      });
-    } catch (error) {
-      if (error instanceof IncidentFileError)
-        return { status: 'failed', message: `${request.source.name}: ${error.message}` };
-      throw error;
-    }
-    return this.accept(outcome, request);
+    const outcome = importFile(input, request, onProgress);
+    return outcome.status === 'failed' ? outcome : this.accept(outcome, request);
   }
 
   /** Adds an import's result (read whole or streamed) as a dataset. */
@@ -75,8 +63,7 @@ export class IncidentEngine {
     if (replaced >= 0) this.datasets[replaced] = dataset;
     else if (request.mode === 'replace') this.datasets = [dataset];
     else this.datasets.push(dataset);
-    this.table = buildIncidentTable(this.datasets);
-    this.forgetMatches();
+    this.showDatasets(this.datasets);
     return { status: 'loaded', summary: this.table.summary, dataset: summary };
   }
 
@@ -95,9 +82,7 @@ export class IncidentEngine {
 
   /** Drops one dataset (the user removed it); the others stay, in their order. */
   remove(datasetId: string): P.EngineSummary {
-    this.datasets = this.datasets.filter((d) => d.summary.id !== datasetId);
-    this.table = buildIncidentTable(this.datasets);
-    this.forgetMatches();
+    this.showDatasets(this.datasets.filter((d) => d.summary.id !== datasetId));
     return this.table.summary;
   }
 
@@ -229,6 +214,13 @@ export class IncidentEngine {
     const match = matchFilter(this.table, filter, rowTest);
     this.lastMatch = { key, match };
     return match;
+  }
+
+  /** Builds the table of these datasets; every match made before is forgotten. */
+  private showDatasets(datasets: Dataset[]): void {
+    this.datasets = datasets;
+    this.table = buildIncidentTable(datasets);
+    this.forgetMatches();
   }
 
   private forgetMatches(): void {

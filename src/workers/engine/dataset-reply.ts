@@ -1,9 +1,10 @@
 /** The load's answer: a dataset's report, or, when nothing of a file loaded, why and its columns. */
 import type { RejectedFeature } from '../../domain/incident';
 import type { ImportOutcome } from '../../domain/import/import-incidents';
+import { importIncidents } from '../../domain/import/import-incidents';
 import { countProblems } from '../../domain/import/rejection-problems';
 import type { JsonObject } from '../../domain/parse-incidents';
-import { isObject, truncateDeepValue } from '../../domain/parse-incidents';
+import { IncidentFileError, isObject, truncateDeepValue } from '../../domain/parse-incidents';
 import type { DatasetSummary, LoadReply, LoadRequest } from '../engine-protocol';
 
 /** How many rejections a load report carries; "Download rejected" returns all of them. */
@@ -11,6 +12,21 @@ const REPORTED_REJECTIONS = 500;
 
 /** How many rejected rows or features give the "Choose columns again" dialog its columns. */
 const EMPTY_SAMPLE_ROWS = 5;
+
+/** Imports a file's content; a file that cannot be read at all is the load's failed reply. */
+export function importFile(
+  input: ArrayBuffer | string,
+  request: LoadRequest,
+  onProgress?: (fraction: number) => void,
+): ImportOutcome | Extract<LoadReply, { status: 'failed' }> {
+  try {
+    return importIncidents(input, { ...request.options, ...(onProgress ? { onProgress } : {}) });
+  } catch (error) {
+    if (error instanceof IncidentFileError)
+      return { status: 'failed', message: `${request.source.name}: ${error.message}` };
+    throw error;
+  }
+}
 
 /** The report of a loaded file, as the page shows it. */
 export function summariseDataset(
