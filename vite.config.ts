@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 /** Only the derived, shippable files under data/ are served; scripts and raw sources are not. */
@@ -59,11 +60,16 @@ function serveDataDir(): Plugin {
  * The production page forbids inline and eval script. Dev mode is left without it because Vite's
  * dev server injects inline scripts and styles for hot reload.
  * connect-src allows http(s) because a user may load their own file from a URL (?data=…).
+ * worker-src covers the service worker (sw.js) as well as the engine's and MapLibre's workers;
+ * manifest-src the web app manifest. The service worker itself is not under this policy (a
+ * worker takes its policy from its own response headers), so its importScripts of the Workbox
+ * runtime, a file of the app, needs nothing here.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
+  "manifest-src 'self'",
   "img-src 'self' data: blob:",
   "style-src 'self'",
   "font-src 'self'",
@@ -87,9 +93,73 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The app's accent (the Durand Line on the map) and its light page background, from app.css. */
+const THEME_COLOUR = '#7a1f3d';
+const BACKGROUND_COLOUR = '#ffffff';
+
+/**
+ * Installable, and offline after the first visit: a web app manifest, and a Workbox service worker
+ * that precaches the app shell, its JS, CSS and worker chunks, the icons and every GeoJSON file
+ * the build copies from data/ (the embedded incidents, the border and the basemap); nothing is
+ * cached at run time, so a `?data=` URL always goes to its own server. A new version waits until
+ * the user accepts it (registerType 'prompt': see src/features/app-update/). No service worker in
+ * `npm run dev` (devOptions stay off), and the page registers it itself through
+ * virtual:pwa-register/react, so nothing is injected into index.html (whose CSP forbids inline
+ * script).
+ */
+function installableOffline(): Plugin[] {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      id: './',
+      name: 'Durand Line incident map',
+      short_name: 'Durand Line',
+      description:
+        'Offline dashboard of violent incidents along the Afghanistan–Pakistan border (Durand Line)',
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      theme_color: THEME_COLOUR,
+      background_color: BACKGROUND_COLOUR,
+      // Drawn by scripts/make-icons.mjs (npm run icons).
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        {
+          src: 'icons/icon-maskable-512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+      ],
+    },
+    // The manifest's icons and the manifest itself are added to the precache by the plugin.
+    workbox: {
+      mode: 'production',
+      // Workbox's own runtime is not ours to debug; its maps cost 1.5 s of every build.
+      sourcemap: false,
+      // The README's screenshot and the source maps are in the build but not needed offline.
+      globPatterns: ['index.html', 'favicon.svg', 'assets/*.{js,mjs,css}', 'data/**/*.geojson'],
+      // Any navigation inside the app (a permalink's query included) gets the cached page.
+      navigateFallback: 'index.html',
+      // A first visit's page is taken over as soon as the worker is active, so what it loads
+      // later also comes from the cache. An update still waits for "Reload".
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      // MapLibre's chunk, the largest file, is 1.1 MB: the default 2 MiB limit leaves it room,
+      // and a file over it fails the build (the plugin's default) instead of silently staying
+      // out of the cache.
+      maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+    },
+  });
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), serveDataDir(), contentSecurityPolicy()],
+  plugins: [react(), serveDataDir(), contentSecurityPolicy(), installableOffline()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {
@@ -97,6 +167,9 @@ export default defineConfig({
     // MapLibre alone is ~1 MB minified; it gets its own long-lived chunk.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // The service worker is bundled by Workbox in the PWA plugin's closeBundle (~4 s), which
+      // rolldown would report as a slow plugin on every build.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           groups: [

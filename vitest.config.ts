@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -6,9 +7,18 @@ export default defineConfig({
     projects: [
       {
         plugins: [react()],
+        resolve: {
+          alias: {
+            // The PWA plugin is not loaded here: its registration module is a stub that registers
+            // no service worker (jsdom has none to register anyway).
+            'virtual:pwa-register/react': fileURLToPath(
+              new URL('src/test-pwa-register.ts', import.meta.url),
+            ),
+          },
+        },
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'data/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'data/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['src/test-setup.ts'],
         },

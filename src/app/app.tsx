@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { UpdatePrompt } from '../features/app-update/update-prompt';
 import { BorderFilters } from '../features/border/border-filters';
 import { ComputedFieldsToggle } from '../features/border/computed-fields-toggle';
 import { StripPanel } from '../features/border/strip-panel';
@@ -90,6 +91,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
       </div>
       <MappingDialog />
       <DropZone />
+      <UpdatePrompt />
     </div>
   );
 }

@@ -12,16 +12,16 @@ export { chromiumPath };
 /** Where screenshots go (gitignored). */
 export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
+/** The flags that work here (SwiftShader WebGL2, no sandbox), and no name resolves but localhost. */
+export const browserArgs = [
+  ...chromiumArgs,
+  // Second line of the offline guard: no host name but localhost resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
 /** Launches headless Chromium with the flags that work here (SwiftShader WebGL2, no sandbox). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      ...chromiumArgs,
-      // Second line of the offline guard: no host name but localhost resolves.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: browserArgs });
 }
 
 /** True for URLs that stay on this machine or inside the page. */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './browser';
@@ -9,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Root URL of the built app served by `vite preview`, with a trailing slash. */
     baseURL: string;
+    /** Absolute path of the folder that build is in (what `vite preview` serves). */
+    builtDir: string;
   }
 }
 
@@ -62,6 +65,7 @@ export default async function setup({ provide }: TestProject): Promise<() => Pro
     `e2e: vite build ${seconds(built - started)}, preview ready ${seconds(ready - built)} at ${url}`,
   );
   provide('baseURL', url);
+  provide('builtDir', join(root, outDir));
 
   return async () => {
     process.off('exit', killOnExit);
