@@ -124,7 +124,7 @@ function installableOffline(): Plugin[] {
       display: 'standalone',
       theme_color: THEME_COLOUR,
       background_color: BACKGROUND_COLOUR,
-      // Drawn by scripts/make-icons.mjs (npm run icons).
+      // Drawn by data/scripts/make-icons.mjs (npm run icons).
       icons: [
         { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
         { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -1,6 +1,6 @@
 // Draws the app's install icons (public/icons/*.png) from the favicon's design, with Node alone:
 // a dashed border line from the south-west to the north-east and two incidents, one each side.
-// Run `npm run icons` after changing the design; scripts/make-icons.test.ts checks that the
+// Run `npm run icons` after changing the design; data/scripts/make-icons.test.ts checks that the
 // committed files are what this draws.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -203,7 +203,7 @@ export function encodePng(pixels, size) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = new URL('../public/icons/', import.meta.url);
+  const dir = new URL('../../public/icons/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   for (const { file, size, maskable } of ICONS) {
     const png = encodePng(renderIcon(size, maskable), size);

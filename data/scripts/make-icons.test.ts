@@ -7,7 +7,7 @@ import { encodePng, ICONS, renderIcon } from './make-icons.mjs';
 const PAPER = [0xf7, 0xf4, 0xec];
 
 function readIcon(file: string): PNG {
-  return PNG.sync.read(readFileSync(new URL(`../public/icons/${file}`, import.meta.url)));
+  return PNG.sync.read(readFileSync(new URL(`../../public/icons/${file}`, import.meta.url)));
 }
 
 function pixelAt(png: { data: Buffer; width: number }, x: number, y: number): number[] {
