@@ -15,6 +15,7 @@ import { LoadReport } from '../features/import/load-report';
 import { MappingDialog } from '../features/import/mapping-dialog';
 import { OpenFile } from '../features/import/open-file';
 import { MapView } from '../features/map-view/map-view';
+import { SavedViewsPanel } from '../features/saved-views/saved-views-panel';
 import { TimelinePanel } from '../features/timeline/timeline-panel';
 import type { UrlSync } from './url-sync';
 
@@ -64,6 +65,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <FilterPanel />
           <MoreFilters />
           <BorderFilters />
+          {urlSync && <SavedViewsPanel address={urlSync} />}
           <LoadReport />
           <OpenFile />
           <p className="muted small about">
