@@ -12,6 +12,8 @@ import type { SavedView } from '../../storage/saved-views';
 import { SavedViews } from '../../storage/saved-views';
 import { downloadBlob } from '../export/download-file';
 import { SavedViewItem } from './saved-view-item';
+import type { ViewsMessage } from './views-message';
+import { ViewsMessageLine } from './views-message';
 import './saved-views.css';
 
 /** Where views come from and go to: the page's address (the app's URL sync). */
@@ -21,19 +23,6 @@ export interface ViewAddress {
   /** Shows a view's query as a permalink would. */
   openView: (query: string) => void;
 }
-
-/** What the panel last did, said in its status line. */
-interface Message {
-  text: string;
-  tone: 'done' | 'error';
-  /** What was dropped or changed (an import's bad values), one line each. */
-  details?: string[];
-  /** The view just deleted, for Undo. */
-  deleted?: SavedView;
-}
-
-/** Most lines of an import's details shown; the rest are counted. */
-const MAX_DETAILS = 20;
 
 let appViews: Promise<SavedViews> | null = null;
 /** The page's saved views, opened once on first need. */
@@ -66,13 +55,9 @@ export function SavedViewsPanel({
   }, [open]);
   const views = useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.getViews ?? noViews);
   const [name, setName] = useState('');
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<ViewsMessage | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (message?.deleted) undoButton.current?.focus();
-  }, [message]);
 
   const save = async () => {
     if (!store) return;
@@ -160,41 +145,14 @@ export function SavedViewsPanel({
           {store.notKept}
         </p>
       )}
-      <div role="status" className="saved-views-status">
-        {message && (
-          <div className={`message ${message.tone === 'error' ? 'error' : 'done'}`}>
-            {message.text}
-            {message.deleted && (
-              <>
-                {' '}
-                <button
-                  ref={undoButton}
-                  type="button"
-                  className="link-button"
-                  onClick={() => {
-                    const deleted = message.deleted!;
-                    void store
-                      ?.restore(deleted)
-                      .then(() => setMessage({ text: `“${deleted.name}” is back.`, tone: 'done' }));
-                  }}
-                >
-                  Undo
-                </button>
-              </>
-            )}
-            {message.details && message.details.length > 0 && (
-              <ul>
-                {message.details.slice(0, MAX_DETAILS).map((detail, index) => (
-                  <li key={index}>{detail}</li>
-                ))}
-                {message.details.length > MAX_DETAILS && (
-                  <li>and {message.details.length - MAX_DETAILS} more</li>
-                )}
-              </ul>
-            )}
-          </div>
-        )}
-      </div>
+      <ViewsMessageLine
+        message={message}
+        onUndo={(deleted) =>
+          void store
+            ?.restore(deleted)
+            .then(() => setMessage({ text: `“${deleted.name}” is back.`, tone: 'done' }))
+        }
+      />
       {!store ? (
         <p className="muted small">Opening the saved views…</p>
       ) : views.length === 0 ? (
