@@ -17,6 +17,7 @@ import { MappingDialog } from '../features/import/mapping-dialog';
 import { OpenFile } from '../features/import/open-file';
 import { MapView } from '../features/map-view/map-view';
 import { SavedDatasetsPanel } from '../features/saved-datasets/saved-datasets-panel';
+import { SavedViewsPanel } from '../features/saved-views/saved-views-panel';
 import { TimelinePanel } from '../features/timeline/timeline-panel';
 import type { UrlSync } from './url-sync';
 
@@ -66,6 +67,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <FilterPanel />
           <MoreFilters />
           <BorderFilters />
+          {urlSync && <SavedViewsPanel address={urlSync} />}
           <LoadReport />
           <OpenFile />
           <SavedDatasetsPanel />

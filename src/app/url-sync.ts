@@ -1,5 +1,7 @@
+import { readViewQuery, writeViewQuery } from '../domain/saved-view';
 import type { MapViewState } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
+import { showMapView } from '../map/shown-map';
 import type { IncidentStore } from '../state/incident-store';
 
 /** The embedded autumn-2025 dataset, served beside the app. */
@@ -17,6 +19,13 @@ export interface UrlSync {
   initialView: MapViewState | null;
   /** Called by the map when the camera settles: the address follows it. */
   reportView: (view: MapViewState) => void;
+  /** The filters, the map view and the open incident now, as a saved view's query. */
+  currentView: () => string;
+  /**
+   * Shows a saved view's query as a permalink gives it: its filters (every dataset shown), its
+   * map view (the whole border for none) and its open incident (none for none).
+   */
+  openView: (query: string) => void;
   stop: () => void;
 }
 
@@ -64,6 +73,15 @@ export function startUrlSync(store: IncidentStore): UrlSync {
       );
     }
   };
+  // A link or view that sets the camera keeps it: the map does not fly to its incident.
+  const openIncident = async (id: string) => {
+    if (await store.getState().selectById(id, view ? 'view' : 'link')) return;
+    addNotices([`Ignored incident=${id}: no loaded incident has that id.`]);
+    if (incident !== id) return;
+    incident = null;
+    write();
+  };
+
   // The engine runs in a worker whose base URL is its script's: give it absolute URLs.
   const loadUrl = (path: string, name: string) =>
     loadSource({ kind: 'url', url: new URL(path, document.baseURI).href, name });
@@ -98,11 +116,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     // Without a permalink's data, what was shown before the reload comes back (saved-slice.ts).
     if (await store.getState().restoreSaved(loadEmbedded, !fromLink)) loaded = true;
     if (!loaded) await loadEmbedded();
-    if (incident !== null && !(await store.getState().selectById(incident))) {
-      addNotices([`Ignored incident=${incident}: no loaded incident has that id.`]);
-      incident = null;
-      write();
-    }
+    if (incident !== null) await openIncident(incident);
   })();
 
   write();
@@ -133,6 +147,18 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     initialView: parsed.view,
     reportView: (next) => {
       view = next;
+      write();
+    },
+    currentView: () => writeViewQuery({ filter: store.getState().filter, view, incident }),
+    openView: (query) => {
+      const { state, problems } = readViewQuery(query);
+      setFilter({ ...state.filter, datasets: null });
+      view = state.view;
+      showMapView(view);
+      incident = state.incident;
+      if (problems.length > 0) addNotices(problems);
+      if (incident === null) void store.getState().select(null);
+      else void openIncident(incident);
       write();
     },
     stop: () => {

@@ -1,3 +1,4 @@
+import type { ViewEntry } from './saved-view';
 import type { Incident } from './incident';
 import { parseIncidentCollection } from './parse-incidents';
 
@@ -23,4 +24,14 @@ export function loadIncidents(features: unknown[]): Incident[] {
   const set = parseIncidentCollection(makeCollection(features));
   if (set.rejected.length > 0) throw new Error(`fixture rejected: ${set.rejected[0]!.reason}`);
   return set.incidents;
+}
+
+/** A saved view as the views file and the storage hold it, with overrides. */
+export function makeViewEntry(overrides: Partial<ViewEntry> = {}): ViewEntry {
+  return {
+    name: 'Torkham, October',
+    query: '?from=2025-10-01&to=2025-10-31&crossing=torkham:10&view=34.1000,71.1000,8.00',
+    savedAt: '2026-11-30T10:00:00.000Z',
+    ...overrides,
+  };
 }

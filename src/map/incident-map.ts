@@ -8,7 +8,7 @@ import type { ProvinceCounts } from './border-overlays';
 import { BorderOverlays } from './border-overlays';
 import type { ColourScheme } from './colour-scheme';
 import type { BorderSide } from './distance-band';
-import type { MapSnapshot } from './map-snapshot';
+import type { MapSnapshot } from './shown-map';
 import { MAP_MAX_ZOOM } from './incident-layers';
 import type { MapHit } from './incident-overlay';
 import { IncidentOverlay } from './incident-overlay';
@@ -17,6 +17,9 @@ import type { TileProvider } from './incident-tile-source';
 export type { MapHit };
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** How the whole border is framed at first. */
+const INITIAL_FIT = { padding: 20 };
 
 export interface IncidentMapOptions {
   /** Makes the incident tiles for the current filter. */
@@ -80,7 +83,7 @@ export class IncidentMap {
             center: [options.initialView.lon, options.initialView.lat],
             zoom: options.initialView.zoom,
           }
-        : { bounds: INITIAL_BOUNDS, fitBoundsOptions: { padding: 20 } }),
+        : { bounds: INITIAL_BOUNDS, fitBoundsOptions: INITIAL_FIT }),
       attributionControl: { compact: true },
       maxZoom: MAP_MAX_ZOOM,
       // Labels appear at once rather than fading in: each fade is 300 ms of frames, and without
@@ -126,9 +129,9 @@ export class IncidentMap {
       });
     });
     this.darkQuery?.addEventListener('change', this.onSchemeChange);
-    this.map.on('moveend', (event: { originalEvent?: unknown; fromLink?: boolean }) => {
+    this.map.on('moveend', (event: { originalEvent?: unknown; initialFit?: boolean }) => {
       // The first fit is the app's own choice, not the user's: it stays out of the address.
-      if (!this.moved && !event.originalEvent && !options.initialView && !event.fromLink) return;
+      if (event.initialFit || (!this.moved && !event.originalEvent && !options.initialView)) return;
       this.moved = true;
       const { lng, lat } = this.map.getCenter();
       options.onViewChange?.({ lat, lon: lng, zoom: this.map.getZoom() });
@@ -146,6 +149,20 @@ export class IncidentMap {
       essential: false,
       duration: prefersReducedMotion() ? 0 : 800,
     });
+  }
+
+  /**
+   * Puts the camera where a saved view had it, at once; for none, back to the first fit of the
+   * whole border, which (as at the start) stays out of the address.
+   */
+  showView(view: MapViewState | null): void {
+    if (view) {
+      this.moved = true;
+      this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+    } else {
+      this.moved = false;
+      this.map.fitBounds(INITIAL_BOUNDS, { ...INITIAL_FIT, animate: false }, { initialFit: true });
+    }
   }
 
   /**

@@ -19,6 +19,9 @@ export const EMPTY_URL_FILTER: UrlFilter = Object.freeze(
   Object.assign({}, ...FILTER_DIMENSIONS.map((d) => d.empty)) as UrlFilter,
 );
 
+/** Every URL parameter a filter owns, in the table's order. */
+export const FILTER_PARAMS: readonly string[] = FILTER_DIMENSIONS.flatMap((d) => d.params);
+
 /** Reads every filter of a permalink; bad values are left off, each with a message. */
 export function parseFilterParams(params: URLSearchParams, problems: string[]): UrlFilter {
   return Object.assign(

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { snapshotMap } from '../../map/map-snapshot';
+import { snapshotMap } from '../../map/shown-map';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { ExportFormat } from '../../workers/engine-protocol';

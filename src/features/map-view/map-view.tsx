@@ -3,7 +3,7 @@ import type { MapViewState } from '../../domain/url-state';
 import type { ProvinceCounts } from '../../map/border-overlays';
 import type { MapHit } from '../../map/incident-map';
 import { IncidentMap } from '../../map/incident-map';
-import { registerMapSnapshot } from '../../map/map-snapshot';
+import { registerShownMap } from '../../map/shown-map';
 import type { IncidentState, IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import type { ChooserItem } from '../map-controls/describe-hits';
@@ -82,7 +82,7 @@ export function MapView({
         if (
           selected &&
           selected !== flownTo &&
-          (selectedFrom === 'list' || (selectedFrom === 'link' && !initialView)) &&
+          (selectedFrom === 'list' || selectedFrom === 'link') &&
           selected.lon !== null &&
           selected.lat !== null
         ) {
@@ -104,7 +104,7 @@ export function MapView({
         }
         sync(state);
       });
-      const unregister = registerMapSnapshot(() => map.snapshot());
+      const unregister = registerShownMap(map);
       mapRef.current = map;
       // The switches may have been used before the map was made.
       map.setHeatmap(started.current.heatmap);

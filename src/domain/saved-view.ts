@@ -1,0 +1,200 @@
+/**
+ * A saved view is a permalink without its `data` parameter: the filters, the map view and the
+ * open incident, kept as the query string the address would carry and read back by the
+ * permalink's own parser, so one definition of each filter serves links and saved views alike.
+ * This module also reads and writes the views file (Export views / Import views…), which is
+ * untrusted input: it is checked here, once, and only what passes reaches the store.
+ */
+import { clip } from './filters/filter-dimension';
+import { FILTER_PARAMS } from './filters/filter-table';
+import type { UrlState } from './url-state';
+import { parseUrlState, serialiseUrlState } from './url-state';
+
+/** What a saved view holds: a permalink's state but the data to load. */
+export type ViewState = Omit<UrlState, 'data'>;
+
+/** One saved view as the views file and the storage hold it. */
+export interface ViewEntry {
+  /** The name the user gave it, on one line (see cleanViewName). */
+  name: string;
+  /** Its permalink query, `?from=…&view=…&incident=…` (`''` for no filter, no view). */
+  query: string;
+  /** When it was saved, an ISO 8601 timestamp. */
+  savedAt: string;
+}
+
+/** The views file's `format` member: what tells a views file from any other JSON. */
+export const VIEWS_FILE_FORMAT = 'durand-line-map-views';
+/** The newest views file version this app writes and reads. */
+export const VIEWS_FILE_VERSION = 1;
+/** Longest name kept, in characters (the rest is cut). */
+export const MAX_VIEW_NAME = 120;
+/** Most views one file may bring. */
+export const MAX_VIEWS_IN_FILE = 1000;
+/** Largest views file read, in bytes or characters: a thousand views take well under 2 MB. */
+export const MAX_VIEWS_FILE_SIZE = 5_000_000;
+/** Longest view query kept, in characters: far beyond any address a browser keeps. */
+const MAX_QUERY_CHARS = 20_000;
+
+/** The parameters a saved view keeps: every filter's, the map view and the open incident. */
+const VIEW_PARAMS = new Set([...FILTER_PARAMS, 'view', 'incident']);
+
+/**
+ * No `data` parameter reaches the parser (a view does not choose the data), so the base URL
+ * the parser resolves `data` against is never read.
+ */
+const UNUSED_BASE = 'http://localhost/';
+
+/** The query string that stores a view: the permalink's writer, with no data and nothing else. */
+export function writeViewQuery(state: ViewState): string {
+  return serialiseUrlState({ ...state, data: null }, '');
+}
+
+/**
+ * Reads a view's query with the permalink's parser. A bad value, and a parameter that is not a
+ * filter, the map view or the open incident, is dropped with a message; `query` is then written
+ * again from what was kept.
+ */
+export function readViewQuery(query: string): {
+  state: ViewState;
+  query: string;
+  problems: string[];
+} {
+  const params = new URLSearchParams(query);
+  const problems: string[] = [];
+  for (const name of new Set(params.keys())) {
+    if (VIEW_PARAMS.has(name)) continue;
+    const reason =
+      name === 'data'
+        ? 'a saved view keeps the filters, map view and open incident, not the data to load.'
+        : 'not a filter, map view or incident parameter.';
+    problems.push(`Ignored ${clip(name, 40)}=${clip(params.get(name) ?? '')}: ${reason}`);
+    params.delete(name);
+  }
+  const parsed = parseUrlState(params.toString(), UNUSED_BASE);
+  problems.push(...parsed.problems);
+  const state: ViewState = { filter: parsed.filter, view: parsed.view, incident: parsed.incident };
+  return { state, query: writeViewQuery(state), problems };
+}
+
+/** A name as it is kept and shown: on one line, trimmed, at most MAX_VIEW_NAME characters. */
+export function cleanViewName(name: string): string {
+  return [...name.replace(/\s+/g, ' ').trim()].slice(0, MAX_VIEW_NAME).join('').trim();
+}
+
+/** The views file for these views, as JSON text. */
+export function writeViewsFile(views: readonly ViewEntry[], exportedAt: Date): string {
+  const file = {
+    format: VIEWS_FILE_FORMAT,
+    version: VIEWS_FILE_VERSION,
+    exported: exportedAt.toISOString(),
+    views: views.map(({ name, query, savedAt }) => ({ name, query, savedAt })),
+  };
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/** A file that is not a views file this app can read; the message says why and what to do. */
+export class ViewsFileError extends Error {
+  override name = 'ViewsFileError';
+}
+
+const NOT_A_VIEWS_FILE = 'This is not a views file: choose a file made by "Export views"';
+
+/**
+ * Reads a views file made by writeViewsFile, as untrusted input. Throws ViewsFileError when the
+ * text is not a views file at all; otherwise every usable view, each with its query read by the
+ * permalink's parser (bad values dropped), and one message per thing left out or changed.
+ * `__proto__` keys are dropped while parsing, and only named members are read.
+ */
+export function readViewsFile(text: string, now: Date): { views: ViewEntry[]; problems: string[] } {
+  checkViewsFileSize(text.length);
+  const problems: string[] = [];
+  let prototypeKeys = 0;
+  let file: unknown;
+  try {
+    file = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
+      if (key !== '__proto__') return value;
+      prototypeKeys++;
+      return undefined;
+    });
+  } catch (error) {
+    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (it is not JSON: ${(error as Error).message}).`);
+  }
+  if (!isRecord(file) || file.format !== VIEWS_FILE_FORMAT) {
+    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (it has no "format": "${VIEWS_FILE_FORMAT}").`);
+  }
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
+    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (its "version" is not a whole number from 1).`);
+  }
+  if (file.version > VIEWS_FILE_VERSION) {
+    throw new ViewsFileError(
+      `This views file is version ${file.version}, made by a newer version of this app; this ` +
+        `one reads version ${VIEWS_FILE_VERSION}. Open it in the newer app.`,
+    );
+  }
+  if (!Array.isArray(file.views)) {
+    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (it has no "views" list).`);
+  }
+  if (prototypeKeys > 0) problems.push(`Ignored ${prototypeKeys} "__proto__" key(s).`);
+  const entries: unknown[] = file.views;
+  if (entries.length > MAX_VIEWS_IN_FILE) {
+    problems.push(
+      `The file holds ${entries.length} views: only the first ${MAX_VIEWS_IN_FILE} were read.`,
+    );
+  }
+  const views: ViewEntry[] = [];
+  entries.slice(0, MAX_VIEWS_IN_FILE).forEach((entry, index) => {
+    const view = readViewEntry(entry, index, now, problems);
+    if (view) views.push(view);
+  });
+  return { views, problems };
+}
+
+/**
+ * Throws ViewsFileError when a file of `size` bytes (or characters) is too large to be a views
+ * file: checked before a chosen file is read.
+ */
+export function checkViewsFileSize(size: number): void {
+  if (size <= MAX_VIEWS_FILE_SIZE) return;
+  throw new ViewsFileError(
+    `${NOT_A_VIEWS_FILE} (this one is ${(size / 1e6).toFixed(1)} MB; a views file holds at ` +
+      `most ${MAX_VIEWS_IN_FILE} views and stays under ${MAX_VIEWS_FILE_SIZE / 1e6} MB).`,
+  );
+}
+
+/** One entry of a views file, or null (with a message) when it cannot be used. */
+function readViewEntry(
+  entry: unknown,
+  index: number,
+  now: Date,
+  problems: string[],
+): ViewEntry | null {
+  const position = `View ${index + 1}`;
+  if (!isRecord(entry)) {
+    problems.push(`${position} was left out: it is not an object with a name and a query.`);
+    return null;
+  }
+  const name = typeof entry.name === 'string' ? cleanViewName(entry.name) : '';
+  if (name === '') {
+    problems.push(`${position} was left out: it has no name.`);
+    return null;
+  }
+  const called = `${position} ("${name}")`;
+  if (typeof entry.query !== 'string' || entry.query.length > MAX_QUERY_CHARS) {
+    problems.push(
+      `${called} was left out: its "query" is not a text of at most ${MAX_QUERY_CHARS} characters.`,
+    );
+    return null;
+  }
+  const read = readViewQuery(entry.query);
+  for (const problem of read.problems) problems.push(`${called}: ${problem}`);
+  const savedAt =
+    typeof entry.savedAt === 'string' && !Number.isNaN(Date.parse(entry.savedAt))
+      ? new Date(entry.savedAt).toISOString()
+      : now.toISOString();
+  return { name, query: read.query, savedAt };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,212 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import type { ViewEntry } from '../../domain/saved-view';
+import {
+  checkViewsFileSize,
+  cleanViewName,
+  MAX_VIEW_NAME,
+  readViewsFile,
+  ViewsFileError,
+  writeViewsFile,
+} from '../../domain/saved-view';
+import type { SavedView } from '../../storage/saved-views';
+import { SavedViews } from '../../storage/saved-views';
+import { downloadBlob } from '../export/download-file';
+import { SavedViewItem } from './saved-view-item';
+import type { ViewsMessage } from './views-message';
+import { ViewsMessageLine } from './views-message';
+import './saved-views.css';
+
+/** Where views come from and go to: the page's address (the app's URL sync). */
+export interface ViewAddress {
+  /** The filters, the map view and the open incident now, as a view's query. */
+  currentView: () => string;
+  /** Shows a view's query as a permalink would. */
+  openView: (query: string) => void;
+}
+
+let appViews: Promise<SavedViews> | null = null;
+/** The page's saved views, opened once on first need. */
+const openAppViews = () => (appViews ??= SavedViews.open());
+
+const NO_VIEWS: readonly SavedView[] = [];
+const noViews = () => NO_VIEWS;
+const noSubscribe = () => () => undefined;
+
+/**
+ * Save view, the list of saved views (Open, Rename, Delete), Export views and Import views….
+ * A view is the address's query (filters, map view, open incident), opened as a permalink is.
+ */
+export function SavedViewsPanel({
+  address,
+  open = openAppViews,
+}: {
+  address: ViewAddress;
+  /** Opens the views (tests give their own database). */
+  open?: () => Promise<SavedViews>;
+}) {
+  const id = useId();
+  const [store, setStore] = useState<SavedViews | null>(null);
+  useEffect(() => {
+    let live = true;
+    void open().then((opened) => live && setStore(opened));
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  const views = useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.getViews ?? noViews);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<ViewsMessage | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const save = async () => {
+    if (!store) return;
+    const cleaned = cleanViewName(name);
+    if (cleaned === '') {
+      setMessage({ text: 'Type a name for the view first.', tone: 'error' });
+      nameInput.current?.focus();
+      return;
+    }
+    const entry = { name: cleaned, query: address.currentView(), savedAt: now() };
+    await store.add([entry]);
+    setName('');
+    setMessage({ text: `Saved “${cleaned}”.`, tone: 'done' });
+  };
+
+  const remove = async (view: SavedView) => {
+    await store?.remove(view.id);
+    setMessage({ text: `Deleted “${view.name}”.`, tone: 'done', deleted: view });
+  };
+
+  const importFile = async (file: File) => {
+    if (!store) return;
+    let read: { views: ViewEntry[]; problems: string[] };
+    try {
+      checkViewsFileSize(file.size);
+      read = readViewsFile(await file.text(), new Date());
+    } catch (error) {
+      // The file may also be unreadable (removed or changed since it was chosen).
+      const reason =
+        error instanceof ViewsFileError ? error.message : `Could not read it: ${String(error)}`;
+      setMessage({ text: `“${file.name}”: ${reason}`, tone: 'error' });
+      return;
+    }
+    // Importing the same file twice adds nothing the second time.
+    const known = new Set(views.map(sameViewKey));
+    const fresh = read.views.filter((view) => !known.has(sameViewKey(view)));
+    if (fresh.length > 0) await store.add(fresh);
+    const already = read.views.length - fresh.length;
+    setMessage({
+      text:
+        `Imported ${count(fresh.length, 'view')} from “${file.name}”` +
+        (already > 0 ? ` (${count(already, 'view')} already saved).` : '.'),
+      tone: read.views.length === 0 ? 'error' : 'done',
+      details: read.problems,
+    });
+  };
+
+  const exportViews = () => {
+    const text = writeViewsFile(views, new Date());
+    downloadBlob(
+      new Blob([text], { type: 'application/json' }),
+      `durand-line-views-${now().slice(0, 10)}.json`,
+    );
+    setMessage({ text: `Exported ${count(views.length, 'view')}.`, tone: 'done' });
+  };
+
+  return (
+    <section className="saved-views" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Saved views</h2>
+      <form
+        className="save-view"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label htmlFor={`${id}-name`}>View name</label>
+        <div className="save-view-row">
+          <input
+            id={`${id}-name`}
+            ref={nameInput}
+            type="text"
+            value={name}
+            maxLength={MAX_VIEW_NAME}
+            placeholder="e.g. Torkham, October"
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button type="submit" disabled={!store}>
+            Save view
+          </button>
+        </div>
+      </form>
+      {store?.notKept && (
+        <p className="message warning" role="note">
+          {store.notKept}
+        </p>
+      )}
+      <ViewsMessageLine
+        message={message}
+        onUndo={(deleted) =>
+          void store
+            ?.restore(deleted)
+            .then(() => setMessage({ text: `“${deleted.name}” is back.`, tone: 'done' }))
+        }
+      />
+      {!store ? (
+        <p className="muted small">Opening the saved views…</p>
+      ) : views.length === 0 ? (
+        <p className="muted small">No saved views yet: set the filters and map, then Save view.</p>
+      ) : (
+        <ul className="saved-view-list" aria-labelledby={`${id}-heading`}>
+          {views.map((view) => (
+            <SavedViewItem
+              key={view.id}
+              view={view}
+              onOpen={() => {
+                address.openView(view.query);
+                setMessage({ text: `Opened “${view.name}”.`, tone: 'done' });
+              }}
+              onRename={(renamed) => void store.rename(view.id, renamed)}
+              onDelete={() => void remove(view)}
+            />
+          ))}
+        </ul>
+      )}
+      <div className="saved-views-file">
+        <button type="button" disabled={views.length === 0} onClick={exportViews}>
+          Export views
+        </button>
+        <button type="button" disabled={!store} onClick={() => fileInput.current?.click()}>
+          Import views…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+/** Two views are the same when both their name and their query are. */
+function sameViewKey(view: ViewEntry): string {
+  return `${view.name}\n${view.query}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,263 @@
+/**
+ * The saved views, kept in IndexedDB (database "durand-line-map-views", through idb) and shared
+ * with the app's other tabs through a BroadcastChannel. Where the browser refuses IndexedDB
+ * (private browsing) or a write fails (quota), the views live in this page for the session and
+ * `notKept` says so. Plain TypeScript with a subscribe/getViews pair, so React reads it through
+ * useSyncExternalStore.
+ */
+import type { DBSchema, IDBPDatabase, IDBPObjectStore } from 'idb';
+import { openDB } from 'idb';
+import type { ViewEntry } from '../domain/saved-view';
+
+/** The IndexedDB database of the saved views: theirs alone, so clearing it touches nothing else. */
+export const VIEWS_DATABASE = 'durand-line-map-views';
+/** The channel on which a tab says that it changed the views. */
+export const VIEWS_CHANNEL = 'durand-line-map-views';
+const STORE = 'views';
+
+/** A saved view with the id it is stored under (random, so two tabs never take the same one). */
+export interface SavedView extends ViewEntry {
+  id: string;
+}
+
+interface ViewsSchema extends DBSchema {
+  views: { key: string; value: SavedView };
+}
+
+type ViewsDatabase = IDBPDatabase<ViewsSchema>;
+
+export interface SavedViewsOptions {
+  /** Another database (tests): each test its own. */
+  databaseName?: string;
+  /** Another channel (tests). */
+  channelName?: string;
+}
+
+/** What a tab posts on the channel: the others read the views again. */
+const CHANGED = 'views-changed';
+
+/**
+ * The saved views of this browser, newest first. Every change goes to IndexedDB first, in one
+ * transaction, and the list is then read back, so what is shown is what is kept; a view saved
+ * in another tab appears here, and none overwrites another (each has its own id; a rename
+ * changes only the name).
+ */
+export class SavedViews {
+  private views: readonly SavedView[] = [];
+  private readonly listeners = new Set<() => void>();
+  private channel: BroadcastChannel | null = null;
+  private reason: string | null;
+
+  private constructor(
+    private db: ViewsDatabase | null,
+    reason: string | null,
+    channelName: string,
+  ) {
+    this.reason = reason;
+    if (db && typeof BroadcastChannel !== 'undefined') {
+      this.channel = new BroadcastChannel(channelName);
+      this.channel.onmessage = (event: MessageEvent) => {
+        if ((event.data as { kind?: unknown } | null)?.kind === CHANGED) void this.reload();
+      };
+    }
+  }
+
+  /**
+   * Opens the views of this browser. Never rejects: where IndexedDB is refused, the views are
+   * kept in this page only, and `notKept` says why.
+   */
+  static async open(options: SavedViewsOptions = {}): Promise<SavedViews> {
+    const channelName = options.channelName ?? VIEWS_CHANNEL;
+    let db: ViewsDatabase;
+    try {
+      db = await openDB<ViewsSchema>(options.databaseName ?? VIEWS_DATABASE, 1, {
+        upgrade: (database) => database.createObjectStore(STORE, { keyPath: 'id' }),
+      });
+    } catch (error) {
+      return new SavedViews(null, refusal(error), channelName);
+    }
+    const views = new SavedViews(db, null, channelName);
+    try {
+      await views.reload();
+    } catch (error) {
+      views.giveUp(refusal(error));
+    }
+    return views;
+  }
+
+  /** The views, newest first; the same array until they change. */
+  readonly getViews = (): readonly SavedView[] => this.views;
+
+  /** Calls `listener` after each change of the views or of `notKept`; returns the unsubscribe. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Why the views last only as long as this page, or null while they are kept in the browser. */
+  get notKept(): string | null {
+    return this.reason;
+  }
+
+  /** Saves new views, all or none (one transaction); returns them with their ids. */
+  async add(entries: readonly ViewEntry[]): Promise<SavedView[]> {
+    const added = entries.map((entry) => ({ ...entry, id: newId() }));
+    await this.change(
+      (db) =>
+        inOneTransaction(db, async (store) => {
+          // `add`, not `put`: a view never replaces another. One request at a time, so a failed
+          // one leaves no other request unwatched.
+          for (const view of added) await store.add(view);
+        }),
+      (views) => [...views, ...added],
+      added.length === 1 ? `the view "${added[0]!.name}"` : `${added.length} views`,
+    );
+    return added;
+  }
+
+  /** Gives a view a new name; a view deleted meanwhile (in another tab) stays deleted. */
+  async rename(id: string, name: string): Promise<void> {
+    await this.change(
+      (db) =>
+        inOneTransaction(db, async (store) => {
+          const stored = await store.get(id);
+          if (stored) await store.put({ ...stored, name });
+        }),
+      (views) => views.map((view) => (view.id === id ? { ...view, name } : view)),
+      `the new name "${name}"`,
+    );
+  }
+
+  /** Deletes a view (to be given back by `restore`). */
+  async remove(id: string): Promise<void> {
+    await this.change(
+      (db) => db.delete(STORE, id),
+      (views) => views.filter((view) => view.id !== id),
+      'the deletion',
+    );
+  }
+
+  /** Gives back a deleted view under its own id (Undo). */
+  async restore(view: SavedView): Promise<void> {
+    await this.change(
+      (db) => db.put(STORE, view),
+      (views) => [...views.filter((v) => v.id !== view.id), view],
+      `the view "${view.name}"`,
+    );
+  }
+
+  /** Stops listening to the other tabs and closes the database. */
+  close(): void {
+    this.channel?.close();
+    this.channel = null;
+    this.db?.close();
+  }
+
+  /**
+   * Writes a change to IndexedDB and reads the views back; when the write fails (quota, or the
+   * browser withdrew storage), applies it to this page's list instead, from then on for the rest
+   * of the session, saying once what was not kept.
+   */
+  private async change(
+    write: (db: ViewsDatabase) => Promise<unknown>,
+    apply: (views: readonly SavedView[]) => SavedView[],
+    what: string,
+  ): Promise<void> {
+    if (this.db) {
+      try {
+        await write(this.db);
+        await this.reload();
+        this.channel?.postMessage({ kind: CHANGED });
+        return;
+      } catch (error) {
+        this.giveUp(
+          `This browser did not keep ${what} (${describe(error)}): it and every change from ` +
+            'now on last until this tab is closed. Export views to keep them.',
+        );
+      }
+    }
+    this.show(apply(this.views));
+  }
+
+  /** Reads the views from IndexedDB, leaving out records this version cannot read. */
+  private async reload(): Promise<void> {
+    if (!this.db) return;
+    const records: unknown[] = await this.db.getAll(STORE);
+    this.show(records.filter(isSavedView));
+  }
+
+  private giveUp(reason: string): void {
+    this.channel?.close();
+    this.channel = null;
+    this.db?.close();
+    this.db = null;
+    this.reason = reason;
+    this.show([...this.views]);
+  }
+
+  private show(views: SavedView[]): void {
+    this.views = views.sort(
+      (a, b) => b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name),
+    );
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * Runs `work` in one read-write transaction: all of it is kept or none. A request that fails
+ * aborts the transaction, and so does an exception thrown before a request is made (the
+ * browser aborts only for the former).
+ */
+async function inOneTransaction(
+  db: ViewsDatabase,
+  work: (
+    store: IDBPObjectStore<ViewsSchema, [typeof STORE], typeof STORE, 'readwrite'>,
+  ) => Promise<unknown>,
+): Promise<void> {
+  const tx = db.transaction(STORE, 'readwrite');
+  // Once aborted, `done` rejects too: the error that caused it is the one to report.
+  tx.done.catch(() => undefined);
+  try {
+    await work(tx.store);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the browser.
+    }
+    throw error;
+  }
+  await tx.done;
+}
+
+function refusal(error: unknown): string {
+  return (
+    `This browser does not let the page keep data (${describe(error)}; private browsing ` +
+    'refuses it): saved views last until this tab is closed. Export views to keep them.'
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
+  return String(error);
+}
+
+function isSavedView(value: unknown): value is SavedView {
+  const view = value as Partial<SavedView> | null;
+  return (
+    typeof view === 'object' &&
+    view !== null &&
+    typeof view.id === 'string' &&
+    typeof view.name === 'string' &&
+    typeof view.query === 'string' &&
+    typeof view.savedAt === 'string'
+  );
+}
+
+/** A random id: randomUUID where the page is a secure context, else time and randomness. */
+function newId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
