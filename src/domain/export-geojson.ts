@@ -1,7 +1,7 @@
 import type { Incident } from './incident';
 import type { UrlFilter } from './filters/filter-dimension';
 import { effectiveRange } from './filters/filter-dimensions';
-import { recordFilter } from './filters/filter-table';
+import { filterWords, recordFilter } from './filters/filter-table';
 import { findDayExtent } from './day-extent';
 
 export interface ExportContext {
@@ -30,12 +30,10 @@ export function exportFileName(context: ExportContext): string {
  */
 export function buildGeoJsonExport(matching: readonly Incident[], context: ExportContext) {
   // Every active filter, by its URL parameter; the codes and ids as the permalink has them.
-  const filter = recordFilter(context.filter, {
-    dayExtent: findDayExtent(context.loaded),
-    typeLabel: (code) => code,
-    crossingName: () => undefined,
-    provinceName: () => undefined,
-  });
+  const filter = recordFilter(
+    context.filter,
+    filterWords(findDayExtent(context.loaded), (code) => code, null),
+  );
   return {
     type: 'FeatureCollection' as const,
     metadata: {

@@ -35,6 +35,29 @@ export function writeFilterParams(filter: UrlFilter, params: URLSearchParams): v
   for (const dimension of FILTER_DIMENSIONS) dimension.write(filter, params);
 }
 
+/** The border geography's names, as the filters' words need them. */
+interface NamedPlaces {
+  crossings: ReadonlyArray<{ id: string; name: string }>;
+  provinces: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/**
+ * The words a caption names things with: the data's extent, each type's label, and the
+ * crossings and provinces by name where the geography is known (by id otherwise).
+ */
+export function filterWords(
+  dayExtent: FilterWords['dayExtent'],
+  typeLabel: FilterWords['typeLabel'],
+  geography: NamedPlaces | null,
+): FilterWords {
+  return {
+    dayExtent,
+    typeLabel,
+    crossingName: (id) => geography?.crossings.find((c) => c.id === id)?.name,
+    provinceName: (id) => geography?.provinces.find((p) => p.id === id)?.name,
+  };
+}
+
 /** The dimensions that narrow the incidents under this filter. */
 export function activeDimensions(filter: UrlFilter): FilterDimension[] {
   return FILTER_DIMENSIONS.filter((d) => d.isSet(filter));

@@ -1,6 +1,6 @@
 import { createTypeDescriber } from '../../domain/type-describer';
 import { effectiveRange } from '../../domain/filters/filter-dimensions';
-import { describeFilter } from '../../domain/filters/filter-table';
+import { describeFilter, filterWords } from '../../domain/filters/filter-table';
 import type {
   EngineFilter,
   EngineSummary,
@@ -42,12 +42,10 @@ export function describeMapImage(
   const describeType = createTypeDescriber(summary.typeCodes);
   const ticked = (code: string) => filter.types === null || filter.types.includes(code);
   // Every filter of the table names itself: dates and types always, the others when set.
-  const filters = describeFilter(filter, {
-    dayExtent: summary.dayExtent,
-    typeLabel: (code) => describeType(code).label,
-    crossingName: (id) => geography?.crossings.find((c) => c.id === id)?.name,
-    provinceName: (id) => geography?.provinces.find((p) => p.id === id)?.name,
-  });
+  const filters = describeFilter(
+    filter,
+    filterWords(summary.dayExtent, (code) => describeType(code).label, geography),
+  );
   const sources = summary.datasets
     .filter((d) => filter.datasets === null || filter.datasets.includes(d.id))
     .map((d) => d.name);

@@ -1,4 +1,4 @@
-import { activeDimensions } from '../../domain/filters/filter-table';
+import { activeDimensions, filterWords } from '../../domain/filters/filter-table';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 
@@ -11,12 +11,7 @@ export function ActiveFilters({ store = incidentStore }: { store?: IncidentStore
   const dayExtent = useIncidentStore((state) => state.summary?.dayExtent ?? null, store);
   const geography = useIncidentStore((state) => state.geography, store);
   const describeType = useIncidentStore(selectDescribeType, store);
-  const words = {
-    dayExtent,
-    typeLabel: (code: string) => describeType(code).label,
-    crossingName: (id: string) => geography?.crossings.find((c) => c.id === id)?.name,
-    provinceName: (id: string) => geography?.provinces.find((p) => p.id === id)?.name,
-  };
+  const words = filterWords(dayExtent, (code) => describeType(code).label, geography);
   const phrases = activeDimensions(filter).flatMap((d) => d.describe(filter, words));
   if (phrases.length === 0) return null;
   return (
