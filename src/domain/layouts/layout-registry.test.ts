@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shapefileName } from './property-readers';
 import { findColumn, slugifyTypeCode } from './layout-adapter';
-import { detectLayout, LAYOUT_ADAPTERS, LAYOUT_TYPE_LABELS, LAYOUTS } from './layout-registry';
+import { LAYOUT_ADAPTERS, LAYOUT_TYPE_LABELS, LAYOUTS } from './layout-registry';
 
 /** Properties holding every name `names`, recording which of them a reader looks at. */
 function recordingProperties(names: Iterable<string>) {
@@ -73,25 +73,6 @@ describe('slugifyTypeCode', () => {
 
   it('leaves a code unchanged', () => {
     expect(slugifyTypeCode('cross_border_attack')).toBe('cross_border_attack');
-  });
-});
-
-describe('detectLayout', () => {
-  it('recognises each layout by its names', () => {
-    expect(detectLayout(['id', 'date', 'type'])?.layout).toBe('native');
-    expect(detectLayout(['event_id_cnty', 'event_date', 'sub_event_type'])?.layout).toBe('acled');
-    expect(detectLayout(['id', 'date_start', 'type_of_violence', 'where_prec'])?.layout).toBe(
-      'ucdp',
-    );
-  });
-
-  it('prefers the native schema when a file has its fields', () => {
-    expect(detectLayout(['date', 'type', 'event_date', 'sub_event_type'])?.layout).toBe('native');
-  });
-
-  it('finds nothing for other names', () => {
-    expect(detectLayout(['when', 'what'])).toBeNull();
-    expect(detectLayout(['date'])).toBeNull();
   });
 });
 

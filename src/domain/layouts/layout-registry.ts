@@ -44,12 +44,6 @@ export function fieldReaderFor(layout: Layout, options: FieldReaderOptions): Fie
   return layoutAdapter(layout).fields(options);
 }
 
-/** The known layout whose names are all among `names`, or null. */
-export function detectLayout(names: Iterable<string>): KnownLayoutAdapter<KnownLayout> | null {
-  const present = new Set(names);
-  return LAYOUTS.find((layout) => layout.detectedBy.every((name) => present.has(name))) ?? null;
-}
-
 /**
  * The labels of the type codes the layouts make that the taxonomy does not have: UCDP's own
  * names, and ACLED's sub-event types as ACLED writes them.
