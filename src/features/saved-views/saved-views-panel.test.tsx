@@ -8,7 +8,12 @@ import { SavedViewsPanel } from './saved-views-panel';
 
 // IndexedDB (fake-indexeddb here) answers each request in a task of its own: while the whole
 // suite runs on two cores, a save and its read-back can take longer than the default second.
-beforeAll(() => configure({ asyncUtilTimeout: 5_000 }));
+// For the same reason a test of several saves and reads may pass its runner's 5 s on a loaded
+// machine though every wait is well within its own bound: give each test room for its waits.
+beforeAll(() => {
+  configure({ asyncUtilTimeout: 5_000 });
+  vi.setConfig({ testTimeout: 20_000 });
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
