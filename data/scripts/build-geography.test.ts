@@ -19,7 +19,7 @@ import {
   PLACES,
   REGION_BBOX,
 } from './build-geography.mjs';
-import { parseIncidentTable } from './build-incidents.mjs';
+import { readResearchRows } from './build-incidents.mjs';
 
 const dataFile = (path: string) => new URL(`../${path}`, import.meta.url);
 const read = (path: string) => readFileSync(dataFile(path), 'utf8');
@@ -157,7 +157,7 @@ describe('The place labels', () => {
 describe('The geography build', () => {
   const require = createRequire(import.meta.url);
   const topo = require('world-atlas/countries-10m.json');
-  const incidentRows = parseIncidentTable(read('sources/incidents.csv'));
+  const incidentRows = readResearchRows();
 
   it('reproduces the committed Durand Line and countries exactly', () => {
     expect(formatFeaturesPerLine(buildDurandLine(topo))).toBe(read('durand-line.geojson'));

@@ -8,18 +8,29 @@ import { feature as topoFeature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import {
   buildIncidentCollection,
-  COLUMNS,
   formatGeoJson,
-  IncidentTableError,
-  LIST_COLUMNS,
+  readCorrections,
+  readResearchTables,
+  TABLES,
+  withCoverage,
 } from './build-incidents.mjs';
+import { COLUMNS, LIST_COLUMNS } from './incident-table.mjs';
 
 type Row = Record<string, string>;
 type IncidentFeature = Feature<Point | null, Record<string, unknown>> & { id: string };
+type Correction = { table: string; id: string; column: string; from: string; to: string };
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const csvText = read('../sources/incidents.csv');
-const csvRows = Papa.parse<Row>(csvText, { header: true, skipEmptyLines: true }).data;
+/** Each research table's rows, as the researchers wrote them. */
+const tableRows = TABLES.map(
+  (table: { name: string }) =>
+    Papa.parse<Row>(read(`../sources/${table.name}/incidents.csv`), {
+      header: true,
+      skipEmptyLines: true,
+    }).data,
+);
+const csvRows = tableRows.flat();
+const corrections = readCorrections() as Correction[];
 const incidentsText = read('../incidents.geojson');
 const incidents = JSON.parse(incidentsText) as FeatureCollection<Point | null> & {
   metadata: Record<string, unknown>;
@@ -41,21 +52,43 @@ const located = incidents.features.filter(
   (incident): incident is IncidentFeature & { geometry: Point } => incident.geometry !== null,
 );
 
+/** A list cell as the build splits it: at every `;`, items trimmed, blanks dropped. */
+const splitCell = (cell: string) =>
+  cell
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/** How many of `dates` fall in each calendar year. */
+function countYears(dates: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const date of dates) counts[date.slice(0, 4)] = (counts[date.slice(0, 4)] ?? 0) + 1;
+  return counts;
+}
+
 describe('The incidents dataset', () => {
-  it('has one feature per research-table row, in the same order', () => {
-    expect(incidents.features).toHaveLength(72);
+  it('has one feature per research-table row, table after table, in CSV order', () => {
+    expect(tableRows.map((rows) => rows.length)).toEqual([72, 50]);
     expect(incidents.features.map((incident) => incident.id)).toEqual(csvRows.map((row) => row.id));
   });
 
-  it('keeps each id both as the feature id and in its properties', () => {
-    for (const incident of incidents.features) expect(incident.properties.id).toBe(incident.id);
+  it('holds as many incidents of each year as the research tables have rows of that year', () => {
+    const embedded = countYears(incidents.features.map((f) => f.properties.date as string));
+    expect(embedded).toEqual(countYears(csvRows.map((row) => row.date!)));
+    expect(embedded).toEqual({ 2025: 80, 2026: 42 });
   });
 
-  it('cites at least one http(s) source for every feature', () => {
+  it('keeps each id both as the feature id and in its properties, once across every table', () => {
+    for (const incident of incidents.features) expect(incident.properties.id).toBe(incident.id);
+    expect(new Set(incidents.features.map((incident) => incident.id)).size).toBe(csvRows.length);
+  });
+
+  it('cites at least one http(s) source for every feature, each with its outlet', () => {
     for (const incident of incidents.features) {
       const urls = incident.properties.source_urls as string[];
       expect(urls.length, incident.id).toBeGreaterThan(0);
       for (const url of urls) expect(new URL(url).protocol, incident.id).toMatch(/^https?:$/);
+      expect(incident.properties.source_outlets, incident.id).toHaveLength(urls.length);
     }
   });
 
@@ -65,7 +98,13 @@ describe('The incidents dataset', () => {
       .map((row) => row.id);
     const unlocated = incidents.features.filter((incident) => incident.geometry === null);
     expect(unlocated.map((incident) => incident.id)).toEqual(blank);
-    expect(blank).toContain('2025-10-11-durand-line-attacks-aggregate');
+    expect(blank).toEqual(
+      expect.arrayContaining([
+        '2025-10-11-durand-line-attacks-aggregate',
+        '2026-02-26-durand-line-offensive-aggregate',
+        '2026-04-01-urumqi-trilateral-talks',
+      ]),
+    );
   });
 
   it('writes the CSV coordinates as finite [longitude, latitude] numbers', () => {
@@ -110,18 +149,24 @@ describe('The incidents dataset', () => {
     }
   });
 
-  it('keeps the text of every cell', () => {
+  it('keeps the text of every cell, or the correction the review notes ask for', () => {
     for (const row of csvRows) {
       const properties = byId(row.id!).properties;
       for (const column of COLUMNS) {
         if (column === 'latitude' || column === 'longitude') continue;
-        const cell = row[column]!.trim();
+        const correction = corrections.find((c) => c.id === row.id && c.column === column);
+        const cell = correction ? correction.to : row[column]!.trim();
         const value = properties[column];
-        if (LIST_COLUMNS.includes(column)) expect((value as string[]).join(';'), column).toBe(cell);
+        if (LIST_COLUMNS.includes(column)) expect(value, column).toEqual(splitCell(cell));
         else if (cell === '') expect(value, `${row.id} ${column}`).toBeNull();
         else expect(String(value), `${row.id} ${column}`).toBe(cell);
       }
     }
+  });
+
+  it('cites the Dawn article itself, not the share link the research table kept', () => {
+    const blast = byId('2026-02-15-bajaur-salarzai-ordnance-blast').properties;
+    expect(blast.source_urls).toEqual(['https://www.dawn.com/news/1973498']);
   });
 
   it('keeps both sides of a disputed toll in fatality_claims', () => {
@@ -129,6 +174,22 @@ describe('The incidents dataset', () => {
     expect(clash.fatality_claims).toContain('IEA (Mujahid): 12+ Afghan civilians killed');
     expect(clash.fatality_claims).toContain('ISPR: 15-20 Taliban killed');
     expect([clash.fatalities_min, clash.fatalities_max]).toEqual([12, 20]);
+
+    const hospital = byId('2026-03-16-kabul-omid-rehab-hospital-strike').properties;
+    expect(hospital.fatality_claims).toContain('Afghan interior ministry: 408 killed');
+    expect(hospital.fatality_claims).toContain('Pakistan (Tarar): no hospital or civilian site');
+    expect([hospital.fatalities_min, hospital.fatalities_max]).toEqual([143, 408]);
+  });
+
+  it('adds the further Bajaur claim the review notes record, with its source', () => {
+    const bajaur = byId('2026-02-16-bajaur-joint-checkpost-vbied').properties;
+    expect(bajaur.fatality_claims).toContain('ISPR: 11 security personnel and 1 young girl killed');
+    expect(bajaur.fatality_claims).toContain(
+      'News Arena India: at least 14 military personnel, 18 militants and 3 civilians killed',
+    );
+    expect([bajaur.fatalities_min, bajaur.fatalities_max]).toEqual([24, 35]);
+    expect((bajaur.source_outlets as string[]).at(-1)).toBe('News Arena India');
+    expect((bajaur.source_urls as string[]).at(-1)).toMatch(/^https:\/\/newsarenaindia\.com\//);
   });
 
   it('writes blank numbers as null and keeps an explicit zero', () => {
@@ -146,115 +207,26 @@ describe('The incidents dataset', () => {
     ]);
   });
 
-  it('carries dataset metadata without a build timestamp', () => {
+  it('carries dataset metadata naming both tables, without a build timestamp', () => {
     expect(Object.keys(incidents.metadata)).toEqual(
-      expect.arrayContaining(['title', 'period', 'source', 'licence', 'generated_by']),
+      expect.arrayContaining(['title', 'period', 'tables', 'source', 'licence', 'generated_by']),
     );
+    const tables = incidents.metadata.tables as { source: string; rows: number }[];
+    expect(tables.map(({ source, rows }) => [source, rows])).toEqual([
+      ['sources/2025-border-incidents/incidents.csv', 72],
+      ['sources/2026-border-incidents/incidents.csv', 50],
+    ]);
     expect(incidentsText).not.toMatch(/generated_at|timestamp|\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 
-  it('is exactly what the build script writes from the committed CSV', () => {
-    expect(formatGeoJson(buildIncidentCollection(csvText))).toBe(incidentsText);
-  });
-});
-
-/** A valid research-table row; override cells to make it invalid. */
-function makeRow(overrides: Row = {}): Row {
-  return {
-    id: '2025-10-01-test-row',
-    date: '2025-10-01',
-    time_local: '',
-    date_precision: 'day',
-    type: 'armed_clash',
-    actors: 'Side A;Side B',
-    country: 'PK',
-    province: 'Khyber Pakhtunkhwa',
-    district: 'Kurram',
-    place: 'Test place',
-    latitude: '33.8',
-    longitude: '70.15',
-    geo_precision: 'district',
-    fatalities_min: '1',
-    fatalities_max: '2',
-    fatality_claims: '',
-    injuries: '',
-    summary: 'A test row.',
-    source_urls: 'https://example.org/report',
-    source_outlets: 'Example',
-    ...overrides,
-  };
-}
-
-const toCsv = (rows: Row[]) => Papa.unparse(rows, { columns: COLUMNS });
-
-function problemsOf(rows: Row[]): string[] {
-  try {
-    buildIncidentCollection(toCsv(rows));
-  } catch (error) {
-    if (error instanceof IncidentTableError)
-      return (error as IncidentTableError & { problems: string[] }).problems;
-    throw error;
-  }
-  return [];
-}
-
-describe('The incidents build', () => {
-  it('accepts a valid row', () => {
-    expect(problemsOf([makeRow()])).toEqual([]);
+  it('is exactly what the build script writes from the committed tables and corrections', () => {
+    expect(formatGeoJson(buildIncidentCollection(readResearchTables(), corrections))).toBe(
+      incidentsText,
+    );
   });
 
-  it('rejects a date that is not on the calendar, naming the row id and column', () => {
-    expect(problemsOf([makeRow({ date: '2025-02-30' })])).toEqual([
-      'row 1 (id "2025-10-01-test-row"), column date: "2025-02-30" is not a calendar date (YYYY-MM-DD)',
-    ]);
-  });
-
-  it('rejects a coordinate that is not a number', () => {
-    expect(problemsOf([makeRow({ longitude: '70.1E' })])).toEqual([
-      expect.stringMatching(/id "2025-10-01-test-row"\), column longitude: "70.1E"/),
-    ]);
-  });
-
-  it('rejects a fatality count that is not a number', () => {
-    expect(problemsOf([makeRow({ fatalities_max: '12+' })])).toEqual([
-      expect.stringMatching(/column fatalities_max: "12\+" is not a whole number/),
-    ]);
-  });
-
-  it('rejects a minimum toll above the maximum', () => {
-    expect(problemsOf([makeRow({ fatalities_min: '9', fatalities_max: '3' })])).toEqual([
-      expect.stringMatching(/column fatalities_min: 9 is greater than fatalities_max 3/),
-    ]);
-  });
-
-  it('rejects a source that is not an http(s) URL', () => {
-    expect(
-      problemsOf([makeRow({ source_urls: 'https://example.org/a;ftp://example.org/b' })]),
-    ).toEqual([
-      expect.stringMatching(/column source_urls: "ftp:\/\/example.org\/b" is not an http\(s\) URL/),
-    ]);
-  });
-
-  it('rejects a row that cites no source', () => {
-    expect(problemsOf([makeRow({ source_urls: '' })])).toEqual([
-      expect.stringMatching(/column source_urls: the row cites no source/),
-    ]);
-  });
-
-  it('rejects a located precision without coordinates', () => {
-    expect(problemsOf([makeRow({ latitude: '', longitude: '' })])).toEqual([
-      expect.stringMatching(/column latitude: is blank but geo_precision "district"/),
-    ]);
-  });
-
-  it('rejects a repeated id', () => {
-    expect(problemsOf([makeRow(), makeRow()])).toEqual([
-      'row 2 (id "2025-10-01-test-row"), column id: duplicate id',
-    ]);
-  });
-
-  it('reports every problem in the table at once', () => {
-    const rows = [makeRow({ date: 'soon' }), makeRow({ id: 'second', source_urls: '' })];
-    expect(problemsOf(rows)).toHaveLength(2);
+  it('is described month by month in data/README.md exactly as the build computes it', () => {
+    const readme = read('../README.md');
+    expect(withCoverage(readme, incidents)).toBe(readme);
   });
 });
