@@ -72,7 +72,8 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <OpenFile />
           <SavedDatasetsPanel />
           <p className="muted small about">
-            Embedded: incidents of Sept–Nov 2025 from cited news reports; coordinates are estimates
+            Embedded: incidents of Sept 2025 – June 2026 from cited news reports, which thin out
+            after March 2026 (no report found for July–November 2026); coordinates are estimates
             (see each incident's precision). Border: Natural Earth 1:10m, generalised.
           </p>
         </nav>

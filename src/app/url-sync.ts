@@ -4,9 +4,9 @@ import { parseUrlState, serialiseUrlState } from '../domain/url-state';
 import { showMapView } from '../map/shown-map';
 import type { IncidentStore } from '../state/incident-store';
 
-/** The embedded autumn-2025 dataset, served beside the app. */
+/** The embedded dataset (Sep 2025 – Jun 2026, data/incidents.geojson), served beside the app. */
 export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
-export const EMBEDDED_DATA_NAME = 'embedded autumn-2025 dataset';
+export const EMBEDDED_DATA_NAME = 'embedded 2025–2026 dataset';
 
 /**
  * Least time between two rewritings of the address for filter changes, ms. Each rewriting costs

@@ -19,7 +19,7 @@ const layer = (id: string) => [...incidentLayers([]), ...CLUSTER_LAYERS].find((l
 
 describe('Incident clustering', () => {
   it('keeps small sets, like the embedded incidents, unclustered', () => {
-    expect(shouldCluster(72)).toBe(false);
+    expect(shouldCluster(122)).toBe(false);
     expect(shouldCluster(CLUSTER_ABOVE)).toBe(false);
   });
 

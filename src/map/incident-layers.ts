@@ -33,7 +33,7 @@ export const HEATMAP_UNTIL_ZOOM = 9;
 
 /**
  * Whether a set of this many located points is clustered at low zoom (the engine's tiles do it,
- * see incident-tiles.ts). The 72 embedded incidents stay individual, so each stays clickable.
+ * see incident-tiles.ts). The embedded incidents (122) stay individual, so each stays clickable.
  */
 export function shouldCluster(locatedCount: number): boolean {
   return locatedCount > CLUSTER_ABOVE;

@@ -1,7 +1,7 @@
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStoreShallow } from '../../state/incident-store';
 
-/** "12 of 72 incidents", and how many of those have no location and are not drawn. */
+/** "12 of 122 incidents", and how many of those have no location and are not drawn. */
 export function IncidentCount({ store = incidentStore }: { store?: IncidentStore }) {
   const { count, total, unlocated, busy } = useIncidentStoreShallow(
     (state) => ({
