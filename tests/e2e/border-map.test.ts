@@ -1,7 +1,14 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countOf, launchBrowser, openAppPage, saveScreenshot, waitForMapIdle } from './browser';
+import {
+  countOf,
+  EMBEDDED_COUNT,
+  launchBrowser,
+  openAppPage,
+  saveScreenshot,
+  waitForMapIdle,
+} from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -18,7 +25,7 @@ afterAll(async () => {
 async function openApp() {
   const app = await openAppPage(browser, baseURL);
   await waitForMapIdle(app.page);
-  await expect.poll(() => countOf(app.page)).toBe(72);
+  await expect.poll(() => countOf(app.page)).toBe(EMBEDDED_COUNT);
   // The border filters appear once the worker has measured the incidents.
   await expect
     .poll(() => app.page.getByRole('group', { name: 'Distance presets' }).count())
@@ -167,7 +174,7 @@ describe('Border layers on the map', () => {
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => new URL(page.url()).searchParams.get('province')).toBe('PK-KP');
     await expect.poll(() => countOf(page)).toBe(kp);
-    expect(kp).toBeLessThan(72);
+    expect(kp).toBeLessThan(EMBEDDED_COUNT);
     const filters = page.getByRole('navigation', { name: 'Filters and data' });
     await expect.poll(() => filters.textContent()).toContain('Province: Khyber Pakhtunkhwa');
     await expect.poll(() => renderedOn(page, 'provinces-selected')).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countOf, launchBrowser, openAppPage, waitForMapIdle } from './browser';
+import { countOf, EMBEDDED_COUNT, launchBrowser, openAppPage, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -59,7 +59,7 @@ describe('Border analytics', () => {
     const pk = await countOf(page);
     expect(af).toBeGreaterThan(0);
     expect(pk).toBeGreaterThan(0);
-    expect(af + pk).toBeLessThanOrEqual(72);
+    expect(af + pk).toBeLessThanOrEqual(EMBEDDED_COUNT);
   });
 
   it('brushing a stretch of the border strip filters everything else', async () => {

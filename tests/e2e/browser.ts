@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -118,8 +119,20 @@ export async function openAppPage(
   return app;
 }
 
-/** How many incidents the embedded dataset holds: what the page shows before any file is opened. */
-export const EMBEDDED_COUNT = 72;
+/** The embedded dataset as shipped (data/incidents.geojson): what the page shows before any file is opened. */
+const embedded = JSON.parse(
+  readFileSync(new URL('../../data/incidents.geojson', import.meta.url), 'utf8'),
+) as { features: { properties: { date: string; type: string } }[] };
+
+/** How many embedded incidents match `keep` (all of them without it). */
+export function embeddedCount(
+  keep: (incident: { date: string; type: string }) => boolean = () => true,
+): number {
+  return embedded.features.filter((feature) => keep(feature.properties)).length;
+}
+
+/** How many incidents the embedded dataset holds: the count the page starts with. */
+export const EMBEDDED_COUNT = embeddedCount();
 
 /** Opens the app on the embedded data and waits until its map is idle and its count is in. */
 export async function openEmbeddedApp(browser: Browser, url: string): Promise<TestPage> {
@@ -129,7 +142,7 @@ export async function openEmbeddedApp(browser: Browser, url: string): Promise<Te
   return app;
 }
 
-/** The number the incident count starts with ("12 of 72 incidents" → 12). */
+/** The number the incident count starts with ("12 of 122 incidents" → 12). */
 export async function countOf(page: Page): Promise<number> {
   const text = (await page.getByTestId('incident-count').textContent()) ?? '';
   return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);

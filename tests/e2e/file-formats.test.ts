@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countOf, launchBrowser, openEmbeddedApp } from './browser';
+import { countOf, EMBEDDED_COUNT, launchBrowser, openEmbeddedApp } from './browser';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/real-layouts/', import.meta.url));
 const baseURL = inject('baseURL');
@@ -148,7 +148,7 @@ describe('Opening the files analysts really have', () => {
     const report = page.getByRole('alert', { name: `Nothing loaded from ${STRIKES}` });
     await expect.poll(() => report.textContent()).toContain('12 rows: date not understood');
     expect(await report.textContent()).toContain('Still showing');
-    expect(await countOf(page)).toBe(72);
+    expect(await countOf(page)).toBe(EMBEDDED_COUNT);
     await report.getByRole('button', { name: 'Choose columns again' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expect

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countOf, launchBrowser, openEmbeddedApp, waitForMapIdle } from './browser';
+import { countOf, EMBEDDED_COUNT, launchBrowser, openEmbeddedApp, waitForMapIdle } from './browser';
 
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const baseURL = inject('baseURL');
@@ -78,7 +78,7 @@ describe('Importing files', () => {
     const datasets = page.getByRole('group', { name: 'Datasets' });
     await expect.poll(() => datasets.getByRole('checkbox').count()).toBe(2);
     await datasets.getByRole('checkbox', { name: /^acled-sample\.csv/ }).uncheck();
-    await expect.poll(() => countOf(page)).toBe(72);
+    await expect.poll(() => countOf(page)).toBe(EMBEDDED_COUNT);
   });
 
   it('a file of script payloads is shown as text: nothing runs and no dialog opens', async () => {

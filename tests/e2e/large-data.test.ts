@@ -5,6 +5,7 @@ import {
   countOf,
   drawnTotal,
   dropFile,
+  EMBEDDED_COUNT,
   launchBrowser,
   openAppPage,
   saveScreenshot,
@@ -54,7 +55,7 @@ function makeLargeCollection(): string {
 async function openLarge(): Promise<Page> {
   const { page } = await openAppPage(browser, baseURL);
   await waitForMapIdle(page);
-  await expect.poll(() => countOf(page)).toBe(72);
+  await expect.poll(() => countOf(page)).toBe(EMBEDDED_COUNT);
   await dropFile(page, makeLargeCollection(), 'large.geojson');
   await expect.poll(() => countOf(page), { timeout: 60_000 }).toBe(SIZE);
   await waitForMapIdle(page, 60_000);

@@ -10,6 +10,7 @@ import {
   countOf,
   drawnTotal,
   dropFile,
+  EMBEDDED_COUNT,
   launchBrowser,
   openAppPage,
   resultsDir,
@@ -36,7 +37,7 @@ type MapWindow = Window & { durandMap: MapLibreMap; durandIncidents: MapLibreMap
 async function openApp(beforeGoto?: (page: Page) => Promise<void>) {
   const app = await openAppPage(browser, baseURL, beforeGoto);
   await waitForMapIdle(app.page);
-  await expect.poll(() => countOf(app.page)).toBe(72);
+  await expect.poll(() => countOf(app.page)).toBe(EMBEDDED_COUNT);
   return app;
 }
 

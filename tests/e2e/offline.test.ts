@@ -111,7 +111,7 @@ describe('Offline after the first visit', () => {
     expect(total).toBeLessThan(PRECACHE_BUDGET_BYTES);
   });
 
-  it('reloads with the network off: the dashboard, its map and the 72 embedded incidents', async () => {
+  it('reloads with the network off: the dashboard, its map and every embedded incident', async () => {
     const app = await openEmbeddedApp(browser, baseURL);
     const { page, context } = app;
     await waitUntilControlled(page);
