@@ -67,6 +67,8 @@ export const ENGINE_CALLS = {
   geography: async ({ engine }, urls: GeographyUrls) =>
     engine.setGeography(await fetchGeography(urls)),
   strip: ({ engine }, filter: EngineFilter) => engine.strip(filter),
+  unknownValues: ({ engine }, filter: EngineFilter, dimensions: string[]) =>
+    engine.unknownValues(filter, dimensions),
   rejected: ({ engine }, datasetId: string) => engine.rejected(datasetId),
   remove: ({ engine }, datasetId: string) => engine.remove(datasetId),
 } satisfies Record<string, (context: CallContext, ...args: never[]) => unknown>;

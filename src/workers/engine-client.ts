@@ -196,6 +196,11 @@ export class EngineClient {
     return this.call('strip', [filter]);
   }
 
+  /** The values of these filter dimensions that name nothing loaded or on the map. */
+  unknownValues(filter: EngineFilter, dimensions: string[]): Promise<ReplyOf<'unknownValues'>> {
+    return this.call('unknownValues', [filter, dimensions]);
+  }
+
   /** The rejected features of one dataset as a file, or null for an unknown dataset. */
   rejected(datasetId: string): Promise<FileReply | null> {
     return this.call('rejected', [datasetId]);

@@ -27,7 +27,9 @@ import { mapTile } from './engine/map-tiles';
 import { facetBuilderFor, rowSearchTexts } from './engine/row-views';
 import type { Match } from './engine/match-filter';
 import { matchFilter, queryReply } from './engine/match-filter';
-import { makeRowTest } from '../domain/filters/filter-table';
+import type { UnknownValues } from '../domain/filters/filter-table';
+import { findUnknownValues, makeRowTest } from '../domain/filters/filter-table';
+import type { UrlFilter } from '../domain/url-state';
 
 export class IncidentEngine {
   private datasets: Dataset[] = [];
@@ -138,6 +140,20 @@ export class IncidentEngine {
   /** What the filters can choose from, with counts. */
   facetSummary(): P.FacetSummary {
     return summariseFacets(this.facets());
+  }
+
+  /**
+   * The values of these dimensions (by name) that name nothing loaded or on the map; only the
+   * dimensions whose source is here (data loaded, geography set) are answered.
+   */
+  unknownValues(filter: UrlFilter, dimensions: readonly string[]): UnknownValues[] {
+    return findUnknownValues(filter, dimensions, {
+      data:
+        this.datasets.length > 0
+          ? { typeCodes: this.table.summary.typeCodes, facets: () => this.facets() }
+          : null,
+      border: this.border,
+    });
   }
 
   /** One page of the matching incidents in the list's order. */
