@@ -63,7 +63,9 @@ export const ENGINE_CALLS = {
     filter: EngineFilter,
     format: ExportFormat,
     computedFields: boolean,
-  ) => engine.export(filter, format, computedFields, (p) => progress(p, 'exporting')),
+    spreadsheetSafe: boolean,
+  ) =>
+    engine.export(filter, format, computedFields, (p) => progress(p, 'exporting'), spreadsheetSafe),
   geography: async ({ engine }, urls: GeographyUrls) =>
     engine.setGeography(await fetchGeography(urls)),
   strip: ({ engine }, filter: EngineFilter) => engine.strip(filter),

@@ -171,16 +171,20 @@ export class EngineClient {
     return this.call('feature', [row]);
   }
 
-  /** The matching incidents as a file; `onProgress` hears the share written so far. */
+  /**
+   * The matching incidents as a file; `onProgress` hears the share written so far. A
+   * `spreadsheetSafe` CSV has a `'` before each cell a spreadsheet may take for a formula.
+   */
   exportFiltered(
     filter: EngineFilter,
     format: ExportFormat,
     computedFields = false,
     onProgress?: (fraction: number) => void,
+    spreadsheetSafe = false,
   ): Promise<FileReply> {
     return this.call(
       'export',
-      [filter, format, computedFields],
+      [filter, format, computedFields, spreadsheetSafe],
       onProgress && ((fraction) => onProgress(fraction ?? 0)),
     );
   }

@@ -189,19 +189,22 @@ export class IncidentEngine {
 
   /**
    * The matching incidents as a file, each feature exactly as loaded, in load order. With
-   * `computedFields`, copies of the features carry the border measures as extra properties.
+   * `computedFields`, copies of the features carry the border measures as extra properties;
+   * with `spreadsheetSafe`, a CSV's cells that start like a formula get a `'` in front.
    */
   export(
     filter: P.EngineFilter,
     format: P.ExportFormat,
     computedFields = false,
     onProgress?: (fraction: number) => void,
+    spreadsheetSafe = false,
   ): P.FileReply {
     const { incidents } = this.table;
     return exportRows(this.table, this.match(filter).rows(false), {
       filter,
       format,
       computedFields,
+      spreadsheetSafe,
       onProgress,
       incidentOf: (row) =>
         computedFields
