@@ -64,20 +64,33 @@ function serveDataDir(): Plugin {
  * manifest-src the web app manifest. The service worker itself is not under this policy (a
  * worker takes its policy from its own response headers), so its importScripts of the Workbox
  * runtime, a file of the app, needs nothing here.
+ *
+ * The policy is written once, in public/_headers (the response headers a host such as Netlify
+ * or Cloudflare Pages sends); the page's <meta> takes it from there, without frame-ancestors,
+ * which browsers ignore in a <meta> policy. So the two cannot drift apart.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self' http: https:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+const CONTENT_SECURITY_POLICY = readHeader(
+  resolve(import.meta.dirname, 'public/_headers'),
+  'Content-Security-Policy',
+)
+  .split(';')
+  .map((directive) => directive.trim())
+  .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
+/** The value of a header in a _headers file (its first occurrence). */
+function readHeader(file: string, name: string): string {
+  const line = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((text) =>
+      text
+        .trim()
+        .toLowerCase()
+        .startsWith(name.toLowerCase() + ':'),
+    );
+  if (line === undefined) throw new Error(`${file} sets no ${name} header`);
+  return line.slice(line.indexOf(':') + 1).trim();
+}
 
 function contentSecurityPolicy(): Plugin {
   return {

@@ -96,3 +96,44 @@ describe('Saved views through the address', () => {
     expect(address().get('incident')).toBeNull();
   });
 });
+
+describe('Link values that name nothing', () => {
+  it('are dropped once the data and the map are in, each reported, and leave the address', async () => {
+    const { store } = await openPage(
+      '?province=XX-NOPE&types=nope,airstrike&actor=nobody&country=ZZ&crossing=nowhere:10&side=PK',
+    );
+    await vi.waitFor(() => expect(store.getState().notices).toHaveLength(5), ANSWERED);
+    expect([...store.getState().notices].sort()).toEqual([
+      'Ignored actor=nobody: no such actor in the loaded incidents.',
+      'Ignored country=ZZ: no such country in the loaded incidents.',
+      'Ignored crossing=nowhere: no such crossing on the map.',
+      'Ignored province=XX-NOPE: no such province on the map (ids such as PK-KP or AF-KNR).',
+      'Ignored types=nope: no such type in the loaded incidents.',
+    ]);
+    expect(store.getState().filter).toMatchObject({
+      types: ['airstrike'],
+      actors: null,
+      countries: null,
+      crossing: null,
+      province: null,
+      side: 'PK',
+    });
+    await vi.waitFor(
+      () => expect(window.location.search).toBe('?types=airstrike&side=PK'),
+      ANSWERED,
+    );
+  });
+
+  it('are checked in a view opened later, against the data shown', async () => {
+    const { store, sync } = await openPage();
+    sync.openView('?actor=TTP&actor=nobody');
+    await vi.waitFor(
+      () =>
+        expect(store.getState().notices).toEqual([
+          'Ignored actor=nobody: no such actor in the loaded incidents.',
+        ]),
+      ANSWERED,
+    );
+    expect(store.getState().filter.actors).toEqual(['TTP']);
+  });
+});

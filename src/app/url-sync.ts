@@ -1,3 +1,5 @@
+import type { KnownValues } from '../domain/filters/filter-dimension';
+import { dimensionsToCheck } from '../domain/filters/filter-table';
 import { readViewQuery, writeViewQuery } from '../domain/saved-view';
 import type { MapViewState } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
@@ -82,18 +84,48 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     write();
   };
 
+  // A link's types, actors, crossing… are checked once what defines them is in (the data after
+  // its load, the geography): the ones naming nothing are dropped with a notice, and the
+  // address follows. A source known, its dimensions are checked once.
+  const BOTH_SOURCES = ['data', 'geography'] as const;
+  const known = new Set<KnownValues['from']>();
+  let unchecked = new Set(dimensionsToCheck(parsed.filter, BOTH_SOURCES));
+  const checkLinkValues = async () => {
+    const names = dimensionsToCheck(store.getState().filter, [...known]).filter((name) =>
+      unchecked.has(name),
+    );
+    if (names.length === 0) return;
+    for (const name of names) unchecked.delete(name);
+    try {
+      const checked = await store.getState().dropUnknownValues(names);
+      // Not answered (nothing loaded yet): checked when data comes.
+      for (const name of names) if (!checked.includes(name)) unchecked.add(name);
+    } catch {
+      for (const name of names) unchecked.add(name);
+    }
+  };
+  const sourceKnown = (source: KnownValues['from']) => {
+    known.add(source);
+    void checkLinkValues();
+  };
+
   // The engine runs in a worker whose base URL is its script's: give it absolute URLs.
   const loadUrl = (path: string, name: string) =>
     loadSource({ kind: 'url', url: new URL(path, document.baseURI).href, name });
 
   // The border geography goes first: the engine measures each load against it.
   const absolute = (path: string) => new URL(path, document.baseURI).href;
-  void store.getState().loadGeography({
-    durandLine: absolute('data/durand-line.geojson'),
-    crossings: absolute('data/crossings.geojson'),
-    provinces: absolute('data/provinces.geojson'),
-    countries: absolute('data/basemap/countries.geojson'),
-  });
+  void store
+    .getState()
+    .loadGeography({
+      durandLine: absolute('data/durand-line.geojson'),
+      crossings: absolute('data/crossings.geojson'),
+      provinces: absolute('data/provinces.geojson'),
+      countries: absolute('data/basemap/countries.geojson'),
+    })
+    .then(() => {
+      if (store.getState().borderReady) sourceKnown('geography');
+    });
 
   void (async () => {
     const fromLink = dataParam !== null;
@@ -116,6 +148,8 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     // Without a permalink's data, what was shown before the reload comes back (saved-slice.ts).
     if (await store.getState().restoreSaved(loadEmbedded, !fromLink)) loaded = true;
     if (!loaded) await loadEmbedded();
+    // Every dataset of the page is in: only now is a type or an actor known to be absent.
+    sourceKnown('data');
     if (incident !== null) await openIncident(incident);
   })();
 
@@ -142,6 +176,8 @@ export function startUrlSync(store: IncidentStore): UrlSync {
       }
     }
     if (changed) scheduleWrite();
+    // A link's values left unchecked for want of data are checked when some comes.
+    if (state.summary !== previous.summary && unchecked.size > 0) void checkLinkValues();
   });
   return {
     initialView: parsed.view,
@@ -157,6 +193,8 @@ export function startUrlSync(store: IncidentStore): UrlSync {
       showMapView(view);
       incident = state.incident;
       if (problems.length > 0) addNotices(problems);
+      unchecked = new Set(dimensionsToCheck(state.filter, BOTH_SOURCES));
+      void checkLinkValues();
       if (incident === null) void store.getState().select(null);
       else void openIncident(incident);
       write();

@@ -74,8 +74,16 @@ const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
 
 const MS_PER_DAY = 86_400_000;
 
+/** The orders the two numbers of a date like `03/04/2025` can be declared in, for a whole file. */
+export const DAY_ORDERS = ['dmy', 'mdy'] as const;
+
 /** The order of the two numbers in a date like `03/04/2025`, declared for a whole file. */
-export type DayOrder = 'dmy' | 'mdy';
+export type DayOrder = (typeof DAY_ORDERS)[number];
+
+/** Whether a value (read from storage, or sent to the worker) is a day order. */
+export function isDayOrder(value: unknown): value is DayOrder {
+  return (DAY_ORDERS as readonly unknown[]).includes(value);
+}
 
 /** How much of a date is known when it is not a whole day (ISO 8601 reduced precision). */
 export type DatePrecision = 'month' | 'year';

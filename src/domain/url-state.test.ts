@@ -110,4 +110,27 @@ describe('URL state', () => {
     expect(state.problems[0]).toMatch(/only http and https URLs can be loaded, not javascript:/);
     expect(parseUrlState('?data=file:///etc/passwd', BASE).data).toBeNull();
   });
+
+  it('refuses a number of km too large to write back, Infinity included, and says so', () => {
+    const huge = '9'.repeat(400);
+    const state = parseUrlState(
+      `?crossing=torkham:${huge}&distance=0-${huge}&km=1${'0'.repeat(25)}-`,
+      BASE,
+    );
+    expect(state.filter).toEqual(NO_FILTER);
+    expect(state.problems.map((problem) => problem.split('=')[0])).toEqual([
+      'Ignored distance',
+      'Ignored km',
+      'Ignored crossing',
+    ]);
+    for (const problem of state.problems)
+      expect(problem).toMatch(/: km must be finite numbers up to 100,000\.$/);
+  });
+
+  it('keeps the largest distance a link can carry, 100,000 km', () => {
+    expect(parseUrlState('?crossing=torkham:100000', BASE).filter.crossing).toEqual({
+      id: 'torkham',
+      km: 100_000,
+    });
+  });
 });

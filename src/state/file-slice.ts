@@ -10,6 +10,9 @@ export interface FileSlice {
   /** The export being made: its format and how far it has got (0..1). */
   exporting: { format: ExportFormat; progress: number } | null;
   exportFiltered: (format: ExportFormat) => Promise<FileReply | null>;
+  /** CSV exports put a `'` before each cell a spreadsheet may take for a formula (off: as read). */
+  spreadsheetSafeCsv: boolean;
+  setSpreadsheetSafeCsv: (on: boolean) => void;
   rejectedFile: (datasetId: string) => Promise<FileReply | null>;
 }
 
@@ -26,17 +29,23 @@ export function createFileSlice(
   return (set, get) => ({
     exporting: null,
     exportFiltered: async (format) => {
-      const { summary, filter, includeComputedFields } = get();
+      const { summary, filter, includeComputedFields, spreadsheetSafeCsv } = get();
       if (!summary) return null;
       set({ exporting: { format, progress: 0 } });
       try {
-        return await client.exportFiltered(filter, format, includeComputedFields, (progress) =>
-          set({ exporting: { format, progress } }),
+        return await client.exportFiltered(
+          filter,
+          format,
+          includeComputedFields,
+          (progress) => set({ exporting: { format, progress } }),
+          spreadsheetSafeCsv,
         );
       } finally {
         set({ exporting: null });
       }
     },
+    spreadsheetSafeCsv: false,
+    setSpreadsheetSafeCsv: (spreadsheetSafeCsv) => set({ spreadsheetSafeCsv }),
     rejectedFile: (datasetId) => client.rejected(datasetId),
   });
 }

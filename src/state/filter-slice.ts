@@ -1,7 +1,10 @@
 import type { StateCreator } from 'zustand';
+import { dropUnknownValues } from '../domain/filters/filter-table';
+import type { EngineClient } from '../workers/engine-client';
 import type { EngineFilter } from '../workers/engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
 import type { DataSlice } from './data-slice';
+import type { NoticeSlice } from './notice-slice';
 
 /** The filter the engine answers: each change asks it again (see incident-store.ts). */
 export interface FilterSlice {
@@ -11,6 +14,13 @@ export interface FilterSlice {
   setTypeSelected: (code: string, selected: boolean) => void;
   setDatasetSelected: (id: string, selected: boolean) => void;
   resetFilters: () => void;
+  /**
+   * Drops the values of these dimensions (by name) that name nothing the loaded data or
+   * geography defines (a type no incident has, a crossing not on the map), each dimension that
+   * lost some with a notice; resolves to the dimensions the engine could check (those whose
+   * source it has).
+   */
+  dropUnknownValues: (dimensions: readonly string[]) => Promise<string[]>;
 }
 
 /** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
@@ -29,29 +39,47 @@ function toggle(
     : present.filter((p) => next.has(p)).concat([...next].filter((n) => !present.includes(n)));
 }
 
-/** The filter slice of the incident store; ticking reads the types and datasets loaded. */
-export const createFilterSlice: StateCreator<
-  FilterSlice & Pick<DataSlice, 'summary'>,
+/**
+ * The filter slice of the incident store; ticking reads the types and datasets loaded, and
+ * `client`'s engine says which values name nothing.
+ */
+export function createFilterSlice(
+  client: EngineClient,
+): StateCreator<
+  FilterSlice & Pick<DataSlice, 'summary'> & Pick<NoticeSlice, 'addNotices'>,
   [],
   [],
   FilterSlice
-> = (set, get) => ({
-  filter: EMPTY_ENGINE_FILTER,
-  setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
-  setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
-  setTypeSelected: (code, selected) => {
-    const { filter, summary } = get();
-    set({
-      filter: {
-        ...filter,
-        types: toggle(filter.types, summary?.typeCodes ?? [], code, selected),
-      },
-    });
-  },
-  setDatasetSelected: (id, selected) => {
-    const { filter, summary } = get();
-    const present = summary?.datasets.map((d) => d.id) ?? [];
-    set({ filter: { ...filter, datasets: toggle(filter.datasets, present, id, selected) } });
-  },
-  resetFilters: () => set({ filter: EMPTY_ENGINE_FILTER }),
-});
+> {
+  return (set, get) => ({
+    filter: EMPTY_ENGINE_FILTER,
+    setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
+    setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
+    setTypeSelected: (code, selected) => {
+      const { filter, summary } = get();
+      set({
+        filter: {
+          ...filter,
+          types: toggle(filter.types, summary?.typeCodes ?? [], code, selected),
+        },
+      });
+    },
+    setDatasetSelected: (id, selected) => {
+      const { filter, summary } = get();
+      const present = summary?.datasets.map((d) => d.id) ?? [];
+      set({ filter: { ...filter, datasets: toggle(filter.datasets, present, id, selected) } });
+    },
+    resetFilters: () => set({ filter: EMPTY_ENGINE_FILTER }),
+    dropUnknownValues: async (dimensions) => {
+      if (dimensions.length === 0) return [];
+      const found = await client.unknownValues(get().filter, [...dimensions]);
+      // Dropped from the filter as it is now: a change made meanwhile stays.
+      const { filter, problems } = dropUnknownValues(get().filter, found);
+      if (problems.length > 0) {
+        set({ filter });
+        get().addNotices(problems);
+      }
+      return found.map((f) => f.dimension);
+    },
+  });
+}

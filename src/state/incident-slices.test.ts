@@ -19,7 +19,7 @@ function sliceKeys() {
   const api = [() => {}, () => ({}) as IncidentState, {} as StoreApi<IncidentState>] as const;
   return [
     createDataSlice(client)(...api),
-    createFilterSlice(...api),
+    createFilterSlice(client)(...api),
     createResultSlice(client)(...api),
     createListSlice(client)(...api),
     createSelectionSlice(client)(...api),

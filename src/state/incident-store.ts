@@ -51,7 +51,7 @@ export function createIncidentStore(
 ) {
   const store = createStore<IncidentState>()((...api) => ({
     ...createDataSlice(client)(...api),
-    ...createFilterSlice(...api),
+    ...createFilterSlice(client)(...api),
     ...createResultSlice(client)(...api),
     ...createListSlice(client)(...api),
     ...createSelectionSlice(client)(...api),

@@ -54,6 +54,7 @@ describe('The table of calls', () => {
       export: 'exportFiltered',
       geography: 'geography',
       strip: 'strip',
+      unknownValues: 'unknownValues',
       rejected: 'rejected',
       remove: 'remove',
     };

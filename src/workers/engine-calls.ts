@@ -63,10 +63,14 @@ export const ENGINE_CALLS = {
     filter: EngineFilter,
     format: ExportFormat,
     computedFields: boolean,
-  ) => engine.export(filter, format, computedFields, (p) => progress(p, 'exporting')),
+    spreadsheetSafe: boolean,
+  ) =>
+    engine.export(filter, format, computedFields, (p) => progress(p, 'exporting'), spreadsheetSafe),
   geography: async ({ engine }, urls: GeographyUrls) =>
     engine.setGeography(await fetchGeography(urls)),
   strip: ({ engine }, filter: EngineFilter) => engine.strip(filter),
+  unknownValues: ({ engine }, filter: EngineFilter, dimensions: string[]) =>
+    engine.unknownValues(filter, dimensions),
   rejected: ({ engine }, datasetId: string) => engine.rejected(datasetId),
   remove: ({ engine }, datasetId: string) => engine.remove(datasetId),
 } satisfies Record<string, (context: CallContext, ...args: never[]) => unknown>;

@@ -171,16 +171,20 @@ export class EngineClient {
     return this.call('feature', [row]);
   }
 
-  /** The matching incidents as a file; `onProgress` hears the share written so far. */
+  /**
+   * The matching incidents as a file; `onProgress` hears the share written so far. A
+   * `spreadsheetSafe` CSV has a `'` before each cell a spreadsheet may take for a formula.
+   */
   exportFiltered(
     filter: EngineFilter,
     format: ExportFormat,
     computedFields = false,
     onProgress?: (fraction: number) => void,
+    spreadsheetSafe = false,
   ): Promise<FileReply> {
     return this.call(
       'export',
-      [filter, format, computedFields],
+      [filter, format, computedFields, spreadsheetSafe],
       onProgress && ((fraction) => onProgress(fraction ?? 0)),
     );
   }
@@ -194,6 +198,11 @@ export class EngineClient {
   /** The strip chart's marks for a filter. */
   strip(filter: EngineFilter): Promise<StripReply> {
     return this.call('strip', [filter]);
+  }
+
+  /** The values of these filter dimensions that name nothing loaded or on the map. */
+  unknownValues(filter: EngineFilter, dimensions: string[]): Promise<ReplyOf<'unknownValues'>> {
+    return this.call('unknownValues', [filter, dimensions]);
   }
 
   /** The rejected features of one dataset as a file, or null for an unknown dataset. */

@@ -226,6 +226,12 @@ export interface FileReply {
   blob: Blob;
   fileName: string;
   mimeType: string;
+  /**
+   * A CSV export's cells, header included, that start like a spreadsheet formula (`=`, `+`,
+   * `@`, a tab, a carriage return, or `-` before anything but a plain number): written as they
+   * are, or with a `'` in front when the export was spreadsheet-safe.
+   */
+  formulaCells?: number;
 }
 
 export type ExportFormat = 'geojson' | 'csv';

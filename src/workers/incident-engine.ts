@@ -27,7 +27,9 @@ import { mapTile } from './engine/map-tiles';
 import { facetBuilderFor, rowSearchTexts } from './engine/row-views';
 import type { Match } from './engine/match-filter';
 import { matchFilter, queryReply } from './engine/match-filter';
-import { makeRowTest } from '../domain/filters/filter-table';
+import type { UnknownValues } from '../domain/filters/filter-table';
+import { findUnknownValues, makeRowTest } from '../domain/filters/filter-table';
+import type { UrlFilter } from '../domain/url-state';
 
 export class IncidentEngine {
   private datasets: Dataset[] = [];
@@ -140,6 +142,20 @@ export class IncidentEngine {
     return summariseFacets(this.facets());
   }
 
+  /**
+   * The values of these dimensions (by name) that name nothing loaded or on the map; only the
+   * dimensions whose source is here (data loaded, geography set) are answered.
+   */
+  unknownValues(filter: UrlFilter, dimensions: readonly string[]): UnknownValues[] {
+    return findUnknownValues(filter, dimensions, {
+      data:
+        this.datasets.length > 0
+          ? { typeCodes: this.table.summary.typeCodes, facets: () => this.facets() }
+          : null,
+      border: this.border,
+    });
+  }
+
   /** One page of the matching incidents in the list's order. */
   list(filter: P.EngineFilter, sort: P.ListSort, offset: number, limit: number): P.ListReply {
     const match = this.match(filter);
@@ -173,19 +189,22 @@ export class IncidentEngine {
 
   /**
    * The matching incidents as a file, each feature exactly as loaded, in load order. With
-   * `computedFields`, copies of the features carry the border measures as extra properties.
+   * `computedFields`, copies of the features carry the border measures as extra properties;
+   * with `spreadsheetSafe`, a CSV's cells that start like a formula get a `'` in front.
    */
   export(
     filter: P.EngineFilter,
     format: P.ExportFormat,
     computedFields = false,
     onProgress?: (fraction: number) => void,
+    spreadsheetSafe = false,
   ): P.FileReply {
     const { incidents } = this.table;
     return exportRows(this.table, this.match(filter).rows(false), {
       filter,
       format,
       computedFields,
+      spreadsheetSafe,
       onProgress,
       incidentOf: (row) =>
         computedFields

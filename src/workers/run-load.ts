@@ -5,6 +5,7 @@
  */
 import type { LoadPhase, LoadReply, LoadRequest, LoadSource } from './engine-protocol';
 import { importStreamedCollection, importZip } from '../domain/import/import-incidents';
+import { checkLoadOptions } from '../domain/import/load-options';
 import { isZip } from '../domain/import/read-workbook';
 import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
 import { IncidentFileError } from '../domain/parse-incidents';
@@ -24,6 +25,14 @@ export async function runLoad(
   streamAboveBytes: number,
 ): Promise<LoadReply> {
   const { source } = request;
+  // The page's storage (a remembered mapping, a saved dataset's options) feeds these: the
+  // engine reads nothing it cannot name.
+  const refused = checkLoadOptions(request.options);
+  if (refused !== null)
+    return {
+      status: 'failed',
+      message: `${source.name}: cannot load with these options: ${refused}.`,
+    };
   const reading = (fraction: number) => onProgress(fraction, 'reading');
   if (source.kind === 'text') return engine.load(source.text, request, parsing(onProgress));
   if (source.kind === 'file') {

@@ -3,9 +3,16 @@
  * crossing and province. Each holds only incidents that could be measured (located, with the
  * geography loaded).
  */
+import type { BorderIndex } from '../border/border-measures';
 import { SIDE_AF, SIDE_PK } from '../border/border-measures';
 import { distanceKm } from '../border/latitude-scale';
-import type { FilterDimension, RowContext, RowTest } from './filter-dimension';
+import type {
+  FilterDimension,
+  KnownValues,
+  RowContext,
+  RowTest,
+  UrlFilter,
+} from './filter-dimension';
 import { clip, setParam } from './filter-dimension';
 
 /** Beyond any distance on this map: the open end of a `50-` band. */
@@ -15,12 +22,25 @@ const km = (value: number) => value.toLocaleString('en');
 const kmWords = ([from, to]: readonly [number, number]) =>
   to >= OPEN_KM ? `${km(from)} km and more` : `${km(from)}–${km(to)} km`;
 
-function readKmRange(value: string): [number, number] | null {
+/**
+ * A number of km written in a link, or null when it is above OPEN_KM: a number of 309 digits
+ * is Infinity, and one of 22 would be written back as `1e+21`, which no link reads.
+ */
+function readKm(text: string): number | null {
+  const value = Number(text);
+  return Number.isFinite(value) && value <= OPEN_KM ? value : null;
+}
+
+/** Why a km value of a link that reads as a number is refused. */
+const KM_LIMIT = `km must be finite numbers up to ${km(OPEN_KM)}`;
+
+function readKmRange(value: string): [number, number] | string {
   const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(value.trim());
-  if (!match) return null;
-  const from = Number(match[1]);
-  const to = match[2] === undefined ? OPEN_KM : Number(match[2]);
-  return from <= to ? [from, to] : null;
+  if (!match) return 'expected km from-to, e.g. 0-5 or 50-';
+  const from = readKm(match[1]!);
+  const to = match[2] === undefined ? OPEN_KM : readKm(match[2]);
+  if (from === null || to === null) return KM_LIMIT;
+  return from <= to ? [from, to] : 'expected km from-to, e.g. 0-5 or 50-';
 }
 
 function writeKmRange(range: readonly [number, number] | null): string | null {
@@ -38,6 +58,32 @@ function borderTest(
     measures !== null && !Number.isNaN(measures.distanceKm[row]!) && keep(row, measures);
 }
 
+/** The known-values check of a place of the geography (a crossing, a province), by its id. */
+function knownPlace(
+  key: 'crossing' | 'province',
+  places: (border: BorderIndex) => ReadonlyArray<{ id: string }>,
+  reason: string,
+): KnownValues {
+  const idOf = (filter: UrlFilter) =>
+    key === 'crossing' ? (filter.crossing?.id ?? null) : filter.province;
+  return {
+    from: 'geography',
+    values: (filter) => {
+      const id = idOf(filter);
+      return id === null ? [] : [id];
+    },
+    isKnown: ({ border }) => {
+      const ids = new Set(places(border!).map((place) => place.id));
+      return (id) => ids.has(id);
+    },
+    without: (filter, unknown) => {
+      const id = idOf(filter);
+      return id !== null && unknown.has(id) ? { [key]: null } : {};
+    },
+    reason,
+  };
+}
+
 /** Side, distance, stretch of the line, crossing and province: the border filters. */
 function borderDimensions(): FilterDimension[] {
   const kmRange = (key: 'borderKm' | 'chainageKm', param: string, name: string, words: string) =>
@@ -50,9 +96,9 @@ function borderDimensions(): FilterDimension[] {
         const value = params.get(param);
         if (value === null || value === '') return { [key]: null };
         const range = readKmRange(value);
-        if (range === null)
-          problems.push(`Ignored ${param}=${clip(value)}: expected km from-to, e.g. 0-5 or 50-.`);
-        return { [key]: range };
+        if (Array.isArray(range)) return { [key]: range };
+        problems.push(`Ignored ${param}=${clip(value)}: ${range}.`);
+        return { [key]: null };
       },
       write: (filter, params) => setParam(params, param, writeKmRange(filter[key])),
       describe: (filter) => (filter[key] ? [`${kmWords(filter[key])} ${words}`] : []),
@@ -105,8 +151,11 @@ function borderDimensions(): FilterDimension[] {
         const value = params.get('crossing');
         if (value === null || value === '') return { crossing: null };
         const match = /^([a-z0-9-]+):(\d+(?:\.\d+)?)$/.exec(value);
-        if (match) return { crossing: { id: match[1]!, km: Number(match[2]) } };
-        problems.push(`Ignored crossing=${clip(value)}: expected crossing-id:km, e.g. torkham:10.`);
+        const within = match ? readKm(match[2]!) : null;
+        if (match && within !== null) return { crossing: { id: match[1]!, km: within } };
+        problems.push(
+          `Ignored crossing=${clip(value)}: ${match ? KM_LIMIT : 'expected crossing-id:km, e.g. torkham:10'}.`,
+        );
         return { crossing: null };
       },
       write: (filter, params) =>
@@ -136,6 +185,7 @@ function borderDimensions(): FilterDimension[] {
         },
       },
       example: { crossing: { id: 'torkham', km: 10 } },
+      known: knownPlace('crossing', (border) => border.crossings, 'no such crossing on the map'),
     },
     {
       name: 'province',
@@ -159,6 +209,11 @@ function borderDimensions(): FilterDimension[] {
         },
       },
       example: { province: 'PK-KP' },
+      known: knownPlace(
+        'province',
+        (border) => border.provinces,
+        'no such province on the map (ids such as PK-KP or AF-KNR)',
+      ),
     },
   ];
 }

@@ -63,6 +63,34 @@ export interface FilterWords {
   provinceName: (id: string) => string | undefined;
 }
 
+/**
+ * What the loaded data and the border geography define, as the engine knows them: the values a
+ * permalink may name. Each part is there once its source is.
+ */
+export interface KnownContext {
+  /** The loaded incidents; null before any data is loaded. */
+  data: { typeCodes: readonly string[]; facets: () => FacetColumns } | null;
+  /** The border geography; null before it is loaded. */
+  border: BorderIndex | null;
+}
+
+/**
+ * How a dimension whose values name things (types, actors, a crossing…) checks them against what
+ * exists: a value nothing bears is dropped with a message once its source is known.
+ */
+export interface KnownValues {
+  /** What defines the values: the loaded data (known after a load) or the border geography. */
+  from: 'data' | 'geography';
+  /** The filter's values to check; none when the dimension is off. */
+  values: (filter: UrlFilter) => readonly string[];
+  /** Whether a value names something of the source, made once per check. */
+  isKnown: (context: KnownContext) => (value: string) => boolean;
+  /** The dimension's keys without these values; a list left with none is off. */
+  without: (filter: UrlFilter, unknown: ReadonlySet<string>) => Partial<UrlFilter>;
+  /** Why such a value is dropped, e.g. "no such actor in the loaded incidents". */
+  reason: string;
+}
+
 /** The names a facet offers, read from each incident, counted for the filter's choices. */
 export interface NameFacet {
   /** The names an incident carries (deduplicated), from its normalised view. */
@@ -109,6 +137,8 @@ export interface FilterDimension {
   example: Partial<UrlFilter>;
   /** The names it chooses from, when it is a list of names. */
   facet?: NameFacet & { key: NameListKey };
+  /** How its values are checked against the loaded data or geography, when they name things. */
+  known?: KnownValues;
 }
 
 export type RowTest = (row: number) => boolean;
@@ -116,6 +146,35 @@ export type RowTest = (row: number) => boolean;
 /** Clips a value quoted in a message. */
 export function clip(text: string, max = 80): string {
   return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+/**
+ * A list's values without `unknown`: null (off) when none is left of a list that had some, so
+ * a link naming only unknown things shows everything rather than nothing.
+ */
+export function keepKnown(
+  values: readonly string[] | null,
+  unknown: ReadonlySet<string>,
+): string[] | null {
+  if (values === null) return null;
+  const kept = values.filter((value) => !unknown.has(value));
+  return kept.length === 0 && values.length > 0 ? null : kept;
+}
+
+/** The known-values check of a list of names under `key` (types, actors, countries…). */
+export function knownList<K extends 'types' | NameListKey>(
+  key: K,
+  from: KnownValues['from'],
+  isKnown: KnownValues['isKnown'],
+  reason: string,
+): KnownValues {
+  return {
+    from,
+    values: (filter) => filter[key] ?? [],
+    isKnown,
+    without: (filter, unknown) => ({ [key]: keepKnown(filter[key], unknown) }),
+    reason,
+  };
 }
 
 /** A comma-separated list parameter, each item trimmed, duplicates dropped; null when absent. */

@@ -17,7 +17,14 @@ import type {
 import { BORDER_DIMENSIONS } from './border-dimensions';
 
 export { OPEN_KM } from './border-dimensions';
-import { clip, readCommaList, readRepeated, setParam, writeRepeated } from './filter-dimension';
+import {
+  clip,
+  knownList,
+  readCommaList,
+  readRepeated,
+  setParam,
+  writeRepeated,
+} from './filter-dimension';
 
 const list = (items: readonly string[]) => items.join(', ');
 /** The date bounds a caption or export names: the filter's, else the loaded data's extent. */
@@ -76,6 +83,15 @@ function nameList(
     },
     example: { [key]: options.example },
     facet: { ...options.facet, key },
+    known: knownList(
+      key,
+      'data',
+      ({ data }) => {
+        const names = new Set(data!.facets().names[key].names);
+        return (name) => names.has(name);
+      },
+      `no such ${param} in the loaded incidents`,
+    ),
   };
 }
 
@@ -134,6 +150,15 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     record: (filter) => ({ types: filter.types === null ? 'all' : [...filter.types] }),
     match: { by: 'index' },
     example: { types: ['airstrike', 'shelling'] },
+    known: knownList(
+      'types',
+      'data',
+      ({ data }) => {
+        const codes = new Set(data!.typeCodes);
+        return (code) => codes.has(code);
+      },
+      'no such type in the loaded incidents',
+    ),
   },
   nameList('actors', 'actor', {
     name: 'actors',

@@ -6,12 +6,15 @@
 import type {
   FilterDimension,
   FilterWords,
+  KnownContext,
+  KnownValues,
   NameFacet,
   NameListKey,
   RowContext,
   RowTest,
   UrlFilter,
 } from './filter-dimension';
+import { clip } from './filter-dimension';
 import { FILTER_DIMENSIONS } from './filter-dimensions';
 
 /** No filter at all. */
@@ -33,6 +36,66 @@ export function parseFilterParams(params: URLSearchParams, problems: string[]): 
 /** Writes every filter into `params`, removing the parameters of those that are off. */
 export function writeFilterParams(filter: UrlFilter, params: URLSearchParams): void {
   for (const dimension of FILTER_DIMENSIONS) dimension.write(filter, params);
+}
+
+/** A dimension's values that name nothing its source defines (none: all are known). */
+export interface UnknownValues {
+  /** The dimension's name. */
+  dimension: string;
+  values: string[];
+}
+
+/**
+ * The values of `filter` that name nothing the loaded data or geography defines, for each
+ * dimension of `dimensions` (names) that declares how its values are known and whose source
+ * is in `context`; a dimension whose source is not known yet is left out of the answer.
+ */
+export function findUnknownValues(
+  filter: UrlFilter,
+  dimensions: readonly string[],
+  context: KnownContext,
+): UnknownValues[] {
+  const sources = { data: context.data !== null, geography: context.border !== null };
+  return FILTER_DIMENSIONS.flatMap(({ name, known }) => {
+    if (!known || !dimensions.includes(name) || !sources[known.from]) return [];
+    const values = known.values(filter);
+    if (values.length === 0) return [{ dimension: name, values: [] }];
+    const isKnown = known.isKnown(context);
+    return [{ dimension: name, values: values.filter((value) => !isKnown(value)) }];
+  });
+}
+
+/**
+ * `filter` without the unknown values found (whatever else changed meanwhile stays), and one
+ * message per dimension that lost some, naming them and why.
+ */
+export function dropUnknownValues<F extends UrlFilter>(
+  filter: F,
+  found: readonly UnknownValues[],
+): { filter: F; problems: string[] } {
+  let next = filter;
+  const problems: string[] = [];
+  for (const { dimension: name, values } of found) {
+    const dimension = FILTER_DIMENSIONS.find((d) => d.name === name);
+    if (!dimension?.known || values.length === 0) continue;
+    next = { ...next, ...dimension.known.without(next, new Set(values)) };
+    const shown = clip(values.join(', '));
+    problems.push(`Ignored ${dimension.params[0]}=${shown}: ${dimension.known.reason}.`);
+  }
+  return { filter: next, problems };
+}
+
+/**
+ * The dimensions (names) that `filter` sets with values naming things `sources` define (the
+ * loaded data, the geography): those a permalink's values must be checked for.
+ */
+export function dimensionsToCheck(
+  filter: UrlFilter,
+  sources: ReadonlyArray<KnownValues['from']>,
+): string[] {
+  return FILTER_DIMENSIONS.filter(
+    ({ known }) => known && sources.includes(known.from) && known.values(filter).length > 0,
+  ).map((d) => d.name);
 }
 
 /** The border geography's names, as the filters' words need them. */

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadIncidents, makeFeature } from '../test-factories';
-import { exportCsv, exportCsvChunks } from './export-csv';
+import { exportCsv, exportCsvChunks, startsLikeFormula } from './export-csv';
 import { importIncidents } from './import-incidents';
 
 function loadCsv(text: string) {
@@ -87,5 +87,66 @@ describe('Exporting many rows', () => {
     expect(chunks.join('')).toBe(
       Papa.unparse({ fields: table[0]!, data: table.slice(1) }, { newline: '\r\n' }) + '\r\n',
     );
+  });
+});
+
+describe('A cell a spreadsheet may take for a formula', () => {
+  it.each([
+    '=1+1',
+    '+cmd|x',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    '-cmd',
+    '-',
+    '-3.5 ',
+    '- 3',
+    '-1,5',
+    '=\nx',
+  ])('%j starts like one', (cell) => expect(startsLikeFormula(cell)).toBe(true));
+
+  it.each(['', 'Torkham', '3.5', '-3.5', '-0.25', '-12', '-1e5', '-2.5E-3', '-.5', 'a=b', ' =x'])(
+    '%j does not',
+    (cell) => expect(startsLikeFormula(cell)).toBe(false),
+  );
+});
+
+describe('A spreadsheet-safe CSV export', () => {
+  const text =
+    'date,type,=note,lon,lat\r\n' +
+    '2025-10-12,ied,"=HYPERLINK(""http://x"",""y"")",70.10,34.0\r\n' +
+    "2025-10-13,shelling,+cmd|' /C calc'!A0,-3.5,33.5\r\n" +
+    '2025-10-14,other,@SUM(1+1),70.2,-12\r\n';
+
+  it('puts a quote before such cells, header included, and keeps negative numbers numbers', () => {
+    const { incidents, columns } = loadCsv(text);
+    expect(exportCsv(incidents, columns, { spreadsheetSafe: true }).split('\r\n')).toEqual([
+      `date,type,"'=note",lon,lat`,
+      `2025-10-12,ied,"'=HYPERLINK(""http://x"",""y"")",70.10,34.0`,
+      `2025-10-13,shelling,"'+cmd|' /C calc'!A0",-3.5,33.5`,
+      `2025-10-14,other,"'@SUM(1+1)",70.2,-12`,
+      '',
+    ]);
+  });
+
+  it('defuses a formula cell holding a line break too', () => {
+    const incidents = loadIncidents([makeFeature({ note: '=1+1\n2' })]);
+    expect(exportCsv(incidents, null, { spreadsheetSafe: true })).toContain(`"'=1+1\n2"`);
+  });
+
+  it('counts such cells, header included, whether it defuses them or not', () => {
+    const { incidents, columns } = loadCsv(text);
+    const asRead = { formulaCells: 0 };
+    expect(exportCsv(incidents, columns, { tally: asRead })).toBe(text);
+    const safe = { formulaCells: 0 };
+    exportCsv(incidents, columns, { spreadsheetSafe: true, tally: safe });
+    expect([asRead.formulaCells, safe.formulaCells]).toEqual([4, 4]);
+  });
+
+  it('is read back with the quote kept in each defused cell', () => {
+    const { incidents, columns } = loadCsv(text);
+    const again = loadCsv(exportCsv(incidents, columns, { spreadsheetSafe: true }));
+    expect(again.columns[2]).toBe("'=note");
+    expect(again.incidents[0]!.feature.properties["'=note"]).toBe(`'=HYPERLINK("http://x","y")`);
   });
 });

@@ -17,12 +17,19 @@ const FORMAT_NAMES: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'C
 export function ExportButtons({ store = incidentStore }: { store?: IncidentStore }) {
   const hasData = useIncidentStore((state) => state.summary !== null, store);
   const exporting = useIncidentStore((state) => state.exporting, store);
+  const safeCsv = useIncidentStore((state) => state.spreadsheetSafeCsv, store);
+  const setSafeCsv = useIncidentStore((state) => state.setSpreadsheetSafeCsv, store);
   const [error, setError] = useState<string | null>(null);
+  /** Cells of the last CSV exported as read that a spreadsheet may take for formulas. */
+  const [formulaCells, setFormulaCells] = useState(0);
   const onExport = async (format: ExportFormat) => {
     setError(null);
+    setFormulaCells(0);
+    const asRead = format === 'csv' && !store.getState().spreadsheetSafeCsv;
     try {
       const file = await store.getState().exportFiltered(format);
       if (file) downloadFile(file);
+      if (asRead) setFormulaCells(file?.formulaCells ?? 0);
     } catch (failure) {
       setError(`Export ${FORMAT_NAMES[format]} failed: ${(failure as Error).message}`);
     }
@@ -56,6 +63,20 @@ export function ExportButtons({ store = incidentStore }: { store?: IncidentStore
       <button type="button" onClick={() => void onExport('csv')} disabled={busy}>
         Export CSV
       </button>
+      <label
+        className="computed-toggle small"
+        title="Put ' before each cell starting with =, +, -, @, a tab or a line break, so a spreadsheet shows it as text instead of running it (plain negative numbers stay numbers)"
+      >
+        <input
+          type="checkbox"
+          checked={safeCsv}
+          onChange={(event) => {
+            setSafeCsv(event.target.checked);
+            if (event.target.checked) setFormulaCells(0);
+          }}
+        />
+        Spreadsheet-safe CSV
+      </label>
       <button type="button" onClick={() => void onExportImage()} disabled={!hasData}>
         Export PNG
       </button>
@@ -67,6 +88,13 @@ export function ExportButtons({ store = incidentStore }: { store?: IncidentStore
             aria-label={`Exporting ${FORMAT_NAMES[exporting.format]}`}
           />{' '}
           Exporting {FORMAT_NAMES[exporting.format]}… {Math.floor(exporting.progress * 100)} %
+        </span>
+      )}
+      {formulaCells > 0 && (
+        <span role="status" className="export-warning small">
+          {formulaCells === 1 ? '1 cell' : `${formulaCells.toLocaleString('en')} cells`} of this CSV
+          start like a formula (=, +, -, @) that a spreadsheet may run: tick “Spreadsheet-safe CSV”
+          and export again to write them as text.
         </span>
       )}
       {error && (

@@ -57,4 +57,24 @@ describe('The mapping dialog', () => {
     await userEvent.type(typeForAll, ' – ');
     expect(screen.getByRole('button', { name: 'Load with these columns' })).toBeDisabled();
   });
+
+  it('honours a remembered mapping only as far as it fits: its columns and an allowed day order', async () => {
+    const columns = ['Strike', 'When', 'Place', 'Killed', 'lat', 'lon'];
+    localStorage.setItem(
+      `durand-line-map:mapping:${JSON.stringify([...columns].sort())}`,
+      JSON.stringify({
+        mapping: { date: 'Place', type: 'Gone', longitude: 'lon', latitude: 'Nowhere' },
+        dayOrder: 'evil',
+      }),
+    );
+    const store = await openFile(STRIKES);
+    expect(screen.getByRole('combobox', { name: 'Date column' })).toHaveValue('Place');
+    expect(screen.getByRole('combobox', { name: 'Longitude column' })).toHaveValue('lon');
+    expect(screen.getByRole('combobox', { name: 'Latitude column' })).toHaveValue('lat');
+    expect(screen.getByRole('radio', { name: 'Reject them (ISO dates still load)' })).toBeChecked();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date column' }), 'When');
+    await userEvent.click(screen.getByRole('button', { name: 'Load with these columns' }));
+    await waitFor(() => expect(store.getState().summary?.total).toBe(2));
+    expect(store.getState().summary?.datasets[0]?.options.dayOrder).toBeUndefined();
+  });
 });

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { guessDateColumn } from '../../domain/date-column';
+import type { RememberedMapping } from '../../domain/import/load-options';
+import { readRememberedMapping } from '../../domain/import/load-options';
 import { slugifyTypeCode } from '../../domain/layouts/layout-adapter';
 import type { IncidentStore, MappingRequest } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
@@ -19,15 +21,16 @@ function storageKey(columns: string[]): string {
   return STORAGE_PREFIX + JSON.stringify([...columns].sort());
 }
 
-function recall(columns: string[]): { mapping: ColumnMapping; dayOrder: DayOrder | null } | null {
+/**
+ * The mapping remembered for files with these columns, as far as it fits: storage is written
+ * by any page of this origin, so only the file's columns and an allowed day order are kept.
+ */
+function recall(columns: string[]): RememberedMapping | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(storageKey(columns)) ?? 'null') as unknown;
-    if (typeof saved !== 'object' || saved === null) return null;
-    const { mapping, dayOrder } = saved as { mapping?: ColumnMapping; dayOrder?: DayOrder | null };
-    if (!mapping || !columns.includes(mapping.date)) return null;
-    if (mapping.type !== undefined ? !columns.includes(mapping.type) : !mapping.typeForAll)
-      return null;
-    return { mapping, dayOrder: dayOrder ?? null };
+    return readRememberedMapping(
+      JSON.parse(localStorage.getItem(storageKey(columns)) ?? 'null'),
+      columns,
+    );
   } catch {
     return null;
   }
@@ -55,9 +58,10 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
       guess(columns, /date|day|time/i),
   );
   const [type, setType] = useState(
-    remembered
-      ? (remembered.mapping.type ?? SAME_TYPE)
-      : guess(columns, /type|category|kind|event/i) || SAME_TYPE,
+    remembered?.mapping.type ??
+      (remembered?.mapping.typeForAll !== undefined
+        ? SAME_TYPE
+        : guess(columns, /type|category|kind|event/i) || SAME_TYPE),
   );
   const [typeForAll, setTypeForAll] = useState(remembered?.mapping.typeForAll ?? DEFAULT_TYPE);
   const [longitude, setLongitude] = useState(

@@ -18,12 +18,14 @@ export function exportRows(
     filter: EngineFilter;
     format: ExportFormat;
     computedFields: boolean;
+    /** CSV: prefix `'` to cells a spreadsheet may take for a formula. */
+    spreadsheetSafe?: boolean;
     incidentOf: (row: number) => Incident;
     onProgress?: ((fraction: number) => void) | undefined;
   },
 ): FileReply {
   const { incidents, datasetOf, datasets } = table;
-  const { filter, format, computedFields, onProgress } = options;
+  const { filter, format, computedFields, spreadsheetSafe = false, onProgress } = options;
   const matching = Array.from(rows, options.incidentOf);
   const sources = new Set(Array.from(rows, (row) => datasetOf[row]!));
   const context = {
@@ -39,15 +41,18 @@ export function exportRows(
       only?.summary.columns && computedFields
         ? [...only.summary.columns, ...COMPUTED_FIELDS]
         : (only?.summary.columns ?? null);
+    const tally = { formulaCells: 0 };
+    const blob = gatherBlob(
+      exportCsvChunks(matching, columns, { spreadsheetSafe, tally }),
+      'text/csv',
+      1 + Math.ceil(matching.length / CSV_CHUNK_ROWS),
+      onProgress,
+    );
     return {
-      blob: gatherBlob(
-        exportCsvChunks(matching, columns),
-        'text/csv',
-        1 + Math.ceil(matching.length / CSV_CHUNK_ROWS),
-        onProgress,
-      ),
+      blob,
       fileName: fileName.replace(/\.geojson$/, '.csv'),
       mimeType: 'text/csv',
+      formulaCells: tally.formulaCells,
     };
   }
   const mimeType = 'application/geo+json';
