@@ -4,7 +4,7 @@ import { readViewQuery, writeViewQuery } from '../domain/saved-view';
 import type { MapViewState } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
 import { showMapView } from '../map/shown-map';
-import type { IncidentStore } from '../state/incident-store';
+import type { IncidentState, IncidentStore } from '../state/incident-store';
 
 /** The embedded dataset (Sep 2025 – Jun 2026, data/incidents.geojson), served beside the app. */
 export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
@@ -43,6 +43,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   if (parsed.problems.length > 0) addNotices(parsed.problems);
 
   let dataParam = parsed.data;
+  const linkData = parsed.data;
   let view = parsed.view;
   let incident = parsed.incident;
   // Filter changes can come every frame (a drag); the address follows at most every
@@ -130,16 +131,25 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   void (async () => {
     const fromLink = dataParam !== null;
     let loaded = false;
+    /** A link's load that a size limit stopped: its message and offer stay over the fallback. */
+    let stopped: Pick<IncidentState, 'loadError' | 'limitOffer'> | null = null;
     if (dataParam !== null) {
-      loaded = await loadUrl(dataParam, dataParam);
+      const link = dataParam;
+      loaded = await loadUrl(link, link);
+      // The column dialog is open: Cancel, or a load with the columns chosen, decides.
+      const asked = !loaded && store.getState().mappingRequest !== null;
+      if (asked) loaded = await whenMappingAnswered(store, link);
       if (!loaded) {
         // A data URL that cannot be read falls back to the embedded set, with the reason shown.
-        const { loadError, mappingRequest } = store.getState();
-        if (mappingRequest) return;
-        addNotices([
-          `${loadError ?? `Could not load ${dataParam}.`} Showing the embedded incidents instead.`,
-        ]);
-        store.setState({ loadError: null });
+        const { loadError, limitOffer } = store.getState();
+        if (limitOffer) stopped = { loadError, limitOffer };
+        else {
+          const reason =
+            loadError ??
+            (asked ? `No columns were chosen for ${link}.` : `Could not load ${link}.`);
+          addNotices([`${reason} Showing the embedded incidents instead.`]);
+        }
+        store.setState({ loadError: null, limitOffer: null });
         dataParam = null;
         write();
       }
@@ -150,12 +160,23 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     if (!loaded) await loadEmbedded();
     // Every dataset of the page is in: only now is a type or an actor known to be absent.
     sourceKnown('data');
+    if (stopped) store.setState(stopped);
     if (incident !== null) await openIncident(incident);
   })();
 
   write();
   const unsubscribe = store.subscribe((state, previous) => {
     let changed = state.filter !== previous.filter;
+    // The link's data, loaded after all (with a higher limit), is the page's data again.
+    if (
+      dataParam === null &&
+      linkData !== null &&
+      state.summary !== previous.summary &&
+      state.summary?.datasets.some((d) => d.name === linkData)
+    ) {
+      dataParam = linkData;
+      changed = true;
+    }
     // Opening a file replaces the URL's data, which then no longer describes the page.
     if (
       dataParam !== null &&
@@ -204,4 +225,18 @@ export function startUrlSync(store: IncidentStore): UrlSync {
       if (pendingWrite !== null) clearTimeout(pendingWrite);
     },
   };
+}
+
+/**
+ * Resolves once the column dialog has closed and the load it started, if any, has ended: true
+ * when the link's data (named `link`) is then shown.
+ */
+function whenMappingAnswered(store: IncidentStore, link: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const unsubscribe = store.subscribe(({ mappingRequest, loading, summary }) => {
+      if (mappingRequest !== null || loading !== null) return;
+      unsubscribe();
+      resolve(summary?.datasets.some((d) => d.name === link) ?? false);
+    });
+  });
 }

@@ -14,6 +14,7 @@ import type {
   LoadRequest,
   LoadSource,
 } from '../workers/engine-protocol';
+import { storedLoadLimits } from './load-limits';
 import type { ResultSlice } from './result-slice';
 import type { SavedSlice } from './saved-slice';
 import type { SelectionSlice } from './selection-slice';
@@ -43,6 +44,13 @@ export interface EmptyLoad {
   sample: Array<Record<string, unknown>>;
 }
 
+/** A load that a size limit stopped, and the higher limit a new attempt may take. */
+export interface LimitOffer {
+  request: LoadRequest;
+  /** Bytes. */
+  maxBytes: number;
+}
+
 /** What is loaded, and the loading of files: progress, failures, column choices, reloads. */
 export interface DataSlice {
   /** What is loaded: datasets, total, types present, date extent. */
@@ -52,6 +60,10 @@ export interface DataSlice {
   loadError: string | null;
   mappingRequest: MappingRequest | null;
   emptyLoad: EmptyLoad | null;
+  /** The load a size limit stopped (its message is the load error), to load again. */
+  limitOffer: LimitOffer | null;
+  /** Loads the source a size limit stopped again, with the higher limit offered. */
+  loadWithHigherLimit: () => Promise<boolean>;
   /** Opens the mapping dialog for the file of which nothing loaded. */
   chooseColumnsAgain: () => void;
   /** Loads the file of which nothing loaded again, with other options (a day order…). */
@@ -96,13 +108,16 @@ export function createDataSlice(
       set({
         loading: { name: request.source.name, phase: 'reading', progress: null },
         loadError: null,
+        limitOffer: null,
       });
       try {
         const reply = await client.load(request, (progress, phase) =>
           set({ loading: { name: request.source.name, phase, progress } }),
         );
         if (reply.status === 'failed') {
-          set({ loading: null, loadError: reply.message });
+          const { message, higherLimit } = reply;
+          const limitOffer = higherLimit === undefined ? null : { request, maxBytes: higherLimit };
+          set({ loading: null, loadError: message, limitOffer });
           return false;
         }
         if (reply.status === 'needs-mapping') {
@@ -126,7 +141,7 @@ export function createDataSlice(
         return true;
       } catch (error) {
         if (error instanceof LoadCancelledError) {
-          set({ loading: null });
+          set({ loading: null, loadError: `Loading ${request.source.name} was cancelled.` });
           return false;
         }
         set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
@@ -156,6 +171,13 @@ export function createDataSlice(
       loadError: null,
       mappingRequest: null,
       emptyLoad: null,
+      limitOffer: null,
+      loadWithHigherLimit: () => {
+        const offer = get().limitOffer;
+        if (!offer) return Promise.resolve(false);
+        const { request, maxBytes } = offer;
+        return runLoad({ ...request, limits: { ...request.limits, maxBytes } });
+      },
       chooseColumnsAgain: () => {
         const empty = get().emptyLoad;
         if (!empty) return;
@@ -178,8 +200,16 @@ export function createDataSlice(
       dismissEmptyLoad: () => set({ emptyLoad: null }),
       loadMode: 'replace',
       setLoadMode: (loadMode) => set({ loadMode }),
-      loadSource: (source, mode = 'replace', options = {}) =>
-        runLoad({ datasetId: newDatasetId(), source, mode, options }),
+      loadSource: (source, mode = 'replace', options = {}) => {
+        const limits = storedLoadLimits();
+        return runLoad({
+          datasetId: newDatasetId(),
+          source,
+          mode,
+          options,
+          ...(Object.keys(limits).length > 0 ? { limits } : {}),
+        });
+      },
       submitMapping: (mapping, dayOrder) => {
         const pending = get().mappingRequest;
         if (!pending) return Promise.resolve(false);

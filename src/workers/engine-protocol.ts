@@ -8,6 +8,7 @@ import type { UrlFilter } from '../domain/url-state';
 import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
 import type { TextEncodingName } from '../domain/import/decode-text';
+import type { ReadLimits } from '../domain/import/read-limits';
 import type { IncidentView } from '../domain/layouts/incident-view';
 
 import type {
@@ -52,6 +53,8 @@ export interface LoadRequest {
   /** Reload this dataset in its place (e.g. with swapped coordinates) instead of adding one. */
   replaceId?: string;
   options: LoadOptions;
+  /** Limits other than the defaults (read-limits.ts): raised by the user, or lowered in tests. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** A rejected feature as the load report shows it (the feature itself stays in the engine). */
@@ -106,7 +109,12 @@ export type LoadReply =
       columns: string[];
       sample: Array<Record<string, unknown>>;
     }
-  | { status: 'failed'; message: string };
+  | {
+      status: 'failed';
+      message: string;
+      /** When a size limit stopped the load: the limit a new attempt may take, in bytes. */
+      higherLimit?: number;
+    };
 
 /** The permalink's filters plus the dataset selection, which a link cannot carry. */
 export interface EngineFilter extends UrlFilter {

@@ -1,15 +1,20 @@
 /**
  * Loading one source into the engine, as the engine's host runs it: a file or a `data` URL read
- * whole, or, when it is a large FeatureCollection, parsed feature by feature as its bytes arrive
- * (its text could not be one string), with the rejected features cut from the bytes as written.
+ * chunk by chunk (a URL within the limits of read-limits.ts: size, unpacked size, stall) and
+ * loaded whole, or, when it is a large FeatureCollection, parsed feature by feature as its bytes
+ * arrive (its text could not be one string), with the rejected features cut from the bytes as
+ * written.
  */
-import type { LoadPhase, LoadReply, LoadRequest, LoadSource } from './engine-protocol';
+import type { LoadPhase, LoadReply, LoadRequest } from './engine-protocol';
 import { importStreamedCollection, importZip } from '../domain/import/import-incidents';
 import { checkLoadOptions } from '../domain/import/load-options';
+import { DEFAULT_READ_LIMITS, raisedLimit, ReadLimitError } from '../domain/import/read-limits';
 import { isZip } from '../domain/import/read-workbook';
 import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
 import { IncidentFileError } from '../domain/parse-incidents';
 import type { IncidentEngine } from './incident-engine';
+import type { Body } from './read-source';
+import { chunksOf, fetchBody, holdsObject, readBody } from './read-source';
 
 /**
  * Files larger than this that hold a FeatureCollection are read as a stream, feature by feature:
@@ -47,16 +52,16 @@ export async function runLoad(
         (a, b) => file.slice(a, b).text(),
       );
     }
-    const body = await readBody(file.stream(), file.size, Infinity, reading);
+    const body = await readBody(chunksOf(file.stream()), file.size, Infinity, reading);
     return loadBytes(engine, request, body.bytes!, onProgress);
   }
+  // A URL's body is read within the limits; a file, chosen by the user, is read whole.
   let body: Body;
   try {
-    const response = await fetchSource(source);
-    const size = Number(response.headers.get('content-length')) || 0;
-    if (!response.body) return engine.load(await response.arrayBuffer(), request);
-    body = await readBody(response.body, size, streamAboveBytes, reading);
+    const { chunks, size } = await fetchBody(source, limitsOf(request));
+    body = await readBody(chunks, size, streamAboveBytes, reading);
   } catch (error) {
+    if (error instanceof ReadLimitError) return failure(request, error);
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   if (body.bytes) return loadBytes(engine, request, body.bytes, onProgress);
@@ -75,6 +80,25 @@ export async function runLoad(
   );
 }
 
+/** The request's limits: the defaults, unless the user raised them (or a test lowered them). */
+function limitsOf(request: LoadRequest) {
+  return { ...DEFAULT_READ_LIMITS, ...request.limits };
+}
+
+/**
+ * The failed reply for an error that stops a load: a file that cannot be read, or a limit met
+ * (with the higher limit a new attempt may take). Any other error is the engine's own, and thrown.
+ */
+function failure(request: LoadRequest, error: unknown): LoadReply {
+  const message = `${request.source.name}: ${(error as Error).message}`;
+  if (error instanceof ReadLimitError) {
+    const higherLimit = raisedLimit(error.stop);
+    return { status: 'failed', message, ...(higherLimit === null ? {} : { higherLimit }) };
+  }
+  if (error instanceof IncidentFileError) return { status: 'failed', message };
+  throw error;
+}
+
 /**
  * Loads a file's bytes: a ZIP-based file (an XLSX workbook, a KMZ) through its reader, which is
  * asynchronous, anything else as text.
@@ -90,14 +114,13 @@ async function loadBytes(
   try {
     const outcome = await importZip(view, {
       ...request.options,
+      unpackLimit: limitsOf(request).maxBytes,
       onUnpacking: () => onProgress(null, 'unpacking'),
       onProgress: parsing(onProgress),
     });
     return engine.accept(outcome, request);
   } catch (error) {
-    if (error instanceof IncidentFileError)
-      return { status: 'failed', message: `${request.source.name}: ${error.message}` };
-    throw error;
+    return failure(request, error);
   }
 }
 
@@ -134,119 +157,6 @@ async function runStreamedLoad(
     }
     return engine.accept(outcome, request);
   } catch (error) {
-    if (error instanceof IncidentFileError)
-      return { status: 'failed', message: `${request.source.name}: ${error.message}` };
-    throw error;
-  }
-}
-
-/** True when the file's first non-blank character opens a JSON object. */
-async function holdsObject(file: Blob): Promise<boolean> {
-  return opensObject(new Uint8Array(await file.slice(0, 1024).arrayBuffer()));
-}
-
-/** Whether these first bytes (after a byte-order mark and blanks) open a JSON object. */
-function opensObject(head: Uint8Array): boolean {
-  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (
-    i < head.length &&
-    (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)
-  )
-    i++;
-  return head[i] === 0x7b;
-}
-
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-/** The response for a `data` URL, or an error that says why there is none. */
-async function fetchSource(source: Extract<LoadSource, { kind: 'url' }>): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(source.url);
-  } catch {
-    throw new Error(
-      `Could not reach ${source.name}: the network failed or the server does not allow this page to read it (CORS).`,
-    );
-  }
-  if (!response.ok) {
-    throw new Error(
-      `Could not load ${source.name}: the server answered ${response.status} ${response.statusText}`.trim() +
-        '.',
-    );
-  }
-  return response;
-}
-
-/** A body read whole, or (a large JSON object) handed on as a stream of chunks. */
-interface Body {
-  bytes?: ArrayBuffer;
-  /** `read`: the bytes read before the stream was handed on (its first chunks). */
-  stream?: { chunks: AsyncIterable<Uint8Array>; kept: Uint8Array[]; size: number; read: number };
-}
-
-/**
- * Reads a body, reporting how much has been read when its size is known. Once more than
- * `streamAbove` bytes have come and they open a JSON object, the rest is not gathered but handed
- * on as a stream (the chunks read so far first): a collection too large for one string can
- * still be parsed, feature by feature, as it arrives.
- */
-async function readBody(
-  stream: ReadableStream<Uint8Array>,
-  size: number,
-  streamAbove: number,
-  onProgress: (fraction: number) => void,
-): Promise<Body> {
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  let reported = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.byteLength;
-    if (size > 0 && received / size - reported >= 0.01) {
-      reported = received / size;
-      onProgress(Math.min(1, reported));
-    }
-    if (received > streamAbove && opensObject(chunks[0]!)) {
-      return { stream: { chunks: resume(chunks, reader), kept: chunks, size, read: received } };
-    }
-  }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { bytes: bytes.buffer };
-}
-
-/** The chunks already read, then the rest of the stream; every chunk is kept in `kept`. */
-async function* resume(
-  kept: Uint8Array[],
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-): AsyncGenerator<Uint8Array> {
-  yield* kept.slice();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      kept.push(value);
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
+    return failure(request, error);
   }
 }

@@ -1,5 +1,6 @@
 import type { LoadWarning } from '../incident';
 import { IncidentFileError } from '../parse-incidents';
+import { megabytes } from './read-limits';
 
 /** The encodings an incident file can be read in (TextDecoder labels), with their usual names. */
 export const ENCODING_NAMES = {
@@ -229,11 +230,33 @@ export function decodeIncidentText(
     }
     decoded = { text, encoding: 'utf-8', basis: 'valid' };
   } else {
-    decoded = decodeBytes(input instanceof Uint8Array ? input : new Uint8Array(input), encoding);
+    const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+    try {
+      decoded = decodeBytes(bytes, encoding);
+    } catch (error) {
+      // Node throws where a browser hands back an empty string (below).
+      if (bytes.byteLength > MAX_STRING_CHARS && !(error instanceof IncidentFileError))
+        throw tooLongForText(bytes.byteLength);
+      throw error;
+    }
+    if (decoded.text === '' && bytes.byteLength > MAX_STRING_CHARS)
+      throw tooLongForText(bytes.byteLength);
     if (decoded.text.includes('\u0000')) throw new IncidentFileError(BINARY_MESSAGE);
   }
   if (decoded.text.trim() === '') throw new IncidentFileError('The file is empty.');
   return decoded;
+}
+
+/** The longest string V8 (Chromium, Node) can make: 2^29 − 24 UTF-16 code units. */
+const MAX_STRING_CHARS = 2 ** 29 - 24;
+
+/** Bytes whose text a browser cannot hold as one string: it decodes them to nothing. */
+function tooLongForText(bytes: number): IncidentFileError {
+  return new IncidentFileError(
+    `The file is ${megabytes(bytes)}, too long to read as one text (a browser holds at most ` +
+      'about 512 million characters in a string). Only a GeoJSON FeatureCollection is read ' +
+      'piece by piece: split the file, or convert it to GeoJSON.',
+  );
 }
 
 const GUESSED: Partial<Record<TextEncodingName, string>> = {

@@ -120,6 +120,26 @@ describe('Formats', () => {
     );
   });
 
+  it.each([
+    ['an SVG image', '<svg xmlns="http://www.w3.org/2000/svg"><script>a;b</script></svg>'],
+    ['an SVG image', '<?xml version="1.0"?>\n<!-- drawn -->\n<!DOCTYPE svg>\n<svg><g/></svg>'],
+    ['an HTML page', '<!-- error -->\n<html lang="en"><body>a;b;c</body></html>'],
+    ['XML but not KML', '<gpx version="1.1"><trk/></gpx>'],
+  ])('names %s as not data, before reading it as a table', (what, text) => {
+    expect(() => importIncidents(text)).toThrow(
+      `The file is ${what}, not data this app reads (GeoJSON, CSV, XLSX or KML)`,
+    );
+  });
+
+  it('still reads KML behind an XML declaration and comments', () => {
+    const kml =
+      '<?xml version="1.0"?>\n<!-- made by hand -->\n<kml xmlns="http://www.opengis.net/kml/2.2">' +
+      '<Placemark><ExtendedData><Data name="date"><value>2025-10-12</value></Data>' +
+      '<Data name="type"><value>ied</value></Data></ExtendedData>' +
+      '<Point><coordinates>70.1,34.1</coordinates></Point></Placemark></kml>';
+    expect(load(kml).set.incidents).toHaveLength(1);
+  });
+
   it('reports JSON with a comment in front as invalid JSON', () => {
     expect(() => importIncidents('// export\n{"type":"FeatureCollection","features":[]}')).toThrow(
       /^The file is not valid JSON/,

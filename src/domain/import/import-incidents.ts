@@ -93,17 +93,39 @@ export function importIncidents(
   return outcome;
 }
 
-/** HTML pages and XML other than KML are named as such: often a server's error page, or GPX. */
+/**
+ * Markup that is not data, by its first element (after an XML declaration and comments), each
+ * named in the one "not data" message: often a server's error page, an image served in place of
+ * the data, or GPX. KML, the XML this app reads, is recognised before this is asked.
+ */
+const NOT_DATA_MARKUP: ReadonlyArray<{ first: RegExp; what: string; hint: string }> = [
+  {
+    first: /^<(!doctype html|html|head|body)\b/,
+    what: 'an HTML page',
+    hint: 'a server error page, or a web page saved instead of the data?',
+  },
+  {
+    first: /^<(!doctype svg|svg)\b/,
+    what: 'an SVG image',
+    hint: 'a picture served in place of the data?',
+  },
+  { first: /^<(!doctype\b|[a-z_][\w.:-]*[\s/>])/, what: 'XML but not KML', hint: 'GPX, RSS?' },
+];
+
+/** The markup before the first element that says nothing of what the file is. */
+const PROLOG = /^(?:\s+|<\?xml\b[^>]*>|<!--[\s\S]*?-->)*/;
+
+/** Refuses markup that is not data, naming what it is: see NOT_DATA_MARKUP. */
 function refuseMarkup(text: string): void {
-  const start = text.trimStart().slice(0, 100).toLowerCase();
-  if (/^<(!doctype html|html|head|body)\b/.test(start)) {
+  const head = text.slice(0, 4000);
+  const start = head.slice(PROLOG.exec(head)![0].length).toLowerCase();
+  const declared = /^\s*<\?xml\b/i.test(head);
+  const markup =
+    NOT_DATA_MARKUP.find(({ first }) => first.test(start)) ??
+    (declared ? NOT_DATA_MARKUP.at(-1) : undefined);
+  if (markup) {
     throw new IncidentFileError(
-      'The file is an HTML page, not GeoJSON, CSV or KML (a server error page, or a web page saved instead of the data?).',
-    );
-  }
-  if (/^<(\?xml|gpx)\b/.test(start)) {
-    throw new IncidentFileError(
-      'The file is XML but not KML (GPX?): open GeoJSON, CSV, XLSX or KML.',
+      `The file is ${markup.what}, not data this app reads (GeoJSON, CSV, XLSX or KML): ${markup.hint}`,
     );
   }
 }
@@ -166,13 +188,14 @@ export function importStreamedCollection(
 /**
  * Imports a ZIP-based file: an Excel workbook (its first sheet, or `options.sheet`) or a KMZ.
  * Asynchronous, as read-excel-file is. `onUnpacking` is called as the sheet starts to be read:
- * a step that reports no fraction of its own.
+ * a step that reports no fraction of its own. An archive that would unpack to more than
+ * `unpackLimit` bytes (DEFAULT_MAX_BYTES unless told) is refused with ReadLimitError.
  */
 export async function importZip(
   bytes: Uint8Array,
-  options: ImportOptions & { onUnpacking?: () => void } = {},
+  options: ImportOptions & { onUnpacking?: () => void; unpackLimit?: number } = {},
 ): Promise<ImportOutcome> {
-  const zip = inspectZip(bytes);
+  const zip = inspectZip(bytes, options.unpackLimit);
   if (zip.kind === 'kmz') return importIncidents(zip.kml, options);
   if (zip.kind === 'other') {
     throw new IncidentFileError(

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/node';
+import { MB, ReadLimitError } from './read-limits';
 import { inspectZip, isZip, readWorkbookSheet } from './read-workbook';
 
 /** A workbook written as Excel writes one, with these sheets. */
@@ -61,5 +63,25 @@ describe('Reading an Excel workbook', () => {
     expect(() => inspectZip(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]))).toThrow(
       /^The file is a damaged ZIP archive/,
     );
+  });
+
+  it('refuses an archive that would unpack beyond the limit, before unpacking it', () => {
+    // A KMZ whose 3 MB of blanks pack into a few kilobytes, as a decompression bomb's do.
+    const kml = strToU8('<kml><Document>' + ' '.repeat(3 * MB) + '</Document></kml>');
+    const bytes = zipSync({ 'doc.kml': kml });
+    expect(bytes.byteLength).toBeLessThan(64 * 1024);
+    let error: unknown;
+    try {
+      inspectZip(bytes, MB);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ReadLimitError);
+    expect((error as ReadLimitError).stop).toEqual({
+      kind: 'unpacked',
+      limit: MB,
+      size: kml.length,
+    });
+    expect(inspectZip(bytes, 4 * MB)).toMatchObject({ kind: 'kmz' });
   });
 });

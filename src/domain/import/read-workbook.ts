@@ -3,6 +3,7 @@
  * (zipped KML, as Google Earth saves) gives its KML text. fflate lists the archive's entries and
  * unpacks only the small ones needed to tell which it is.
  */
+import type { UnzipFileInfo } from 'fflate';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
@@ -10,6 +11,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { LoadWarning } from '../incident';
 import { IncidentFileError } from '../parse-incidents';
 import type { CsvRow, CsvTable } from './read-csv';
+import { DEFAULT_MAX_BYTES, ReadLimitError } from './read-limits';
 import { isHxlRow } from './read-csv';
 
 export type ZipContent =
@@ -20,22 +22,26 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** What a ZIP archive holds: a workbook and its sheet names, a KMZ's KML, or something else. */
-export function inspectZip(bytes: Uint8Array): ZipContent {
+/**
+ * What a ZIP archive holds: a workbook and its sheet names, a KMZ's KML, or something else.
+ * Throws ReadLimitError when its entries would unpack to more than `unpackLimit` bytes, as the
+ * archive declares them: fflate never unpacks an entry beyond its declared size.
+ */
+export function inspectZip(bytes: Uint8Array, unpackLimit = DEFAULT_MAX_BYTES): ZipContent {
   const names: string[] = [];
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        return file.name === 'xl/workbook.xml' || /\.kml$/i.test(file.name);
-      },
-    });
-  } catch (error) {
-    throw new IncidentFileError(
-      `The file is a damaged ZIP archive (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
+  let unpacked = 0;
+  // A first pass only lists the entries, unpacking nothing.
+  unzipOrExplain(bytes, (file) => {
+    names.push(file.name);
+    unpacked += file.originalSize;
+    return false;
+  });
+  if (unpacked > unpackLimit)
+    throw new ReadLimitError({ kind: 'unpacked', limit: unpackLimit, size: unpacked });
+  const files = unzipOrExplain(
+    bytes,
+    (file) => file.name === 'xl/workbook.xml' || /\.kml$/i.test(file.name),
+  );
   const workbook = files['xl/workbook.xml'];
   if (workbook) return { kind: 'xlsx', sheets: sheetNames(strFromU8(workbook)) };
   // A KMZ's main document is doc.kml by convention, else its first KML file.
@@ -43,6 +49,20 @@ export function inspectZip(bytes: Uint8Array): ZipContent {
     names.find((name) => name === 'doc.kml') ?? names.find((name) => /\.kml$/i.test(name));
   if (kml !== undefined) return { kind: 'kmz', kml: files[kml]! };
   return { kind: 'other' };
+}
+
+/** The entries `filter` keeps, unpacked; a damaged archive is named as such. */
+function unzipOrExplain(
+  bytes: Uint8Array,
+  filter: (file: UnzipFileInfo) => boolean,
+): Record<string, Uint8Array> {
+  try {
+    return unzipSync(bytes, { filter });
+  } catch (error) {
+    throw new IncidentFileError(
+      `The file is a damaged ZIP archive (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
 }
 
 /** The sheet names of `xl/workbook.xml`, in the workbook's order. */

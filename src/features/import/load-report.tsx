@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { megabytes, RAISE_LIMIT_LABEL } from '../../domain/import/read-limits';
 import { describeProblems, itemNoun } from '../../domain/import/rejection-problems';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
@@ -21,6 +22,7 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
   const notices = useIncidentStore((state) => state.notices, store);
   const dismissNotices = useIncidentStore((state) => state.dismissNotices, store);
   const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
+  const limitOffer = useIncidentStore((state) => state.limitOffer, store);
   const shown = datasets && datasets.length > 0 ? datasets.map((d) => d.name).join(', ') : null;
 
   return (
@@ -40,6 +42,13 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
       {loadError && (
         <div role="alert" className="message error">
           {loadError}
+          {limitOffer && (
+            <p>
+              <button type="button" onClick={() => void store.getState().loadWithHigherLimit()}>
+                {RAISE_LIMIT_LABEL} ({megabytes(limitOffer.maxBytes)})
+              </button>
+            </p>
+          )}
           {shown && <p className="small">Still showing {shown}.</p>}
         </div>
       )}
