@@ -1,3 +1,4 @@
+import { clip } from '../domain/filters/filter-dimension';
 import { readViewQuery, writeViewQuery } from '../domain/saved-view';
 import type { MapViewState } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
@@ -76,7 +77,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   // A link or view that sets the camera keeps it: the map does not fly to its incident.
   const openIncident = async (id: string) => {
     if (await store.getState().selectById(id, view ? 'view' : 'link')) return;
-    addNotices([`Ignored incident=${id}: no loaded incident has that id.`]);
+    addNotices([`Ignored incident=${clip(id)}: no loaded incident has that id.`]);
     if (incident !== id) return;
     incident = null;
     write();
