@@ -30,6 +30,12 @@ describe('Clipping text from data', () => {
     expect(clipped).toContain('(3 more characters)');
   });
 
+  it('leaves text clipped before as it is, with its count', () => {
+    const once = clipText('x'.repeat(1_000), MAX_NAME_CHARS);
+    expect(clipText(once, MAX_NAME_CHARS)).toBe(once);
+    expect(displayName(once)).toContain('(800 more characters)');
+  });
+
   it('clips a name (a type, an id, a property name) at 200 characters', () => {
     expect(displayName('n'.repeat(50_000_000))).toBe(
       `${'n'.repeat(MAX_NAME_CHARS)} … (49,999,800 more characters)`,

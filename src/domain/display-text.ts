@@ -22,6 +22,9 @@ export const MAX_NAME_CHARS = 200;
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
+/** The end of a clipped text. */
+const CLIPPED = / … \([\d,]+ more characters\)$/;
+
 /** U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE. */
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -32,6 +35,9 @@ const PDI = '\u2069';
  */
 export function clipText(text: string, max: number = MAX_TEXT_CHARS): string {
   if (text.length <= max) return text;
+  // Text clipped before (by the engine) is not clipped again: it would lose its true count.
+  const marker = CLIPPED.exec(text.slice(-40));
+  if (marker && text.length - marker[0].length <= max) return text;
   const code = text.charCodeAt(max - 1);
   const end = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
   const more = text.length - end;
