@@ -16,6 +16,43 @@ const NO_HTML_INJECTION = [
 ];
 
 /**
+ * Text from data goes through DataText (src/features/data-text), which clips it and isolates its
+ * bidi: a JSX child that is a value read straight from data (a name, label, id, message…, alone,
+ * after `&&`, in a `? :` or inside a template) is flagged, and so is such a value in a text
+ * attribute (aria-label, title…), which must be clipped. Numbers and the app's own words pass.
+ */
+const DATA_FIELDS =
+  'label|name|names|code|key|id|message|reason|place|summary|text|day|dataset|datasetName|notice|detail|phrase|column|sheet|type|value|title|problems';
+/** Plain names that hold data wherever they are used (a `label` prop may be the app's own). */
+const DATA_NAMES =
+  'names|message|reason|place|summary|dataset|datasetName|notice|detail|phrase|column|sheet|problems';
+const DATA_MESSAGE =
+  'Show text from data through <DataText> (features/data-text): it clips it and isolates its bidi.';
+const RAW = `:matches(Identifier[name=/^(${DATA_NAMES})$/], MemberExpression[property.name=/^(${DATA_FIELDS})$/])`;
+const CHILD = ':matches(JSXElement, JSXFragment) > JSXExpressionContainer';
+const TEXT_ATTRIBUTE =
+  'JSXAttribute[name.name=/^(aria-label|aria-description|title|alt|placeholder)$/]';
+const NO_RAW_DATA_TEXT = [
+  `${CHILD} > ${RAW}`,
+  `${CHILD} > LogicalExpression > ${RAW}.right`,
+  `${CHILD} > ConditionalExpression > ${RAW}.consequent`,
+  `${CHILD} > ConditionalExpression > ${RAW}.alternate`,
+  `${CHILD} > TemplateLiteral > ${RAW}`,
+  `${CHILD} > :matches(LogicalExpression, ConditionalExpression) > TemplateLiteral > ${RAW}`,
+]
+  .map((selector) => ({ selector, message: DATA_MESSAGE }))
+  .concat(
+    [
+      `${TEXT_ATTRIBUTE} > JSXExpressionContainer > ${RAW}`,
+      `${TEXT_ATTRIBUTE} > JSXExpressionContainer > TemplateLiteral > ${RAW}`,
+    ].map((selector) => ({
+      selector,
+      message:
+        'Clip text from data in an attribute with displayName or displayText (domain/display-text).',
+    })),
+  );
+
+/**
  * The folders of src/ from the bottom up: each may import those before it, never those after
  * (`**` catches the folders' own subfolders too).
  */
@@ -166,6 +203,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/features/**/*.tsx', 'src/app/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_HTML_INJECTION, ...NO_RAW_DATA_TEXT] },
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],

@@ -4,6 +4,7 @@
  * load. At a million incidents reading them takes seconds, so they can be made a slice at a time
  * (`FacetBuilder.step`), letting the engine answer other requests in between.
  */
+import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { NameListKey } from './filters/filter-dimension';
 import { NAME_FACETS } from './filters/filter-table';
 import { PRECISIONS } from './incident-facets';
@@ -29,13 +30,17 @@ export interface FacetColumns {
 /** Rows read between two looks at the clock. */
 const ROWS_PER_CHECK = 2_000;
 
-/** A column that interns names, each distinct name getting the next id, and its adder. */
+/**
+ * A column that interns names, each distinct name getting the next id, and its adder. Names are
+ * kept clipped to a name's length: they are listed, chosen and put in permalinks by that text.
+ */
 function nameColumn() {
   const ids = new Map<string, number>();
   const column: NameColumn = { names: [], ids: [] };
   const add = (names: string[]) =>
     column.ids.push(
-      names.map((name) => {
+      names.map((whole) => {
+        const name = clipText(whole, MAX_NAME_CHARS);
         let id = ids.get(name);
         if (id === undefined) {
           id = column.names.length;

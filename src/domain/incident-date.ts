@@ -4,6 +4,8 @@
  * local time even though it is 11 Oct in UTC.
  */
 
+import { clipText } from './display-text';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
@@ -307,8 +309,9 @@ export function formatDayNumber(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** A value quoted in a message: its first 60 characters (display-text.ts's clip). */
 function clip(text: string, max = 60): string {
-  return text.length > max ? text.slice(0, max) + '…' : text;
+  return clipText(text, max);
 }
 
 /** A short, safe description of any value for error messages. */

@@ -91,6 +91,20 @@ export interface IndexResult {
   ranges: Uint32Array;
 }
 
+/** The most type codes an index tells apart (its type column is 16-bit). */
+export const MAX_TYPE_CODES = 0x10000;
+
+/**
+ * Thrown when the incidents bring more than MAX_TYPE_CODES codes; `row` is the first incident
+ * whose code is one too many. The message names no code: a caller's codes may be internal keys,
+ * so it is the caller who words what the user reads.
+ */
+export class TooManyCodesError extends RangeError {
+  constructor(readonly row: number) {
+    super(`incident ${row}: more than ${MAX_TYPE_CODES.toLocaleString('en')} type codes`);
+  }
+}
+
 /** Builds the columns and sorted runs of an incident list; row r is `incidents[r]`. */
 export function buildIncidentIndex(
   incidents: readonly Incident[],
@@ -114,9 +128,7 @@ export function buildIncidentIndex(
     let code = codeOf.get(key);
     if (code === undefined) {
       code = typeCodes.length;
-      if (code > 0xffff) {
-        throw new RangeError(`incident ${row}: more than 65,536 type codes ("${key}")`);
-      }
+      if (code > 0xffff) throw new TooManyCodesError(row);
       codeOf.set(key, code);
       typeCodes.push(key);
     }

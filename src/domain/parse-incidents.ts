@@ -6,6 +6,7 @@ import type {
   Position,
   RejectedFeature,
 } from './incident';
+import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { DateResult } from './incident-date';
 import { describeValue, parseIncidentDate } from './incident-date';
 
@@ -147,7 +148,7 @@ export function readCollectionMembers(json: JsonObject): {
     if (scan.tooDeep) {
       warnings.push({
         code: 'other',
-        message: `the collection member "${key}" nests deeper than ${MAX_NESTING_DEPTH} levels; it is kept only down to that depth`,
+        message: `the collection member "${clipText(key, MAX_NAME_CHARS)}" nests deeper than ${MAX_NESTING_DEPTH} levels; it is kept only down to that depth`,
       });
     }
     setOwn(members, key, scan.tooDeep ? truncateDeepValue(json[key]) : json[key]);
@@ -206,7 +207,8 @@ export function validateFeature(
     day: date.day,
     dayNumber: date.dayNumber,
     ...(date.precision ? { datePrecision: date.precision } : {}),
-    type: type.type,
+    // Kept short for the index, the filters and the page; the feature keeps it whole.
+    type: clipText(type.type, MAX_NAME_CHARS),
     lon: position ? position[0] : null,
     lat: position ? position[1] : null,
     feature: input as IncidentFeature,
@@ -215,13 +217,14 @@ export function validateFeature(
 
 /**
  * The feature's id as text: its `id` member, else the id its layout reads from the properties
- * (`properties.id` natively), when that is a string or a finite number.
+ * (`properties.id` natively), when that is a string or a finite number. Clipped to a name's
+ * length (the feature keeps it whole): the id is shown, reported and put in permalinks.
  */
 function readFeatureId(feature: JsonObject, fields: FieldReader): string | undefined {
   const properties = own(feature, 'properties');
   const id = own(feature, 'id') ?? (isObject(properties) ? fields.id(properties) : undefined);
   return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))
-    ? String(id)
+    ? clipText(String(id), MAX_NAME_CHARS)
     : undefined;
 }
 
@@ -332,6 +335,16 @@ export function deriveId(feature: JsonObject): string {
   return 'derived-' + (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Positions a duplicate-id warning names before it only counts the rest. */
+const NAMED_POSITIONS = 10;
+
+/** `#3, #7` or `#3, #7, … and 998 more`. */
+function listPositions(list: readonly number[]): string {
+  const named = list.slice(0, NAMED_POSITIONS).map((i) => `#${i}`);
+  const more = list.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ');
+}
+
 /** One warning per id used by more than one incident; all of them stay loaded. */
 export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] {
   const positions = new Map<string, number[]>();
@@ -344,7 +357,7 @@ export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] 
     .filter(([, list]) => list.length > 1)
     .map(([key, list]) => ({
       code: 'duplicate-id' as const,
-      message: `id "${key}" is used by ${list.length} features (${list.map((i) => `#${i}`).join(', ')}); all are kept`,
+      message: `id "${key}" is used by ${list.length} features (${listPositions(list)}); all are kept`,
       indices: list,
     }));
 }

@@ -82,8 +82,12 @@ describe('Incident colours', () => {
   const typeCodes = ['airstrike', 'shelling', 'sniper_fire', 'state_based'];
   /** The colour the expression gives a code, read as MapLibre's `match` would. */
   const colourIn = (expression: unknown[], code: string) => {
-    const at = expression.indexOf(code, 2);
-    return at > 1 && at % 2 === 0 ? expression[at + 1] : expression.at(-1);
+    for (let at = 2; at < expression.length - 1; at += 2) {
+      const labels = expression[at];
+      if (Array.isArray(labels) ? labels.includes(code) : labels === code)
+        return expression[at + 1];
+    }
+    return expression.at(-1);
   };
 
   it('colours every taxonomy type in its colour', () => {
@@ -96,6 +100,16 @@ describe('Incident colours', () => {
     const describeType = createTypeDescriber(typeCodes);
     expect(colourIn(expression, 'sniper_fire')).toBe(OVERFLOW_TYPE_COLOURS[0]);
     expect(colourIn(expression, 'state_based')).toBe(describeType('state_based').colour);
+  });
+
+  it('gives one branch to each colour, however many codes share it', () => {
+    const many = Array.from({ length: 1000 }, (_, n) => `type_${n}`);
+    const expression = incidentColourExpression(many) as unknown[];
+    const colours = expression.filter(
+      (_, at) => at > 2 && at % 2 === 1 && at < expression.length - 1,
+    );
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(colourIn(expression, 'type_999')).toBe(createTypeDescriber(many)('type_999').colour);
   });
 
   it('changes only paint for other data: the circle fill and the ring of approximate places', () => {

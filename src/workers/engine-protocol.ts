@@ -76,7 +76,10 @@ export interface DatasetSummary {
   problems: Array<{ problem: string; count: number }>;
   /** The first rejections, enough for the report; "Download rejected" returns all. */
   rejected: RejectionSummary[];
+  /** The warnings the report shows: the first ones, and every one it offers a choice for. */
   warnings: LoadWarning[];
+  /** How many warnings the load gave in all. */
+  warningCount: number;
   /** CSV header of a CSV dataset, for Export CSV. */
   columns: string[] | null;
   options: LoadOptions;

@@ -21,7 +21,7 @@ import { emptyReply, importFile, summariseDataset } from './engine/dataset-reply
 import { exportRows, rejectedFile } from './engine/engine-files';
 import { summariseFacets } from './engine/facet-summary';
 import type { Dataset, IncidentTable } from './engine/incident-table';
-import { buildIncidentTable } from './engine/incident-table';
+import { buildIncidentTable, TooManyTypesError } from './engine/incident-table';
 import { featureReply, listOrder, listRow } from './engine/list-rows';
 import { mapTile } from './engine/map-tiles';
 import { facetBuilderFor, rowSearchTexts } from './engine/row-views';
@@ -61,11 +61,18 @@ export class IncidentEngine {
     // Nothing loaded: what was shown stays, and the report says why.
     if (outcome.set.incidents.length === 0) return emptyReply(summary, outcome.set.rejected);
     const dataset: Dataset = { summary, set: outcome.set };
-    const replaced = this.datasets.findIndex((d) => d.summary.id === request.replaceId);
-    if (replaced >= 0) this.datasets[replaced] = dataset;
-    else if (request.mode === 'replace') this.datasets = [dataset];
-    else this.datasets.push(dataset);
-    this.showDatasets(this.datasets);
+    const datasets = [...this.datasets];
+    const replaced = datasets.findIndex((d) => d.summary.id === request.replaceId);
+    if (replaced >= 0) datasets[replaced] = dataset;
+    else if (request.mode === 'replace') datasets.splice(0, datasets.length, dataset);
+    else datasets.push(dataset);
+    try {
+      this.showDatasets(datasets);
+    } catch (error) {
+      // What was shown stays shown.
+      if (error instanceof TooManyTypesError) return { status: 'failed', message: error.message };
+      throw error;
+    }
     return { status: 'loaded', summary: this.table.summary, dataset: summary };
   }
 
@@ -237,8 +244,9 @@ export class IncidentEngine {
 
   /** Builds the table of these datasets; every match made before is forgotten. */
   private showDatasets(datasets: Dataset[]): void {
+    const table = buildIncidentTable(datasets);
     this.datasets = datasets;
-    this.table = buildIncidentTable(datasets);
+    this.table = table;
     this.forgetMatches();
   }
 

@@ -3,6 +3,7 @@
  * about one filter (its URL parameters, empty value, parser and writer, its words in captions,
  * how the engine applies it, and its facet), and everything else loops over the table.
  */
+import { clipText } from '../display-text';
 import type { BorderIndex, BorderMeasures } from '../border/border-measures';
 import type { FacetColumns } from '../facet-columns';
 import type { Incident } from '../incident';
@@ -143,9 +144,9 @@ export interface FilterDimension {
 
 export type RowTest = (row: number) => boolean;
 
-/** Clips a value quoted in a message. */
+/** Clips a value quoted in a message (display-text.ts's clip, to a short quote). */
 export function clip(text: string, max = 80): string {
-  return text.length > max ? text.slice(0, max) + '…' : text;
+  return clipText(text, max);
 }
 
 /**

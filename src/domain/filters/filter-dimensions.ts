@@ -17,6 +17,7 @@ import type {
 import { BORDER_DIMENSIONS } from './border-dimensions';
 
 export { OPEN_KM } from './border-dimensions';
+import { displayName } from '../display-text';
 import {
   clip,
   knownList,
@@ -26,7 +27,15 @@ import {
   writeRepeated,
 } from './filter-dimension';
 
-const list = (items: readonly string[]) => items.join(', ');
+/** Names a phrase lists before it counts the rest: a file may bring tens of thousands. */
+const LISTED_NAMES = 20;
+
+/** `a, b, c`, or past LISTED_NAMES, `a, b, … and 59,980 more`; each name clipped. */
+const list = (items: readonly string[]) => {
+  const named = items.slice(0, LISTED_NAMES).map(displayName).join(', ');
+  const more = items.length - LISTED_NAMES;
+  return more > 0 ? `${named} and ${more.toLocaleString('en')} more` : named;
+};
 /** The date bounds a caption or export names: the filter's, else the loaded data's extent. */
 export function effectiveRange(
   filter: Pick<UrlFilter, 'from' | 'to'>,

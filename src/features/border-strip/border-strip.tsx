@@ -25,6 +25,8 @@ import {
 } from './strip-scale';
 import { describeBorderStrip, findBusiestStretch } from './strip-summary';
 import './border-strip.css';
+import { displayName } from '../../domain/display-text';
+import { DataText } from '../data-text/data-text';
 
 /** A stretch of the line, in km from the Iran tripoint. */
 export interface KmRange {
@@ -170,7 +172,7 @@ export function BorderStrip({
       aria-describedby={summaryId}
     >
       <p id={summaryId} className="visually-hidden">
-        {summary}
+        <DataText value={summary} />
       </p>
       <p id={keysId} className="visually-hidden">
         Arrow keys move the stretch by 10 km, Page Up and Page Down by 100 km, Home and End to the
@@ -242,10 +244,10 @@ export function BorderStrip({
           <span
             key={`${segment.name}-${segment.fromKm}`}
             className="border-strip-segment"
-            title={segment.name}
+            title={displayName(segment.name)}
             style={{ left: x(segment.fromKm), width: x(segment.toKm - segment.fromKm) }}
           >
-            {segment.name}
+            <DataText value={segment.name} name />
           </span>
         ))}
       </div>

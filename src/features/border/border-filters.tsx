@@ -1,3 +1,4 @@
+import { displayName } from '../../domain/display-text';
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
@@ -5,6 +6,7 @@ import {
   useIncidentStoreShallow,
 } from '../../state/incident-store';
 import { OPEN_KM } from '../../domain/filters/border-dimensions';
+import { DataText } from '../data-text/data-text';
 
 /** The distance bands analysts ask for most. */
 const PRESETS: ReadonlyArray<{ label: string; range: [number, number] }> = [
@@ -124,7 +126,7 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
           <option value="">Any place</option>
           {geography.crossings.map((crossing) => (
             <option key={crossing.id} value={crossing.id}>
-              {crossing.name}
+              {displayName(crossing.name)}
             </option>
           ))}
         </select>
@@ -148,7 +150,10 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
 
       {province && (
         <p className="small">
-          Province: <strong>{province.name}</strong>{' '}
+          Province:{' '}
+          <strong>
+            <DataText value={province.name} name />
+          </strong>{' '}
           <button
             type="button"
             className="link-button"

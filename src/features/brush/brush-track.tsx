@@ -79,6 +79,7 @@ export function BrushTrack({
             data-part={edge}
             role="slider"
             tabIndex={0}
+            // eslint-disable-next-line no-restricted-syntax -- the handle's name, the app's own
             aria-label={handle.label}
             aria-describedby={keysId}
             aria-orientation="horizontal"

@@ -3,7 +3,12 @@ import { INCIDENT_TYPES } from '../../domain/taxonomy';
 import { OVERFLOW_TYPE_COLOURS } from '../../domain/type-describer';
 import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import type { EngineFilter, EngineSummary } from '../../workers/engine-protocol';
-import { describeMapImage, mapImageFileName } from './map-image-text';
+import {
+  describeMapImage,
+  layOutMapImageText,
+  mapImageFileName,
+  PNG_LEGEND_TYPES,
+} from './map-image-text';
 
 function makeSummary(overrides: Partial<EngineSummary> = {}): EngineSummary {
   return {
@@ -155,5 +160,44 @@ describe('Export PNG text', () => {
     const { filters } = describeMapImage(filter, makeSummary(), result);
     expect(filters).toContain('50 km and more from the line');
     expect(filters).toContain('within 3 km of x');
+  });
+
+  it('lays out a type with a right-to-left override so its count still reads 12', () => {
+    const lines = layOutMapImageText({
+      title: '12 of 12 incidents',
+      filters: ['actors: \u202eTTP', 'all types'],
+      legend: [{ label: 'Killed by\u202e', colour: '#000000', count: 12 }],
+      legendMore: 0,
+      attribution: '',
+    });
+    expect(lines.legend).toEqual([{ text: '\u2068Killed by\u2069  12', colour: '#000000' }]);
+    expect(lines.filters).toEqual(['\u2068actors: TTP\u2069', '\u2068all types\u2069']);
+    expect(lines.filters.join(' · ')).not.toMatch(/[\u202a-\u202e]/);
+  });
+
+  it('names the most frequent types in the legend when there are many, and counts the rest', () => {
+    const codes = Array.from({ length: 60_000 }, (_, n) => `type_${n}`);
+    const text = describeMapImage(filterOf(), makeSummary({ typeCodes: codes }), {
+      count: 60_000,
+      total: 60_000,
+      typeCounts: codes.map((code, n) => ({ code, count: n === 59_999 ? 9 : 1 })),
+    });
+    expect(text.legend).toHaveLength(PNG_LEGEND_TYPES);
+    expect(text.legend[0]).toMatchObject({ label: 'Type 59999', count: 9 });
+    expect(text.legendMore).toBe(60_000 - PNG_LEGEND_TYPES);
+    expect(layOutMapImageText(text).legend.at(-1)).toEqual({
+      text: 'and 59,980 more types',
+      colour: null,
+    });
+  });
+
+  it('names at most 20 types of a filter in its phrase, then counts the rest', () => {
+    const codes = Array.from({ length: 1000 }, (_, n) => `type_${n}`);
+    const { filters } = describeMapImage(
+      filterOf({ types: codes.slice(1) }),
+      makeSummary({ typeCodes: codes }),
+      result,
+    );
+    expect(filters[1]).toMatch(/^types: Type 1, Type 2, .*, Type 20 and 979 more$/);
   });
 });

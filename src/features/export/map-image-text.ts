@@ -1,3 +1,4 @@
+import { canvasText, displayName, MAX_TEXT_CHARS } from '../../domain/display-text';
 import { createTypeDescriber } from '../../domain/type-describer';
 import { effectiveRange } from '../../domain/filters/filter-dimensions';
 import { describeFilter, filterWords } from '../../domain/filters/filter-table';
@@ -8,15 +9,47 @@ import type {
   QueryReply,
 } from '../../workers/engine-protocol';
 
+/** How many types the picture's legend names; past that, the most frequent, and a count of the rest. */
+export const PNG_LEGEND_TYPES = 20;
+
 /** What the exported picture says besides the map itself. */
 export interface MapImageText {
   /** "44 of 72 incidents". */
   title: string;
   /** The filters, one phrase each, to be joined or wrapped. */
   filters: string[];
-  /** Ticked types with at least one matching incident, in the store's order. */
+  /**
+   * Ticked types with at least one matching incident, in the store's order; the most frequent
+   * PNG_LEGEND_TYPES of them when there are more.
+   */
   legend: Array<{ label: string; colour: string; count: number }>;
+  /** How many ticked types with incidents the legend leaves out. */
+  legendMore: number;
   attribution: string;
+}
+
+/** The picture's texts as drawn on its canvas. */
+export interface MapImageLines {
+  /** The filter phrases, each from `canvasText`. */
+  filters: string[];
+  /** The legend's lines: a type (label and count) with its colour, or the count of the rest. */
+  legend: Array<{ text: string; colour: string | null }>;
+}
+
+/**
+ * The texts of the picture as the canvas draws them. A canvas has no bidi isolation of its own,
+ * so every text from data goes through `canvasText` (clipped, bidi controls out, set apart as an
+ * isolate): a type "Killed by" followed by a right-to-left override still reads "Killed by  12",
+ * never "21", and an actor cannot turn the phrases after it around.
+ */
+export function layOutMapImageText(text: MapImageText): MapImageLines {
+  const legend: MapImageLines['legend'] = text.legend.map(({ label, colour, count }) => ({
+    text: `${canvasText(label)}  ${count.toLocaleString('en')}`,
+    colour,
+  }));
+  if (text.legendMore > 0)
+    legend.push({ text: `and ${text.legendMore.toLocaleString('en')} more types`, colour: null });
+  return { filters: text.filters.map((phrase) => canvasText(phrase, MAX_TEXT_CHARS)), legend };
 }
 
 export const MAP_IMAGE_ATTRIBUTION =
@@ -40,7 +73,8 @@ export function describeMapImage(
 ): MapImageText {
   // The colours of the map, the legend and the filters: those of the loaded type codes.
   const describeType = createTypeDescriber(summary.typeCodes);
-  const ticked = (code: string) => filter.types === null || filter.types.includes(code);
+  const tickedTypes = filter.types === null ? null : new Set(filter.types);
+  const ticked = (code: string) => tickedTypes === null || tickedTypes.has(code);
   // Every filter of the table names itself: dates and types always, the others when set.
   const filters = describeFilter(
     filter,
@@ -48,15 +82,19 @@ export function describeMapImage(
   );
   const sources = summary.datasets
     .filter((d) => filter.datasets === null || filter.datasets.includes(d.id))
-    .map((d) => d.name);
+    .map((d) => displayName(d.name));
   filters.push(`sources: ${sources.join(', ') || 'none'}`);
   filters.push('border: Natural Earth 1:10m, generalised');
+  const drawn = result.typeCounts.filter(({ code, count }) => count > 0 && ticked(code));
+  const named =
+    drawn.length > PNG_LEGEND_TYPES
+      ? [...drawn].sort((a, b) => b.count - a.count).slice(0, PNG_LEGEND_TYPES)
+      : drawn;
   return {
     title: `${result.count} of ${result.total} incidents`,
     filters,
-    legend: result.typeCounts
-      .filter(({ code, count }) => count > 0 && ticked(code))
-      .map(({ code, count }) => ({ ...describeType(code), count })),
+    legend: named.map(({ code, count }) => ({ ...describeType(code), count })),
+    legendMore: drawn.length - named.length,
     attribution: MAP_IMAGE_ATTRIBUTION,
   };
 }

@@ -1,5 +1,6 @@
 import { LEGEND_COLOURS } from '../../map/legend-colours';
 import type { MapImageText } from './map-image-text';
+import { layOutMapImageText } from './map-image-text';
 
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 const INK = '#1b1b1b';
@@ -72,8 +73,9 @@ export function composeMapImage(
 
   // Filters along the top.
   context.font = `12px ${FONT}`;
-  const lines = wrapPhrases(context, text.filters, width - 2 * pad);
-  const bandHeight = pad + 16 + lines.length * 15 + pad - 2;
+  const lines = layOutMapImageText(text);
+  const filterLines = wrapPhrases(context, lines.filters, width - 2 * pad);
+  const bandHeight = pad + 16 + filterLines.length * 15 + pad - 2;
   context.fillStyle = PAPER;
   context.fillRect(0, 0, width, bandHeight);
   context.fillStyle = INK;
@@ -81,16 +83,13 @@ export function composeMapImage(
   context.fillText(`Durand Line incident map: ${text.title}`, pad, pad);
   context.font = `12px ${FONT}`;
   context.fillStyle = MUTED;
-  lines.forEach((line, i) => context.fillText(line, pad, pad + 17 + i * 15));
+  filterLines.forEach((line, i) => context.fillText(line, pad, pad + 17 + i * 15));
 
   // Legend at the bottom left: types (in two columns when there are many), then symbols.
   const row = 16;
   const symbols = ['Exact place', 'Approximate (district or province centre)', 'Durand Line'];
   context.font = `12px ${FONT}`;
-  const entries = text.legend.map(({ label, colour, count }) => ({
-    text: `${label}  ${count}`,
-    colour,
-  }));
+  const entries = lines.legend;
   const columns = entries.length > 6 ? 2 : 1;
   const typeRows = Math.ceil(entries.length / columns);
   const measure = (label: string) => context.measureText(label).width;
@@ -120,13 +119,15 @@ export function composeMapImage(
   entries.forEach((entry, i) => {
     const x = symbolX + Math.floor(i / typeRows) * columnWidth;
     const rowY = y + (i % typeRows) * row;
-    context.beginPath();
-    context.arc(x, rowY + 6, 5, 0, 2 * Math.PI);
-    context.fillStyle = entry.colour;
-    context.fill();
-    context.strokeStyle = '#ffffff';
-    context.lineWidth = 1;
-    context.stroke();
+    if (entry.colour) {
+      context.beginPath();
+      context.arc(x, rowY + 6, 5, 0, 2 * Math.PI);
+      context.fillStyle = entry.colour;
+      context.fill();
+      context.strokeStyle = '#ffffff';
+      context.lineWidth = 1;
+      context.stroke();
+    }
     context.fillStyle = INK;
     context.fillText(entry.text, x + 12, rowY);
   });

@@ -1,4 +1,5 @@
 import { activeDimensions, filterWords } from '../../domain/filters/filter-table';
+import { DataText } from '../data-text/data-text';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 
@@ -16,7 +17,13 @@ export function ActiveFilters({ store = incidentStore }: { store?: IncidentStore
   if (phrases.length === 0) return null;
   return (
     <p className="muted small active-filters" data-testid="active-filters">
-      Active: {phrases.join(' · ')}
+      Active:{' '}
+      {phrases.map((phrase, i) => (
+        <span key={i}>
+          {i > 0 && ' · '}
+          <DataText value={phrase} />
+        </span>
+      ))}
     </p>
   );
 }

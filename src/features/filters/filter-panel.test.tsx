@@ -91,4 +91,21 @@ describe('Filter panel', () => {
     await expectCount(/^4 of 4 incidents/);
     expect(store.getState().filter).toEqual(EMPTY_ENGINE_FILTER);
   });
+
+  it('lists the most frequent of many types, finds the others and says how many more', async () => {
+    const many = Array.from({ length: 100 }, (_, n) =>
+      makeFeature({ id: `t${n}`, type: `type_${String(n).padStart(3, '0')}` }),
+    );
+    const frequent = [1, 2, 3].map((n) => makeFeature({ id: `f${n}`, type: 'frequent' }));
+    const store = await makeLoadedStore([...many, ...frequent]);
+    render(<FilterPanel store={store} />);
+    const types = screen.getByRole('group', { name: 'Incident types' });
+    await waitFor(() => expect(types.querySelectorAll('input[type=checkbox]')).toHaveLength(40));
+    expect(types.querySelector('.type-option')).toHaveTextContent('Frequent 3');
+    expect(types).toHaveTextContent('61 more: narrow with the search box.');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Find a type' }), 'type 099');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Type 099 1' }));
+    expect(store.getState().filter.types).toHaveLength(100);
+    expect(store.getState().filter.types).not.toContain('type_099');
+  });
 });

@@ -9,9 +9,14 @@ import {
   useIncidentStoreShallow,
 } from '../../state/incident-store';
 import { parseDay } from '../../domain/incident-date';
+import { byCount, CappedList, SHOWN_ITEMS } from '../capped-list/capped-list';
+import { DataText } from '../data-text/data-text';
 import { ActiveFilters } from './active-filters';
 
-/** Date range and type filters, with a count per type and a reset. */
+/**
+ * Date range and type filters, with a count per type and a reset. Past SHOWN_ITEMS types, the
+ * most frequent are listed, with a search box for the others.
+ */
 export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }) {
   const { from, to } = useIncidentStoreShallow(
     (state) => ({ from: state.filter.from, to: state.filter.to }),
@@ -65,21 +70,29 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
       <fieldset className="type-filter">
         <legend>Incident types</legend>
         {types.length === 0 && <p className="muted small">No incidents loaded.</p>}
-        {types.map(({ code, count, selected }) => {
-          const { label, colour } = describeType(code);
-          return (
-            <label key={code} className="type-option">
-              <input
-                type="checkbox"
-                checked={selected}
-                onChange={(event) => setTypeSelected(code, event.target.checked)}
-              />
-              <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
-              <span className="type-label">{label}</span>{' '}
-              <span className="type-count">{count}</span>
-            </label>
-          );
-        })}
+        <CappedList
+          items={types.length > SHOWN_ITEMS ? byCount(types) : types}
+          nameOf={({ code }) => describeType(code).label}
+          findLabel="Find a type"
+        >
+          {(shown) =>
+            shown.map(({ code, count, selected }) => {
+              const { label, colour } = describeType(code);
+              return (
+                <label key={code} className="type-option">
+                  <input
+                    type="checkbox"
+                    checked={selected}
+                    onChange={(event) => setTypeSelected(code, event.target.checked)}
+                  />
+                  <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
+                  <DataText className="type-label" value={label} name />{' '}
+                  <span className="type-count">{count}</span>
+                </label>
+              );
+            })
+          }
+        </CappedList>
       </fieldset>
       {datasets.length > 1 && (
         <fieldset className="type-filter">
@@ -91,7 +104,8 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
                 checked={selected}
                 onChange={(event) => setDatasetSelected(id, event.target.checked)}
               />
-              <span className="type-label">{name}</span> <span className="type-count">{count}</span>
+              <DataText className="type-label" value={name} name />{' '}
+              <span className="type-count">{count}</span>
             </label>
           ))}
         </fieldset>

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import type { NameFacet, NameListKey } from '../../domain/filters/filter-dimension';
 import type { FacetSummary } from '../../workers/engine-protocol';
-
-/** How many names a searchable list shows before the user narrows them with its search box. */
-const SHOWN_NAMES = 40;
+import { CappedList } from '../capped-list/capped-list';
+import { DataText } from '../data-text/data-text';
 
 /** Multi-select of checkboxes where none ticked means "all". */
 export function toggleIn(
@@ -32,7 +30,6 @@ export function NameFacetFilter({
   selected: readonly string[] | null;
   onChange: (selection: string[] | null) => void;
 }) {
-  const [query, setQuery] = useState('');
   const chosen = selected ?? [];
   const option = ({ name, count }: { name: string; count: number }) => (
     <label key={name} className="type-option">
@@ -41,7 +38,7 @@ export function NameFacetFilter({
         checked={chosen.includes(name)}
         onChange={(event) => onChange(toggleIn(selected, name, event.target.checked))}
       />
-      <span className="type-label">{facet.nameLabel?.(name) ?? name}</span>{' '}
+      <DataText className="type-label" value={facet.nameLabel?.(name) ?? name} name />{' '}
       <span className="type-count">{count}</span>
     </label>
   );
@@ -50,33 +47,33 @@ export function NameFacetFilter({
     if (names.length === 0) return null;
     return (
       <fieldset className="type-filter">
+        {/* eslint-disable-next-line no-restricted-syntax -- the filter table's own words */}
         <legend>{facet.label}</legend>
         {names.map(option)}
       </fieldset>
     );
   }
-  const needle = query.trim().toLowerCase();
-  const shown = names.filter(
-    ({ name }) => chosen.includes(name) || name.toLowerCase().includes(needle),
-  );
   return (
     <details open={chosen.length > 0 || undefined}>
       <summary>
+        {/* eslint-disable-next-line no-restricted-syntax -- the filter table's own words */}
         {facet.label}
         {chosen.length > 0 && ` (${chosen.length} chosen)`}
       </summary>
-      <label className="field">
-        {facet.findLabel}
-        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </label>
-      <div className="check-list" role="group" aria-label={facet.label}>
-        {shown.slice(0, SHOWN_NAMES).map(option)}
-        {shown.length > SHOWN_NAMES && (
-          <p className="muted small">
-            {shown.length - SHOWN_NAMES} more: narrow with the search box.
-          </p>
+      <CappedList
+        items={names}
+        nameOf={({ name }) => name}
+        findLabel={facet.findLabel ?? 'Find'}
+        search="always"
+        keep={({ name }) => chosen.includes(name)}
+      >
+        {(shown) => (
+          // eslint-disable-next-line no-restricted-syntax -- the filter table's own words
+          <div className="check-list" role="group" aria-label={facet.label}>
+            {shown.map(option)}
+          </div>
         )}
-      </div>
+      </CappedList>
     </details>
   );
 }

@@ -2,6 +2,11 @@ import type { TextEncodingName } from '../../domain/import/decode-text';
 import { ENCODING_NAMES } from '../../domain/import/decode-text';
 import type { LoadOptions } from '../../workers/engine-protocol';
 import type { DatasetSummary } from '../../workers/engine-protocol';
+import { displayName } from '../../domain/display-text';
+import { DataText } from '../data-text/data-text';
+
+/** Warnings about single features (ids used twice…) listed; the rest are counted. */
+export const SHOWN_WARNINGS = 200;
 
 /** The encodings a file read by guess or by choice can be read again in. */
 const REREAD_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'windows-1252', 'windows-1256'];
@@ -31,28 +36,41 @@ export function DatasetWarnings({
   const others = warnings.filter(
     (w) => w !== swap && w !== ambiguous && w !== encoding && w !== sheets,
   );
+  // Those the engine left out of the report (it carries the first ones) count as others.
+  const answered = [swap, ambiguous, encoding, sheets].filter(Boolean).length;
+  const otherCount = Math.max(others.length, dataset.warningCount - answered);
   const swapped = dataset.options.swapCoordinates === true;
   const shownSheet = dataset.options.sheet ?? sheets?.sheets?.[0];
   if (others.length === 0 && !swap && !ambiguous && !encoding && !sheets && !swapped) return null;
   return (
-    <div role="status" className="message warning" aria-label={`Warnings for ${name}`}>
+    <div role="status" className="message warning" aria-label={`Warnings for ${displayName(name)}`}>
+      {otherCount > SHOWN_WARNINGS && (
+        <p>
+          {otherCount.toLocaleString('en')} warnings; the first {SHOWN_WARNINGS} are listed.
+        </p>
+      )}
       {others.length > 0 && (
         <ul>
-          {others.map((warning, i) => (
-            <li key={i}>{warning.message}</li>
+          {others.slice(0, SHOWN_WARNINGS).map((warning, i) => (
+            <li key={i}>
+              <DataText value={warning.message} />
+            </li>
           ))}
         </ul>
       )}
+      {otherCount > SHOWN_WARNINGS && (
+        <p>…and {(otherCount - SHOWN_WARNINGS).toLocaleString('en')} more.</p>
+      )}
       {sheets && (
         <p>
-          {capitalise(sheets.message)}.
+          <DataText value={capitalise(sheets.message)} />.
           {sheets.sheets
             ?.filter((sheet) => sheet !== shownSheet)
             .map((sheet) => (
               <span key={sheet}>
                 {' '}
                 <button type="button" onClick={() => void reload({ sheet })}>
-                  Read sheet “{sheet}”
+                  Read sheet “<DataText value={sheet} name />”
                 </button>
               </span>
             ))}
@@ -60,7 +78,12 @@ export function DatasetWarnings({
       )}
       {(swap || swapped) && (
         <p>
-          {swap?.message ?? `Longitude and latitude were swapped for every feature of ${name}.`}{' '}
+          <DataText
+            value={
+              swap?.message ??
+              `Longitude and latitude were swapped for every feature of ${displayName(name)}.`
+            }
+          />{' '}
           <button type="button" onClick={() => void reload({ swapCoordinates: !swapped })}>
             {swapped ? 'Undo the swap' : 'Swap longitude and latitude for the whole file'}
           </button>
@@ -68,7 +91,7 @@ export function DatasetWarnings({
       )}
       {ambiguous && (
         <p>
-          {ambiguous.message}{' '}
+          <DataText value={ambiguous.message} />{' '}
           <button type="button" onClick={() => void reload({ dayOrder: 'dmy' })}>
             Day first (03/04 is 3 April)
           </button>{' '}
@@ -79,7 +102,7 @@ export function DatasetWarnings({
       )}
       {encoding && (
         <p>
-          {encoding.message}
+          <DataText value={encoding.message} />
           {REREAD_ENCODINGS.filter((other) => other !== encoding.encoding).map((other) => (
             <span key={other}>
               {' '}

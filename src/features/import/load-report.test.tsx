@@ -65,4 +65,17 @@ describe('The load report', () => {
       'mixed.csv: 1 loaded, 3 rows were not loaded (2 rows: date not understood; 1 row: type missing):',
     );
   });
+
+  it('lists the first 200 warnings of a file and counts the rest', async () => {
+    const pairs = Array.from({ length: 600 }, (_, n) => makeFeature({ id: `dup-${n >> 1}` }));
+    const store = await makeLoadedStore(pairs);
+    render(<LoadReport store={store} />);
+    const warnings = await screen.findByRole('status', { name: 'Warnings for test.geojson' });
+    expect(warnings.querySelectorAll('li')).toHaveLength(200);
+    expect(warnings).toHaveTextContent('300 warnings; the first 200 are listed.');
+    expect(warnings).toHaveTextContent('…and 100 more.');
+    expect(warnings.querySelector('li')).toHaveTextContent(
+      'id "dup-0" is used by 2 features (#0, #1); all are kept',
+    );
+  });
 });

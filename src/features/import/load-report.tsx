@@ -5,9 +5,11 @@ import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { DatasetSummary, LoadOptions } from '../../workers/engine-protocol';
 import { downloadFile } from '../export/download-file';
-import { displayText } from '../incident-detail/incident-fields';
+import { displayName } from '../../domain/display-text';
+import { DataText } from '../data-text/data-text';
 import { DatasetWarnings } from './dataset-warnings';
 
+/** Rejections listed; the rest are counted (as warnings are, SHOWN_WARNINGS). */
 const SHOWN_REJECTIONS = 200;
 /** Of a file that gave nothing, a few rejections as examples under the grouped problems. */
 const EMPTY_SHOWN_REJECTIONS = 5;
@@ -23,7 +25,8 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
   const dismissNotices = useIncidentStore((state) => state.dismissNotices, store);
   const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
   const limitOffer = useIncidentStore((state) => state.limitOffer, store);
-  const shown = datasets && datasets.length > 0 ? datasets.map((d) => d.name).join(', ') : null;
+  const shown =
+    datasets && datasets.length > 0 ? datasets.map((d) => displayName(d.name)).join(', ') : null;
 
   return (
     <div className="load-report">
@@ -31,7 +34,9 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
         <div role="alert" className="message warning">
           <ul>
             {notices.map((notice, i) => (
-              <li key={i}>{notice}</li>
+              <li key={i}>
+                <DataText value={notice} />
+              </li>
             ))}
           </ul>
           <button type="button" onClick={dismissNotices}>
@@ -41,7 +46,7 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
       )}
       {loadError && (
         <div role="alert" className="message error">
-          {loadError}
+          <DataText value={loadError} />
           {limitOffer && (
             <p>
               <button type="button" onClick={() => void store.getState().loadWithHigherLimit()}>
@@ -49,7 +54,11 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
               </button>
             </p>
           )}
-          {shown && <p className="small">Still showing {shown}.</p>}
+          {shown && (
+            <p className="small">
+              Still showing <DataText value={shown} />.
+            </p>
+          )}
         </div>
       )}
       {emptyLoad && <EmptyLoadReport store={store} shown={shown} />}
@@ -82,12 +91,24 @@ function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string
         ref={alert}
         role="alert"
         className="message error"
-        aria-label={`Nothing loaded from ${dataset.name}`}
+        aria-label={`Nothing loaded from ${displayName(dataset.name)}`}
       >
         <p>
-          {dataset.name}: no incident could be loaded
-          {problems ? ` (${problems})` : ''}.{' '}
-          {shown ? `Still showing ${shown}.` : 'Nothing else was loaded before it.'}
+          <DataText value={dataset.name} name />: no incident could be loaded
+          {problems && (
+            <>
+              {' ('}
+              <DataText value={problems} />)
+            </>
+          )}
+          .{' '}
+          {shown ? (
+            <>
+              Still showing <DataText value={shown} />.
+            </>
+          ) : (
+            'Nothing else was loaded before it.'
+          )}
         </p>
         <p>
           {columns.length > 0 && (
@@ -124,11 +145,16 @@ function DatasetReport({
   return (
     <>
       {rejectedCount > 0 && (
-        <div role="alert" className="message error" aria-label={`Rejected features of ${name}`}>
+        <div
+          role="alert"
+          className="message error"
+          aria-label={`Rejected features of ${displayName(name)}`}
+        >
           <p>
-            {name}: {loaded} loaded, {rejectedCount} {itemNoun(format, rejectedCount)}{' '}
-            {rejectedCount === 1 ? 'was' : 'were'} not loaded (
-            {describeProblems(dataset.problems, format)}):
+            <DataText value={name} name />: {loaded} loaded, {rejectedCount}{' '}
+            {itemNoun(format, rejectedCount)} {rejectedCount === 1 ? 'was' : 'were'} not loaded (
+            <DataText value={describeProblems(dataset.problems, format)} />
+            ):
           </p>
           <Rejections dataset={dataset} />
           <button type="button" onClick={() => void onDownload()}>
@@ -158,11 +184,18 @@ function Rejections({
         {rejected.slice(0, shown).map((r) => (
           <li key={r.index}>
             {place(r.line, r.index)}
-            {r.id !== undefined && ` (id "${displayText(r.id)}")`}: {displayText(r.reason)}
+            {r.id !== undefined && (
+              <>
+                {' (id "'}
+                <DataText value={r.id} name />
+                {'")'}
+              </>
+            )}
+            : <DataText value={r.reason} />
           </li>
         ))}
       </ol>
-      {rejectedCount > shown && <p>…and {rejectedCount - shown} more.</p>}
+      {rejectedCount > shown && <p>…and {(rejectedCount - shown).toLocaleString('en')} more.</p>}
     </>
   );
 }

@@ -7,7 +7,8 @@ import { slugifyTypeCode } from '../../domain/layouts/layout-adapter';
 import type { IncidentStore, MappingRequest } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { ColumnMapping, DayOrder } from '../../workers/engine-protocol';
-import { displayText } from '../incident-detail/incident-fields';
+import { displayName, MAX_NAME_CHARS } from '../../domain/display-text';
+import { DataText } from '../data-text/data-text';
 
 const STORAGE_PREFIX = 'durand-line-map:mapping:';
 
@@ -15,6 +16,10 @@ const STORAGE_PREFIX = 'durand-line-map:mapping:';
 const SAME_TYPE = '\u0000same-type';
 const SAME_TYPE_LABEL = 'None: every row has the same type';
 const DEFAULT_TYPE = 'unspecified';
+/** Before the position of a column, as the value of its option. */
+const COLUMN = '\u0000column:';
+/** A sample cell shows its first characters: the table is a glimpse of each column. */
+const SAMPLE_CELL_CHARS = 80;
 
 /** The remembered mapping for files with exactly these columns. */
 function storageKey(columns: string[]): string {
@@ -91,6 +96,14 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
     void store.getState().submitMapping(mapping, dayOrder);
   };
 
+  // An option's value is its column's name, or, for a name too long to show, its position: a
+  // column name may be megabytes long.
+  const optionValue = (column: string) =>
+    column.length > MAX_NAME_CHARS && columns.includes(column)
+      ? `${COLUMN}${columns.indexOf(column)}`
+      : column;
+  const columnOf = (value: string) =>
+    value.startsWith(COLUMN) ? (columns[Number(value.slice(COLUMN.length))] ?? '') : value;
   const select = (
     label: string,
     value: string,
@@ -102,15 +115,15 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
       {label}
       <select
         ref={label.startsWith('Date') ? first : undefined}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
+        value={optionValue(value)}
+        onChange={(event) => onChange(columnOf(event.target.value))}
         required={!optional}
       >
         <option value="">{optional ? '(none)' : 'Choose a column'}</option>
         {extra}
-        {columns.map((column) => (
-          <option key={column} value={column}>
-            {column}
+        {columns.map((column, i) => (
+          <option key={i} value={optionValue(column)}>
+            {displayName(column)}
           </option>
         ))}
       </select>
@@ -128,7 +141,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
       >
         <h2 id={`${id}-title`}>Which columns are the date and the type?</h2>
         <p className="small">
-          {request.request.source.name}: {reason}
+          <DataText value={request.request.source.name} name />: <DataText value={reason} />
         </p>
         <form
           onSubmit={(event) => {
@@ -187,7 +200,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
                   <tr>
                     {columns.map((column) => (
                       <th key={column} scope="col">
-                        {column}
+                        <DataText value={column} name />
                       </th>
                     ))}
                   </tr>
@@ -197,7 +210,10 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
                     <tr key={i}>
                       {columns.map((column) => (
                         <td key={column}>
-                          {displayText(Object.hasOwn(row, column) ? row[column] : '').slice(0, 80)}
+                          <DataText
+                            value={Object.hasOwn(row, column) ? row[column] : ''}
+                            max={SAMPLE_CELL_CHARS}
+                          />
                         </td>
                       ))}
                     </tr>

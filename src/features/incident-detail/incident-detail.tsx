@@ -3,7 +3,9 @@ import type { Precision } from '../../domain/incident-facets';
 import { formatFatalities } from '../../domain/layouts/incident-view';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
-import { displayText, otherProperties, own, sourceLinks } from './incident-fields';
+import { displayText } from '../../domain/display-text';
+import { DataText } from '../data-text/data-text';
+import { otherProperties, own, sourceLinks } from './incident-fields';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -54,7 +56,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
       <header>
         <h2>
           <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
-          {label}
+          <DataText value={label} name />
         </h2>
         <button
           type="button"
@@ -72,7 +74,12 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
             : incident.datePrecision === 'year'
               ? incident.day.slice(0, 4)
               : incident.day}
-          {text('time_local') && ` ${text('time_local')} local`}
+          {text('time_local') && (
+            <>
+              {' '}
+              <DataText value={text('time_local')} /> local
+            </>
+          )}
           {incident.datePrecision ? (
             <span className="muted">
               {` (${incident.datePrecision} only: counted on `}
@@ -86,12 +93,16 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
             </span>
           ) : (
             text('date_precision') &&
-            text('date_precision') !== 'day' &&
-            ` (precise to the ${text('date_precision')})`
+            text('date_precision') !== 'day' && (
+              <>
+                {' (precise to the '}
+                <DataText value={text('date_precision')} />)
+              </>
+            )
           )}
         </Row>
         <Row label="Place">
-          {place}
+          {place && <DataText value={place} />}
           {incident.lon === null ? (
             <span className="muted"> (no coordinates: not on the map)</span>
           ) : (
@@ -102,15 +113,19 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
           {view.actors.length > 0 && (
             <ul>
               {view.actors.map((a, i) => (
-                <li key={i}>{displayText(a)}</li>
+                <li key={i}>
+                  <DataText value={a} name />
+                </li>
               ))}
             </ul>
           )}
         </Row>
         <Row label="Fatalities">{fatalities}</Row>
-        <Row label="Who claimed what">{text('fatality_claims')}</Row>
-        <Row label="Injuries">{text('injuries')}</Row>
-        <Row label="Summary">{displayText(view.summary)}</Row>
+        <Row label="Who claimed what">
+          {text('fatality_claims') && <DataText value={text('fatality_claims')} />}
+        </Row>
+        <Row label="Injuries">{text('injuries') && <DataText value={text('injuries')} />}</Row>
+        <Row label="Summary">{view.summary && <DataText value={view.summary} />}</Row>
         <Row label="Sources">
           {sources.length > 0 && (
             <ul className="sources">
@@ -121,14 +136,16 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
                       href={source.href}
                       target="_blank"
                       rel="noopener noreferrer"
-                      title={source.text}
+                      title={displayText(source.text)}
                     >
-                      {source.label}
+                      <DataText value={source.label} name />
                     </a>
                   ) : source.written ? (
-                    <span title="Not an http(s) link">{source.text}</span>
+                    <span title="Not an http(s) link">
+                      <DataText value={source.text} />
+                    </span>
                   ) : (
-                    <span>{source.text}</span>
+                    <DataText value={source.text} name />
                   )}
                 </li>
               ))}
@@ -154,17 +171,25 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
             <Row label="Province (derived)">{incident.border.provinceName}</Row>
           </>
         )}
-        <Row label="Id">{incident.key}</Row>
-        <Row label="Dataset">{incident.datasetName}</Row>
+        <Row label="Id">
+          <DataText value={incident.key} name />
+        </Row>
+        <Row label="Dataset">
+          <DataText value={incident.datasetName} name />
+        </Row>
       </dl>
       {others.length > 0 && (
         <table className="other-properties">
           <caption>Other properties</caption>
           <tbody>
-            {others.map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{key}</th>
-                <td>{value}</td>
+            {others.map(([key, value], i) => (
+              <tr key={i}>
+                <th scope="row">
+                  <DataText value={key} name />
+                </th>
+                <td>
+                  <DataText value={value} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,10 @@
 /**
  * Turns what the detail panel shows (the incident's view, and the few fields only this app's
- * schema has) into text. Everything here is untrusted data: it is turned into strings for React
- * to render as text, and links are kept only when they are http(s).
+ * schema has) into text. Everything here is untrusted data: it is clipped by display-text.ts for
+ * React to render as text, and links are kept only when they are http(s).
  */
 
-const MAX_TEXT = 4000;
+import { displayName, displayText } from '../../domain/display-text';
 
 /**
  * This app's properties shown in their own rows; everything else, other layouts' columns too, goes
@@ -30,23 +30,6 @@ export const SHOWN_PROPERTIES = new Set([
   'source_urls',
   'source_outlets',
 ]);
-
-/** Text of any JSON value, clipped for display only (the data itself is never changed). */
-export function displayText(value: unknown): string {
-  let text: string;
-  if (value === null || value === undefined) text = '';
-  else if (typeof value === 'string') text = value;
-  else if (
-    Array.isArray(value) &&
-    value.every((item) => typeof item !== 'object' || item === null)
-  ) {
-    text = value.map((item) => String(item ?? '')).join('; ');
-  } else if (typeof value === 'object') text = JSON.stringify(value);
-  else text = String(value);
-  return text.length > MAX_TEXT
-    ? text.slice(0, MAX_TEXT) + ` … (${text.length - MAX_TEXT} more characters)`
-    : text;
-}
 
 /** The URL when it is absolute http(s); anything else (javascript:, data:, relative) is refused. */
 export function safeHttpUrl(value: string): string | null {
@@ -95,9 +78,9 @@ export function own(object: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-/** The properties not shown in their own rows, in file order. */
+/** The properties not shown in their own rows, in file order: name and value, each clipped. */
 export function otherProperties(properties: Record<string, unknown>): Array<[string, string]> {
   return Object.keys(properties)
     .filter((key) => !SHOWN_PROPERTIES.has(key))
-    .map((key) => [key, displayText(properties[key])]);
+    .map((key) => [displayName(key), displayText(properties[key])]);
 }

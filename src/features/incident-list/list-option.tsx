@@ -1,13 +1,10 @@
 import type { TypeDescriber } from '../../domain/type-describer';
 import type { ListRow } from '../../workers/engine-protocol';
-import { displayText } from '../incident-detail/incident-fields';
+import { displayText } from '../../domain/display-text';
+import { DataText } from '../data-text/data-text';
 
 /** Longest summary put in the DOM: the row shows one clipped line, the detail panel the rest. */
 const MAX_SUMMARY = 280;
-
-function clip(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}
 
 export interface ListOptionProps {
   id: string;
@@ -60,30 +57,35 @@ export function ListOption({
   const fatalities = displayText(row.fatalities);
   const dataset = displayText(row.dataset);
   const place = displayText(row.place);
-  const summary = clip(displayText(row.summary), MAX_SUMMARY);
+  const summary = displayText(row.summary, MAX_SUMMARY);
   return (
     <div {...common} className={className}>
       {/* The spaces between items are dropped by the flex layout but keep the words of the
           option's accessible name apart. */}
       <div className="incident-list-line">
-        <span className="incident-list-day">{displayText(row.day)}</span>{' '}
+        <DataText className="incident-list-day" value={row.day} name />{' '}
         <span className="incident-list-type">
           <span
             className="incident-list-swatch"
             style={{ backgroundColor: type.colour }}
             aria-hidden="true"
           />
-          {displayText(type.label)}
+          <DataText value={type.label} name />
         </span>{' '}
-        {fatalities && <span className="incident-list-fatalities">{fatalities} killed</span>}
+        {fatalities && (
+          <span className="incident-list-fatalities">
+            <DataText value={fatalities} name /> killed
+          </span>
+        )}
       </div>
       <div className="incident-list-line incident-list-secondary">
-        <span className="incident-list-place">{place}</span>
+        <DataText className="incident-list-place" value={place} name />
         {place && summary && <span className="incident-list-sr-only">:</span>}{' '}
-        <span className="incident-list-summary">{summary}</span>{' '}
+        <DataText className="incident-list-summary" value={summary} />{' '}
         {dataset && (
           <span className="incident-list-dataset">
-            <span className="incident-list-sr-only">(dataset</span> {dataset}
+            <span className="incident-list-sr-only">(dataset</span>{' '}
+            <DataText value={dataset} name />
             <span className="incident-list-sr-only">)</span>
           </span>
         )}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createTypeDescriber } from '../../domain/type-describer';
 import type { ChooserItem } from './describe-hits';
-import { IncidentChooser } from './incident-chooser';
+import { CHOOSER_PAGE_SIZE, IncidentChooser } from './incident-chooser';
 
 const items: ChooserItem[] = [
   { row: 4, type: 'airstrike', day: '2025-10-20', place: 'Spin Boldak' },
@@ -57,5 +57,35 @@ describe('Chooser of incidents at one spot', () => {
     await userEvent.keyboard('{Escape}');
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists many incidents at one spot a page at a time', async () => {
+    const stacked: ChooserItem[] = Array.from({ length: 45 }, (_, n) => ({
+      row: n,
+      type: 'airstrike',
+      day: `2025-10-${String(1 + (n % 28)).padStart(2, '0')}`,
+      place: `place ${n}`,
+    }));
+    render(
+      <IncidentChooser
+        count={45}
+        items={stacked}
+        at={{ x: 10, y: 10 }}
+        describeType={createTypeDescriber(['airstrike'])}
+        onChoose={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Incidents at this spot' });
+    const listed = () => dialog.querySelectorAll('li button');
+    expect(listed()).toHaveLength(CHOOSER_PAGE_SIZE);
+    expect(dialog).toHaveTextContent('1–20 of 45');
+    expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(listed()).toHaveLength(5);
+    expect(dialog).toHaveTextContent('41–45 of 45');
+    expect(listed()[0]).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
 });

@@ -1,8 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { TypeDescriber } from '../../domain/type-describer';
+import { DataText } from '../data-text/data-text';
 import type { ChooserItem } from './describe-hits';
 import './map-controls.css';
+
+/** How many incidents the chooser lists at once; "Next" and "Previous" page through the rest. */
+export const CHOOSER_PAGE_SIZE = 20;
 
 export interface IncidentChooserProps {
   /** How many incidents are under the click. */
@@ -19,7 +23,8 @@ export interface IncidentChooserProps {
 
 /**
  * A small list of the incidents under one click (often several placed on the same district
- * centre), so each stays reachable. Arrow keys move between them, Escape closes.
+ * centre), so each stays reachable, CHOOSER_PAGE_SIZE at a time. Arrow keys move between them,
+ * Escape closes.
  */
 export function IncidentChooser({
   count,
@@ -31,6 +36,13 @@ export function IncidentChooser({
 }: IncidentChooserProps) {
   const panel = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: at.x, top: at.y });
+  // The page goes back to the first whenever other items come.
+  const [paging, setPaging] = useState({ items, page: 0 });
+  const page = paging.items === items ? paging.page : 0;
+  const setPage = (next: number) => setPaging({ items, page: next });
+  const pages = Math.max(1, Math.ceil((items?.length ?? 0) / CHOOSER_PAGE_SIZE));
+  const first = Math.min(page, pages - 1) * CHOOSER_PAGE_SIZE;
+  const shown = items?.slice(first, first + CHOOSER_PAGE_SIZE) ?? null;
 
   // Keep the panel inside the map, next to the click.
   useLayoutEffect(() => {
@@ -41,12 +53,12 @@ export function IncidentChooser({
     const left = Math.min(at.x + margin, parent.clientWidth - element.offsetWidth - margin);
     const top = Math.min(at.y + margin, parent.clientHeight - element.offsetHeight - margin);
     setPosition({ left: Math.max(margin, left), top: Math.max(margin, top) });
-  }, [at, items]);
+  }, [at, items, page]);
 
   useEffect(() => {
-    const first = panel.current?.querySelector<HTMLButtonElement>('li button');
-    (first ?? panel.current)?.focus();
-  }, [items]);
+    const button = panel.current?.querySelector<HTMLButtonElement>('li button');
+    (button ?? panel.current)?.focus();
+  }, [items, page]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -76,16 +88,16 @@ export function IncidentChooser({
       onKeyDown={onKeyDown}
     >
       <header>
-        <h2>{count} incidents here</h2>
+        <h2>{count.toLocaleString('en')} incidents here</h2>
         <button type="button" className="close" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
-      {items === null ? (
+      {shown === null ? (
         <p className="muted small">Looking them up…</p>
       ) : (
         <ul>
-          {items.map((item) => {
+          {shown.map((item) => {
             const type = describeType(item.type);
             return (
               <li key={item.row}>
@@ -93,14 +105,29 @@ export function IncidentChooser({
                   <svg className="swatch" viewBox="0 0 12 12" aria-hidden="true">
                     <circle cx="6" cy="6" r="5" fill={type.colour} stroke="#ffffff" />
                   </svg>
-                  <span className="chooser-day">{item.day ?? 'Date unknown'}</span>
-                  <span>{type.label}</span>
-                  {item.place && <span className="muted chooser-place">{item.place}</span>}
+                  <DataText className="chooser-day" value={item.day ?? 'Date unknown'} name />
+                  <DataText value={type.label} name />
+                  {item.place && (
+                    <DataText className="muted chooser-place" value={item.place} name />
+                  )}
                 </button>
               </li>
             );
           })}
         </ul>
+      )}
+      {items !== null && pages > 1 && (
+        <nav className="chooser-pages" aria-label="Pages of incidents">
+          <button type="button" disabled={first === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span className="muted small" aria-live="polite">
+            {`${(first + 1).toLocaleString('en')}–${(first + (shown?.length ?? 0)).toLocaleString('en')} of ${items.length.toLocaleString('en')}`}
+          </span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </nav>
       )}
     </div>
   );

@@ -138,4 +138,28 @@ describe('Map legend swatches', () => {
       LEGEND_COLOURS.incidents.heatmapRamp,
     );
   });
+
+  it('names the most frequent of many types drawn, with a search box for the others', async () => {
+    const many = Array.from({ length: 50 }, (_, n) =>
+      makeFeature({ id: `t${n}`, type: `kind_${n}` }),
+    );
+    const frequent = [1, 2].map((n) => makeFeature({ id: `f${n}`, type: 'frequent' }));
+    const store = await makeLoadedStore([...many, ...frequent]);
+    render(<MapLegend store={store} />);
+    const legend = screen.getByRole('region', { name: 'Map legend' });
+    await waitFor(() => expect(legend.querySelectorAll('.legend-types li')).toHaveLength(40));
+    expect(legend.querySelector('.legend-types li')).toHaveTextContent('Frequent2');
+    expect(legend).toHaveTextContent('11 more: narrow with the search box.');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Find a type' }), 'kind 49');
+    expect(legend.querySelectorAll('.legend-types li')).toHaveLength(1);
+  });
+
+  it('sets each type label apart, so a bidi override in it cannot turn its count', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'k', type: 'killed_by\u202e' })]);
+    render(<MapLegend store={store} />);
+    const legend = screen.getByRole('region', { name: 'Map legend' });
+    await waitFor(() => expect(legend.querySelector('.legend-types li bdi')).not.toBeNull());
+    expect(legend.querySelector('.legend-types li bdi')).toHaveTextContent('Killed by\u202e');
+    expect(legend.querySelector('.legend-types li .count')).toHaveTextContent('1');
+  });
 });

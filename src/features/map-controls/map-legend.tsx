@@ -13,6 +13,8 @@ import {
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
+import { byCount, CappedList, SHOWN_ITEMS } from '../capped-list/capped-list';
+import { DataText } from '../data-text/data-text';
 import { describeBand } from './describe-band';
 import './map-controls.css';
 
@@ -254,18 +256,26 @@ export function MapLegend({
           {types.length > 0 && (
             <>
               <p className="legend-note">Colour: incident type (choose them under Filters)</p>
-              <ul className="legend-types">
-                {types.map(({ code, count }) => {
-                  const type = describeType(code);
-                  return (
-                    <li key={code}>
-                      <Dot colour={type.colour} />
-                      {type.label}
-                      <span className="muted count">{count}</span>
-                    </li>
-                  );
-                })}
-              </ul>
+              <CappedList
+                items={types.length > SHOWN_ITEMS ? byCount(types) : types}
+                nameOf={({ code }) => describeType(code).label}
+                findLabel="Find a type"
+              >
+                {(shown) => (
+                  <ul className="legend-types">
+                    {shown.map(({ code, count }) => {
+                      const type = describeType(code);
+                      return (
+                        <li key={code}>
+                          <Dot colour={type.colour} />
+                          <DataText value={type.label} name />
+                          <span className="muted count">{count}</span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </CappedList>
             </>
           )}
           {unlocated > 0 && (

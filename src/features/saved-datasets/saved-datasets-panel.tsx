@@ -1,9 +1,11 @@
+import { displayName } from '../../domain/display-text';
 import { useEffect, useId, useState } from 'react';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { SavedDatasetRow } from '../../state/saved-slice';
 import { formatBytes, formatIncidents, formatOpened } from './describe-saved';
 import './saved-datasets.css';
+import { DataText } from '../data-text/data-text';
 
 /** What the browser says of this site's storage: bytes used and the most it may use. */
 export interface StorageUse {
@@ -55,14 +57,14 @@ export function SavedDatasets({
         <ul className="saved-list" aria-labelledby={`${id}-heading`}>
           {datasets.map((dataset) => (
             <li key={dataset.key}>
-              <span className="saved-name">{dataset.name}</span>
+              <DataText className="saved-name" value={dataset.name} name />
               <span className="muted small">
                 {formatIncidents(dataset.count)} · {formatBytes(dataset.size)} · opened{' '}
                 {formatOpened(dataset.openedAt)}
               </span>
               <button
                 type="button"
-                aria-label={`Remove ${dataset.name}`}
+                aria-label={`Remove ${displayName(dataset.name)}`}
                 onClick={() => onRemove(dataset.key)}
               >
                 Remove

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { cleanViewName, MAX_VIEW_NAME } from '../../domain/saved-view';
 import type { SavedView } from '../../storage/saved-views';
+import { DataText } from '../data-text/data-text';
 
 /**
  * One saved view in the list: its name (as text) and when it was saved, with Open, Rename and
@@ -69,7 +70,7 @@ export function SavedViewItem({
   return (
     <li className="saved-view">
       <span id={nameId} className="saved-view-name">
-        {view.name}
+        <DataText value={view.name} name />
       </span>{' '}
       <span className="muted small">{formatSavedAt(view.savedAt)}</span>
       <div className="saved-view-actions">

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { SavedView } from '../../storage/saved-views';
+import { DataText } from '../data-text/data-text';
 
 /** What the saved views panel last did, said in its status line. */
 export interface ViewsMessage {
@@ -34,7 +35,7 @@ export function ViewsMessageLine({
     <div role="status" className="saved-views-status">
       {message && (
         <div className={`message ${message.tone}`}>
-          {message.text}
+          <DataText value={message.text} />
           {message.deleted && (
             <>
               {' '}
@@ -51,7 +52,9 @@ export function ViewsMessageLine({
           {details.length > 0 && (
             <ul>
               {details.slice(0, MAX_DETAILS).map((detail, index) => (
-                <li key={index}>{detail}</li>
+                <li key={index}>
+                  <DataText value={detail} />
+                </li>
               ))}
               {details.length > MAX_DETAILS && <li>and {details.length - MAX_DETAILS} more</li>}
             </ul>

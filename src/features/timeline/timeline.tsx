@@ -24,6 +24,7 @@ import { useElementSize } from './use-element-size';
 import { usePlayback, WINDOW_STEP_MS } from './use-playback';
 import { useReducedMotion } from './use-reduced-motion';
 import './timeline.css';
+import { DataText } from '../data-text/data-text';
 
 export interface TimelineProps {
   /** Incidents per day from startDay, stacked by type: byType[t * days + d]. */
@@ -135,7 +136,7 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
   return (
     <div className="timeline" role="group" aria-label="Timeline" aria-describedby={summaryId}>
       <p id={summaryId} className="visually-hidden">
-        {summary}
+        <DataText value={summary} />
       </p>
       <p id={keysId} className="visually-hidden">
         Arrow keys move the range by a day, Page Up and Page Down by a week, Home and End to the

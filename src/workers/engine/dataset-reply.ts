@@ -1,5 +1,6 @@
 /** The load's answer: a dataset's report, or, when nothing of a file loaded, why and its columns. */
-import type { RejectedFeature } from '../../domain/incident';
+import { displayText } from '../../domain/display-text';
+import type { LoadWarning, RejectedFeature } from '../../domain/incident';
 import type { ImportOutcome } from '../../domain/import/import-incidents';
 import { importIncidents } from '../../domain/import/import-incidents';
 import { countProblems } from '../../domain/import/rejection-problems';
@@ -9,6 +10,33 @@ import type { DatasetSummary, LoadReply, LoadRequest } from '../engine-protocol'
 
 /** How many rejections a load report carries; "Download rejected" returns all of them. */
 const REPORTED_REJECTIONS = 500;
+
+/**
+ * How many warnings about single features (an id used twice…) a load report carries; those the
+ * report answers with a button (swap, day order, encoding, sheets) always come along.
+ */
+const REPORTED_WARNINGS = 500;
+
+/** Warnings the report offers a choice for: one each at most, never left out. */
+const ANSWERED_WARNINGS = new Set<LoadWarning['code']>([
+  'swapped-coordinates',
+  'ambiguous-date',
+  'encoding',
+  'sheets',
+]);
+
+/**
+ * The warnings a report carries: the answered ones, then the first others, each message clipped
+ * and without the positions it concerns (the message names the first of them).
+ */
+function reportedWarnings(warnings: readonly LoadWarning[]): LoadWarning[] {
+  const answered = warnings.filter((w) => ANSWERED_WARNINGS.has(w.code));
+  const others = warnings.filter((w) => !ANSWERED_WARNINGS.has(w.code));
+  return [...answered, ...others.slice(0, REPORTED_WARNINGS)].map(({ indices: _, ...warning }) => ({
+    ...warning,
+    message: displayText(warning.message),
+  }));
+}
 
 /** How many rejected rows or features give the "Choose columns again" dialog its columns. */
 const EMPTY_SAMPLE_ROWS = 5;
@@ -44,11 +72,12 @@ export function summariseDataset(
     problems: countProblems(set.rejected),
     rejected: set.rejected.slice(0, REPORTED_REJECTIONS).map(({ index, line, id, reason }) => ({
       index,
-      reason,
+      reason: displayText(reason),
       ...(line === undefined ? {} : { line }),
       ...(id === undefined ? {} : { id }),
     })),
-    warnings: set.warnings,
+    warnings: reportedWarnings(set.warnings),
+    warningCount: set.warnings.length,
     columns: outcome.columns ?? null,
     options: request.options,
   };

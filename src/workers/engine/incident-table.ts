@@ -8,7 +8,8 @@ import type { BorderMeasures } from '../../domain/border/border-measures';
 import { findDayExtent } from '../../domain/day-extent';
 import type { Incident, IncidentSet } from '../../domain/incident';
 import type { IncidentIndex } from '../../domain/incident-index';
-import { buildIncidentIndex } from '../../domain/incident-index';
+import { buildIncidentIndex, MAX_TYPE_CODES, TooManyCodesError } from '../../domain/incident-index';
+import { displayName } from '../../domain/display-text';
 import type { IncidentTiles } from '../../domain/map-tiles/incident-tiles';
 import { compareTypeCodes } from '../../domain/taxonomy';
 import type { DatasetSummary, EngineFilter, EngineSummary } from '../engine-protocol';
@@ -17,6 +18,11 @@ import type { DatasetSummary, EngineFilter, EngineSummary } from '../engine-prot
 export interface Dataset {
   summary: DatasetSummary;
   set: IncidentSet;
+}
+
+/** The data brings more types than the index can tell apart; the message says so in words. */
+export class TooManyTypesError extends Error {
+  override name = 'TooManyTypesError';
 }
 
 /** Separates the dataset from the type in the index's grouping codes. */
@@ -67,9 +73,22 @@ export function buildIncidentTable(datasets: readonly Dataset[]): IncidentTable 
     }
   });
   const datasetOf = Uint16Array.from(positions);
-  const index = buildIncidentIndex(incidents, {
-    codeOf: (incident, row) => `${datasetOf[row]}${KEY_SEPARATOR}${incident.type}`,
-  });
+  let index: IncidentIndex;
+  try {
+    index = buildIncidentIndex(incidents, {
+      codeOf: (incident, row) => `${datasetOf[row]}${KEY_SEPARATOR}${incident.type}`,
+    });
+  } catch (error) {
+    if (!(error instanceof TooManyCodesError)) throw error;
+    const incident = incidents[error.row]!;
+    const dataset = datasets[datasetOf[error.row]!]!.summary.name;
+    throw new TooManyTypesError(
+      `${displayName(dataset)} brings more than ${MAX_TYPE_CODES.toLocaleString('en')} incident types ` +
+        `(each file’s counted apart), more than the map and filters can tell apart: ` +
+        `type "${displayName(incident.type)}" of incident "${displayName(incident.key)}" is one too many. ` +
+        `Group the types into fewer codes, or split the file.`,
+    );
+  }
   const keys = index.typeCodes.map((code) => {
     const at = code.indexOf(KEY_SEPARATOR);
     return { dataset: Number(code.slice(0, at)), type: code.slice(at + 1) };

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from '../../domain/display-text';
 import { makeFeature } from '../../domain/test-factories';
 import { featureReply, listOrder, listRow } from './list-rows';
 import { facetBuilderFor } from './row-views';
@@ -70,5 +71,28 @@ describe('The incident list', () => {
     );
     expect([listRow(both, 0).place, listRow(both, 1).place]).toEqual(['Chaman', 'Turbat']);
     expect(listRow(both, 1).fatalities).toBe('3');
+  });
+
+  it('sends the details a property name of megabytes clipped, its value clipped, and keeps the feature whole', () => {
+    const name = 'n'.repeat(20_000_000);
+    const hostile = makeTable(
+      makeDataset([makeFeature({ id: 'K', [name]: 'v'.repeat(10_000), tags: ['a', 'b'] })]),
+    );
+    const reply = featureReply(hostile, 0, null)!;
+    const names = Object.keys(reply.feature.properties);
+    expect(Math.max(...names.map((key) => key.length))).toBeLessThan(MAX_NAME_CHARS + 40);
+    const clippedName = names.find((key) => key.startsWith('nnn'))!;
+    expect(clippedName).toContain('(19,999,800 more characters)');
+    expect(String(reply.feature.properties[clippedName]).length).toBeLessThan(MAX_TEXT_CHARS + 40);
+    expect(reply.feature.properties.tags).toEqual(['a', 'b']);
+    expect(Object.keys(hostile.incidents[0]!.feature.properties)).toContain(name);
+  });
+
+  it('keeps a property named __proto__ as a plain name in the details', () => {
+    const feature = makeFeature({ id: 'p' });
+    Object.defineProperty(feature.properties, '__proto__', { value: 'x', enumerable: true });
+    const reply = featureReply(makeTable(makeDataset([feature])), 0, null)!;
+    expect(Object.hasOwn(reply.feature.properties, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(reply.feature.properties)).toBe(Object.prototype);
   });
 });

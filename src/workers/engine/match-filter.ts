@@ -117,8 +117,9 @@ function matchByScan(
   passes: (row: number) => boolean,
 ): Match {
   const { index, datasetOf, typeCodes, typeOf } = table;
+  const ticked = filter.types === null ? null : new Set(filter.types);
   const typeOk = new Uint8Array(typeCodes.length).map((_, t) =>
-    filter.types === null || filter.types.includes(typeCodes[t]!) ? 1 : 0,
+    ticked === null || ticked.has(typeCodes[t]!) ? 1 : 0,
   );
   const datasets = selectDatasets(table, filter);
   const { fromDay, toDay } = toIndexQuery(filter);
