@@ -30,8 +30,11 @@ export function createFileSlice(
       if (!summary) return null;
       set({ exporting: { format, progress: 0 } });
       try {
-        return await client.exportFiltered(filter, format, includeComputedFields, (progress) =>
-          set({ exporting: { format, progress } }),
+        return await client.exportFiltered(
+          filter,
+          format,
+          { computedFields: includeComputedFields },
+          (progress) => set({ exporting: { format, progress } }),
         );
       } finally {
         set({ exporting: null });

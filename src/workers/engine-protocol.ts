@@ -229,3 +229,11 @@ export interface FileReply {
 }
 
 export type ExportFormat = 'geojson' | 'csv';
+
+/** What an export adds to each feature's properties (nothing: exactly as loaded). */
+export interface ExportExtras {
+  /** The border measures (COMPUTED_FIELDS). */
+  computedFields?: boolean;
+  /** The analyst's note and tags (NOTE_FIELDS), "Include my notes". */
+  analystNotes?: boolean;
+}
