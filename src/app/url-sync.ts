@@ -94,6 +94,8 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     provinces: absolute('data/provinces.geojson'),
     countries: absolute('data/basemap/countries.geojson'),
   });
+  // The analyst's notes too: a permalink's tags filter needs them.
+  void store.getState().startNotes();
 
   void (async () => {
     const fromLink = dataParam !== null;

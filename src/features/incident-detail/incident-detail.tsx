@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Precision } from '../../domain/incident-facets';
 import { formatFatalities } from '../../domain/layouts/incident-view';
+import { noteKey } from '../../domain/notes/analyst-note';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
+import { IncidentNotes } from '../analyst-notes/incident-notes';
 import { displayText, otherProperties, own, sourceLinks } from './incident-fields';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -48,6 +50,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
   const sources = sourceLinks(view.links, view.sources);
   const others = otherProperties(p);
   const { label, colour } = describeType(incident.type);
+  const target = { dataset: incident.datasetName, incident: incident.key };
 
   return (
     <aside className="incident-detail" aria-label="Incident details">
@@ -157,6 +160,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
         <Row label="Id">{incident.key}</Row>
         <Row label="Dataset">{incident.datasetName}</Row>
       </dl>
+      <IncidentNotes key={noteKey(target)} target={target} store={store} />
       {others.length > 0 && (
         <table className="other-properties">
           <caption>Other properties</caption>
