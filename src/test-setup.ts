@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { closeTestStores } from './storage/test-stores';
 
 afterEach(() => {
   cleanup();
+  // Views and notes a test opened stop listening to the other "tabs" of later tests.
+  closeTestStores();
 });

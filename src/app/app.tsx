@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { IncludeNotesToggle } from '../features/analyst-notes/include-notes-toggle';
+import { NotesPanel } from '../features/analyst-notes/notes-panel';
+import { TagsFilter } from '../features/analyst-notes/tags-filter';
 import { UpdatePrompt } from '../features/app-update/update-prompt';
 import { BorderFilters } from '../features/border/border-filters';
 import { ComputedFieldsToggle } from '../features/border/computed-fields-toggle';
@@ -41,6 +44,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <CopyLinkButton />
           <ExportButtons />
           <ComputedFieldsToggle />
+          <IncludeNotesToggle />
         </div>
         <div className="drawer-toggles">
           <button
@@ -66,8 +70,10 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <LoadProgress />
           <FilterPanel />
           <MoreFilters />
+          <TagsFilter />
           <BorderFilters />
           {urlSync && <SavedViewsPanel address={urlSync} />}
+          <NotesPanel />
           <LoadReport />
           <OpenFile />
           <SavedDatasetsPanel />

@@ -128,6 +128,8 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     .then(() => {
       if (store.getState().borderReady) sourceKnown('geography');
     });
+  // The analyst's notes too: a permalink's tags filter needs them.
+  void store.getState().startNotes();
 
   void (async () => {
     const fromLink = dataParam !== null;

@@ -5,6 +5,8 @@
  * This module also reads and writes the views file (Export views / Import views…), which is
  * untrusted input: it is checked here, once, and only what passes reaches the store.
  */
+import type { AppFileKind } from './app-file';
+import { checkAppFileSize, isRecord, readAppFile, writeAppFile } from './app-file';
 import { clip } from './filters/filter-dimension';
 import { FILTER_PARAMS } from './filters/filter-table';
 import type { UrlState } from './url-state';
@@ -82,68 +84,38 @@ export function cleanViewName(name: string): string {
   return [...name.replace(/\s+/g, ' ').trim()].slice(0, MAX_VIEW_NAME).join('').trim();
 }
 
-/** The views file for these views, as JSON text. */
-export function writeViewsFile(views: readonly ViewEntry[], exportedAt: Date): string {
-  const file = {
-    format: VIEWS_FILE_FORMAT,
-    version: VIEWS_FILE_VERSION,
-    exported: exportedAt.toISOString(),
-    views: views.map(({ name, query, savedAt }) => ({ name, query, savedAt })),
-  };
-  return JSON.stringify(file, null, 2) + '\n';
-}
-
 /** A file that is not a views file this app can read; the message says why and what to do. */
 export class ViewsFileError extends Error {
   override name = 'ViewsFileError';
 }
 
-const NOT_A_VIEWS_FILE = 'This is not a views file: choose a file made by "Export views"';
+/** The views file: what Export views writes and Import views… reads. */
+const VIEWS_FILE: AppFileKind = {
+  format: VIEWS_FILE_FORMAT,
+  version: VIEWS_FILE_VERSION,
+  listKey: 'views',
+  noun: 'views file',
+  madeBy: 'Export views',
+  maxSize: MAX_VIEWS_FILE_SIZE,
+  maxEntries: MAX_VIEWS_IN_FILE,
+  error: ViewsFileError,
+};
+
+/** The views file for these views, as JSON text. */
+export function writeViewsFile(views: readonly ViewEntry[], exportedAt: Date): string {
+  const entries = views.map(({ name, query, savedAt }) => ({ name, query, savedAt }));
+  return writeAppFile(VIEWS_FILE, entries, exportedAt);
+}
 
 /**
  * Reads a views file made by writeViewsFile, as untrusted input. Throws ViewsFileError when the
  * text is not a views file at all; otherwise every usable view, each with its query read by the
  * permalink's parser (bad values dropped), and one message per thing left out or changed.
- * `__proto__` keys are dropped while parsing, and only named members are read.
  */
 export function readViewsFile(text: string, now: Date): { views: ViewEntry[]; problems: string[] } {
-  checkViewsFileSize(text.length);
-  const problems: string[] = [];
-  let prototypeKeys = 0;
-  let file: unknown;
-  try {
-    file = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
-      if (key !== '__proto__') return value;
-      prototypeKeys++;
-      return undefined;
-    });
-  } catch (error) {
-    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (it is not JSON: ${(error as Error).message}).`);
-  }
-  if (!isRecord(file) || file.format !== VIEWS_FILE_FORMAT) {
-    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (it has no "format": "${VIEWS_FILE_FORMAT}").`);
-  }
-  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
-    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (its "version" is not a whole number from 1).`);
-  }
-  if (file.version > VIEWS_FILE_VERSION) {
-    throw new ViewsFileError(
-      `This views file is version ${file.version}, made by a newer version of this app; this ` +
-        `one reads version ${VIEWS_FILE_VERSION}. Open it in the newer app.`,
-    );
-  }
-  if (!Array.isArray(file.views)) {
-    throw new ViewsFileError(`${NOT_A_VIEWS_FILE} (it has no "views" list).`);
-  }
-  if (prototypeKeys > 0) problems.push(`Ignored ${prototypeKeys} "__proto__" key(s).`);
-  const entries: unknown[] = file.views;
-  if (entries.length > MAX_VIEWS_IN_FILE) {
-    problems.push(
-      `The file holds ${entries.length} views: only the first ${MAX_VIEWS_IN_FILE} were read.`,
-    );
-  }
+  const { entries, problems } = readAppFile(VIEWS_FILE, text);
   const views: ViewEntry[] = [];
-  entries.slice(0, MAX_VIEWS_IN_FILE).forEach((entry, index) => {
+  entries.forEach((entry, index) => {
     const view = readViewEntry(entry, index, now, problems);
     if (view) views.push(view);
   });
@@ -155,11 +127,7 @@ export function readViewsFile(text: string, now: Date): { views: ViewEntry[]; pr
  * file: checked before a chosen file is read.
  */
 export function checkViewsFileSize(size: number): void {
-  if (size <= MAX_VIEWS_FILE_SIZE) return;
-  throw new ViewsFileError(
-    `${NOT_A_VIEWS_FILE} (this one is ${(size / 1e6).toFixed(1)} MB; a views file holds at ` +
-      `most ${MAX_VIEWS_IN_FILE} views and stays under ${MAX_VIEWS_FILE_SIZE / 1e6} MB).`,
-  );
+  checkAppFileSize(VIEWS_FILE, size);
 }
 
 /** One entry of a views file, or null (with a message) when it cannot be used. */
@@ -193,8 +161,4 @@ function readViewEntry(
       ? new Date(entry.savedAt).toISOString()
       : now.toISOString();
   return { name, query: read.query, savedAt };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

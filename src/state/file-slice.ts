@@ -4,6 +4,7 @@ import type { ExportFormat, FileReply } from '../workers/engine-protocol';
 import type { BorderSlice } from './border-slice';
 import type { DataSlice } from './data-slice';
 import type { FilterSlice } from './filter-slice';
+import type { NotesSlice } from './notes-slice';
 
 /** Files made by the engine: the filtered incidents as an export, a dataset's rejected rows. */
 export interface FileSlice {
@@ -20,7 +21,8 @@ export interface FileSlice {
 type FileSliceNeeds = FileSlice &
   Pick<DataSlice, 'summary'> &
   Pick<FilterSlice, 'filter'> &
-  Pick<BorderSlice, 'includeComputedFields'>;
+  Pick<BorderSlice, 'includeComputedFields'> &
+  Pick<NotesSlice, 'includeNotes'>;
 
 /** The file slice of the incident store. */
 export function createFileSlice(
@@ -29,16 +31,19 @@ export function createFileSlice(
   return (set, get) => ({
     exporting: null,
     exportFiltered: async (format) => {
-      const { summary, filter, includeComputedFields, spreadsheetSafeCsv } = get();
+      const { summary, filter, includeComputedFields, includeNotes, spreadsheetSafeCsv } = get();
       if (!summary) return null;
       set({ exporting: { format, progress: 0 } });
       try {
         return await client.exportFiltered(
           filter,
           format,
-          includeComputedFields,
+          {
+            computedFields: includeComputedFields,
+            analystNotes: includeNotes,
+            spreadsheetSafe: spreadsheetSafeCsv,
+          },
           (progress) => set({ exporting: { format, progress } }),
-          spreadsheetSafeCsv,
         );
       } finally {
         set({ exporting: null });

@@ -7,6 +7,7 @@ import { createFileSlice } from './file-slice';
 import { createFilterSlice } from './filter-slice';
 import type { IncidentState } from './incident-store';
 import { createListSlice } from './list-slice';
+import { createNotesSlice } from './notes-slice';
 import { createNoticeSlice } from './notice-slice';
 import { createResultSlice } from './result-slice';
 import { createSavedSlice } from './saved-slice';
@@ -27,6 +28,7 @@ function sliceKeys() {
     createBorderSlice(client)(...api),
     createFileSlice(client)(...api),
     createSavedSlice(() => Promise.reject(new Error('no storage')))(...api),
+    createNotesSlice(client, () => Promise.reject(new Error('no storage')))(...api),
   ].map((slice) => Object.keys(slice));
 }
 

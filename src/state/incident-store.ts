@@ -5,6 +5,7 @@ import { createTypeDescriber } from '../domain/type-describer';
 import type { EngineClient } from '../workers/engine-client';
 import { createWorkerHost, EngineClient as Client } from '../workers/engine-client';
 import type { EngineSummary, LoadOptions, QueryReply } from '../workers/engine-protocol';
+import { AnalystNotes } from '../storage/analyst-notes';
 import { SavedDatasets } from '../storage/saved-datasets';
 import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
 import type { BorderSlice } from './border-slice';
@@ -17,6 +18,8 @@ import type { FilterSlice } from './filter-slice';
 import { createFilterSlice } from './filter-slice';
 import type { ListSlice } from './list-slice';
 import { createListSlice } from './list-slice';
+import type { NotesSlice, NotesStorage } from './notes-slice';
+import { createNotesSlice } from './notes-slice';
 import type { NoticeSlice } from './notice-slice';
 import { createNoticeSlice } from './notice-slice';
 import type { ResultSlice } from './result-slice';
@@ -39,15 +42,17 @@ export type IncidentState = DataSlice &
   NoticeSlice &
   BorderSlice &
   FileSlice &
-  SavedSlice;
+  SavedSlice &
+  NotesSlice;
 
 /**
- * Creates a store talking to one engine, keeping opened files in `openStorage` (the browser's,
- * by default). Tests create their own with an inline engine.
+ * Creates a store talking to one engine, keeping opened files in `openStorage` and notes in
+ * `openNotes` (the browser's, by default). Tests create their own with an inline engine.
  */
 export function createIncidentStore(
   client: EngineClient,
   openStorage: () => Promise<SavedStorage> = () => SavedDatasets.open<LoadOptions>(),
+  openNotes: () => Promise<NotesStorage> = () => AnalystNotes.open(),
 ) {
   const store = createStore<IncidentState>()((...api) => ({
     ...createDataSlice(client)(...api),
@@ -59,6 +64,7 @@ export function createIncidentStore(
     ...createBorderSlice(client)(...api),
     ...createFileSlice(client)(...api),
     ...createSavedSlice(openStorage)(...api),
+    ...createNotesSlice(client, openNotes)(...api),
   }));
 
   // The result follows the inputs: each filter or data change asks the engine again; an answer
@@ -99,7 +105,9 @@ export function createIncidentStore(
       state.filter !== previous.filter ||
       state.summary !== previous.summary ||
       state.borderReady !== previous.borderReady ||
-      (state.provinceCountsWanted && !previous.provinceCountsWanted)
+      (state.provinceCountsWanted && !previous.provinceCountsWanted) ||
+      // The engine took new notes: what a tags filter keeps may have changed.
+      (state.notesVersion !== previous.notesVersion && state.filter.tags !== null)
     ) {
       lastRefresh = refresh();
     } else if (state.stripOpen && !previous.stripOpen) {

@@ -3,18 +3,28 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { makeCollection } from '../domain/test-factories';
+import { makeStorePlace, openTestNotes } from '../storage/test-stores';
 import { EngineClient } from '../workers/engine-client';
 import { createInlineHost } from '../workers/inline-host';
 import { createIncidentStore } from './incident-store';
 
-/** A fresh store with its own inline engine (the same engine code the worker runs). */
-export function makeStore() {
-  return createIncidentStore(new EngineClient(createInlineHost));
+/**
+ * A fresh store with its own inline engine (the same engine code the worker runs) and notes in a
+ * database of its own (two stores given one place are two tabs).
+ */
+export function makeStore(notesPlace = makeStorePlace('notes')) {
+  return createIncidentStore(new EngineClient(createInlineHost), undefined, () =>
+    openTestNotes(notesPlace),
+  );
 }
 
 /** A fresh store that has loaded these features as one GeoJSON file, with its first result in. */
-export async function makeLoadedStore(features: unknown[], name = 'test.geojson') {
-  const store = makeStore();
+export async function makeLoadedStore(
+  features: unknown[],
+  name = 'test.geojson',
+  notesPlace = makeStorePlace('notes'),
+) {
+  const store = makeStore(notesPlace);
   const loaded = await store
     .getState()
     .loadSource({ kind: 'text', text: JSON.stringify(makeCollection(features)), name });

@@ -2,11 +2,11 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeViewEntry } from '../domain/test-factories';
 import type { SavedViews } from './saved-views';
-import { closeTestViews, makeViewsPlace, openTestViews } from './test-views';
+import { closeTestStores, makeViewsPlace, openTestViews } from './test-stores';
 
 afterEach(() => {
   vi.restoreAllMocks();
-  closeTestViews();
+  closeTestStores();
 });
 
 /** Resolves once `views` has changed `times` times (another tab's change arrives later). */

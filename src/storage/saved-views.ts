@@ -5,9 +5,10 @@
  * `notKept` says so. Plain TypeScript with a subscribe/getViews pair, so React reads it through
  * useSyncExternalStore.
  */
-import type { DBSchema, IDBPDatabase, IDBPObjectStore } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import { openDB } from 'idb';
 import type { ViewEntry } from '../domain/saved-view';
+import { describeStorageError, inOneTransaction } from './idb-transaction';
 
 /** The IndexedDB database of the saved views: theirs alone, so clearing it touches nothing else. */
 export const VIEWS_DATABASE = 'durand-line-map-views';
@@ -104,7 +105,7 @@ export class SavedViews {
     const added = entries.map((entry) => ({ ...entry, id: newId() }));
     await this.change(
       (db) =>
-        inOneTransaction(db, async (store) => {
+        inOneTransaction(db, STORE, async (store) => {
           // `add`, not `put`: a view never replaces another. One request at a time, so a failed
           // one leaves no other request unwatched.
           for (const view of added) await store.add(view);
@@ -119,7 +120,7 @@ export class SavedViews {
   async rename(id: string, name: string): Promise<void> {
     await this.change(
       (db) =>
-        inOneTransaction(db, async (store) => {
+        inOneTransaction(db, STORE, async (store) => {
           const stored = await store.get(id);
           if (stored) await store.put({ ...stored, name });
         }),
@@ -171,7 +172,7 @@ export class SavedViews {
         return;
       } catch (error) {
         this.giveUp(
-          `This browser did not keep ${what} (${describe(error)}): it and every change from ` +
+          `This browser did not keep ${what} (${describeStorageError(error)}): it and every change from ` +
             'now on last until this tab is closed. Export views to keep them.',
         );
       }
@@ -203,43 +204,11 @@ export class SavedViews {
   }
 }
 
-/**
- * Runs `work` in one read-write transaction: all of it is kept or none. A request that fails
- * aborts the transaction, and so does an exception thrown before a request is made (the
- * browser aborts only for the former).
- */
-async function inOneTransaction(
-  db: ViewsDatabase,
-  work: (
-    store: IDBPObjectStore<ViewsSchema, [typeof STORE], typeof STORE, 'readwrite'>,
-  ) => Promise<unknown>,
-): Promise<void> {
-  const tx = db.transaction(STORE, 'readwrite');
-  // Once aborted, `done` rejects too: the error that caused it is the one to report.
-  tx.done.catch(() => undefined);
-  try {
-    await work(tx.store);
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted by the browser.
-    }
-    throw error;
-  }
-  await tx.done;
-}
-
 function refusal(error: unknown): string {
   return (
-    `This browser does not let the page keep data (${describe(error)}; private browsing ` +
+    `This browser does not let the page keep data (${describeStorageError(error)}; private browsing ` +
     'refuses it): saved views last until this tab is closed. Export views to keep them.'
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
-  return String(error);
 }
 
 function isSavedView(value: unknown): value is SavedView {

@@ -52,6 +52,7 @@ describe('The table of calls', () => {
       list: 'list',
       listPosition: 'listPosition',
       export: 'exportFiltered',
+      setNotes: 'setNotes',
       geography: 'geography',
       strip: 'strip',
       unknownValues: 'unknownValues',

@@ -4,8 +4,10 @@
  * request, the reply and progress messages, the client's typed `call` and the host's dispatch all
  * derive from that table; the page imports only its types, so the engine stays in the worker.
  */
+import type { AnalystNote } from '../domain/notes/analyst-note';
 import type {
   EngineFilter,
+  ExportExtras,
   ExportFormat,
   GeographyUrls,
   ListSort,
@@ -62,10 +64,9 @@ export const ENGINE_CALLS = {
     { engine, progress }: CallContext<'exporting'>,
     filter: EngineFilter,
     format: ExportFormat,
-    computedFields: boolean,
-    spreadsheetSafe: boolean,
-  ) =>
-    engine.export(filter, format, computedFields, (p) => progress(p, 'exporting'), spreadsheetSafe),
+    extras: ExportExtras,
+  ) => engine.export(filter, format, extras, (p) => progress(p, 'exporting')),
+  setNotes: ({ engine }, notes: AnalystNote[]) => engine.setNotes(notes),
   geography: async ({ engine }, urls: GeographyUrls) =>
     engine.setGeography(await fetchGeography(urls)),
   strip: ({ engine }, filter: EngineFilter) => engine.strip(filter),

@@ -1,3 +1,4 @@
+import type { AnalystNote } from '../domain/notes/analyst-note';
 import type {
   ArgsOf,
   CallName,
@@ -10,6 +11,7 @@ import type {
 import type {
   EngineFilter,
   EngineSummary,
+  ExportExtras,
   ExportFormat,
   FacetSummary,
   FeatureReply,
@@ -70,6 +72,8 @@ export class EngineClient {
   private committed: LoadRequest[] = [];
   /** The border geography sent, sent again to a fresh engine after a cancel. */
   private geographyUrls: GeographyUrls | null = null;
+  /** The analyst's notes sent, sent again to a fresh engine after a cancel. */
+  private notes: AnalystNote[] | null = null;
 
   constructor(private readonly createHost: () => EngineHost) {}
 
@@ -103,6 +107,7 @@ export class EngineClient {
       this.host.post({ id: this.nextId++, call: 'load', args: [request] });
     if (this.geographyUrls)
       this.host.post({ id: this.nextId++, call: 'geography', args: [this.geographyUrls] });
+    if (this.notes) this.host.post({ id: this.nextId++, call: 'setNotes', args: [this.notes] });
   }
 
   /** Counts and timeline for a filter; per province too when `provinces`. */
@@ -178,13 +183,13 @@ export class EngineClient {
   exportFiltered(
     filter: EngineFilter,
     format: ExportFormat,
-    computedFields = false,
+    extras: ExportExtras = {},
     onProgress?: (fraction: number) => void,
     spreadsheetSafe = false,
   ): Promise<FileReply> {
     return this.call(
       'export',
-      [filter, format, computedFields, spreadsheetSafe],
+      [filter, format, extras],
       onProgress && ((fraction) => onProgress(fraction ?? 0)),
     );
   }
@@ -208,6 +213,12 @@ export class EngineClient {
   /** The rejected features of one dataset as a file, or null for an unknown dataset. */
   rejected(datasetId: string): Promise<FileReply | null> {
     return this.call('rejected', [datasetId]);
+  }
+
+  /** Sends the analyst's notes (all of them); resolves with how many the engine holds. */
+  setNotes(notes: readonly AnalystNote[]): Promise<number> {
+    this.notes = [...notes];
+    return this.call('setNotes', [this.notes]);
   }
 
   /** Drops one dataset; a fresh engine after a cancel is rebuilt without it. */

@@ -246,3 +246,13 @@ export interface FileReply {
 }
 
 export type ExportFormat = 'geojson' | 'csv';
+
+/** What an export adds to each feature's properties (nothing: exactly as loaded). */
+export interface ExportExtras {
+  /** The border measures (COMPUTED_FIELDS). */
+  computedFields?: boolean;
+  /** The analyst's note and tags (NOTE_FIELDS), "Include my notes". */
+  analystNotes?: boolean;
+  /** CSV: prefix `'` to cells a spreadsheet may take for a formula ("Spreadsheet-safe CSV"). */
+  spreadsheetSafe?: boolean;
+}

@@ -78,7 +78,9 @@ describe('Border measures in the engine', () => {
     const engine = embeddedEngine();
     const filter = { ...ALL, types: ['airstrike'] };
     const plain = JSON.parse(await engine.export(filter, 'geojson').blob.text());
-    const computed = JSON.parse(await engine.export(filter, 'geojson', true).blob.text());
+    const computed = JSON.parse(
+      await engine.export(filter, 'geojson', { computedFields: true }).blob.text(),
+    );
     expect(plain.features[0].properties).not.toHaveProperty('border_side');
     expect(Object.keys(computed.features[0].properties)).toEqual(
       expect.arrayContaining([
@@ -171,7 +173,9 @@ describe('Computed fields in a CSV export', () => {
       mode: 'replace',
       options: {},
     });
-    const [header, row] = (await engine.export(ALL, 'csv', true).blob.text()).split('\r\n');
+    const [header, row] = (
+      await engine.export(ALL, 'csv', { computedFields: true }).blob.text()
+    ).split('\r\n');
     expect(header).toBe(
       'date,type,longitude,latitude,note,border_side,border_distance_km,border_chainage_km,nearest_crossing,nearest_crossing_km,admin1_derived',
     );

@@ -17,6 +17,7 @@ import {
   stripMarks,
   withComputedFields,
 } from './engine/border-fields';
+import { NoteIndex, withNoteFields } from './engine/analyst-notes';
 import { emptyReply, importFile, summariseDataset } from './engine/dataset-reply';
 import { exportRows, rejectedFile } from './engine/engine-files';
 import { summariseFacets } from './engine/facet-summary';
@@ -30,6 +31,7 @@ import { matchFilter, queryReply } from './engine/match-filter';
 import type { UnknownValues } from '../domain/filters/filter-table';
 import { findUnknownValues, makeRowTest } from '../domain/filters/filter-table';
 import type { UrlFilter } from '../domain/url-state';
+import type { AnalystNote } from '../domain/notes/analyst-note';
 
 export class IncidentEngine {
   private datasets: Dataset[] = [];
@@ -40,6 +42,8 @@ export class IncidentEngine {
   private mapFilter: P.EngineFilter | null = null;
   /** The Durand Line, crossings, provinces and the two countries, once the page has sent them. */
   private border: BorderIndex | null = null;
+  /** The analyst's notes, as the page last sent them. */
+  private notes = new NoteIndex();
 
   /** Loads one file's content, replacing the loaded data, adding to it, or replacing one dataset. */
   load(
@@ -82,6 +86,13 @@ export class IncidentEngine {
     this.table.measures = undefined;
     this.forgetMatches();
     return describeBorderGeography(this.border);
+  }
+
+  /** Takes the analyst's notes (all of them, each time they change); says how many it holds. */
+  setNotes(notes: readonly AnalystNote[]): number {
+    this.notes = new NoteIndex(notes);
+    this.forgetMatches();
+    return this.notes.size;
   }
 
   /** Whether incidents are measured against the border. */
@@ -196,27 +207,28 @@ export class IncidentEngine {
 
   /**
    * The matching incidents as a file, each feature exactly as loaded, in load order. With
-   * `computedFields`, copies of the features carry the border measures as extra properties;
-   * with `spreadsheetSafe`, a CSV's cells that start like a formula get a `'` in front.
+   * `extras`, copies of the features carry the border measures or the analyst's notes too,
+   * and a CSV's cells that start like a formula get a `'` in front when spreadsheet-safe.
    */
   export(
     filter: P.EngineFilter,
     format: P.ExportFormat,
-    computedFields = false,
+    extras: P.ExportExtras = {},
     onProgress?: (fraction: number) => void,
     spreadsheetSafe = false,
   ): P.FileReply {
     const { incidents } = this.table;
+    const notes = extras.analystNotes ? this.notes.rows(this.table) : null;
     return exportRows(this.table, this.match(filter).rows(false), {
       filter,
       format,
-      computedFields,
-      spreadsheetSafe,
+      extras,
       onProgress,
-      incidentOf: (row) =>
-        computedFields
-          ? withComputedFields(incidents[row]!, this.borderFields(row))
-          : incidents[row]!,
+      incidentOf: (row) => {
+        let incident = incidents[row]!;
+        if (extras.computedFields) incident = withComputedFields(incident, this.borderFields(row));
+        return notes ? withNoteFields(incident, notes.get(row)) : incident;
+      },
     });
   }
 
@@ -236,6 +248,7 @@ export class IncidentEngine {
       searchText: rowSearchTexts(this.table),
       measures: this.measures(),
       border: this.border,
+      notes: () => this.notes.rows(this.table),
     });
     const match = matchFilter(this.table, filter, rowTest);
     this.lastMatch = { key, match };

@@ -42,6 +42,14 @@ export interface UrlFilter {
   crossing: { id: string; km: number } | null;
   /** `province`: an admin-1 id such as PK-KP that contains the incident. */
   province: string | null;
+  /** `tag` (repeated): incidents the analyst tagged with any of these (notes kept in the browser). */
+  tags: readonly string[] | null;
+}
+
+/** An analyst's note and tags on one row, as a row test and an export read them. */
+export interface RowNote {
+  note: string;
+  tags: readonly string[];
 }
 
 /** What a row test may read of the loaded incidents. */
@@ -54,6 +62,8 @@ export interface RowContext {
   /** Border measures per row; null before the geography is known. */
   measures: BorderMeasures | null;
   border: BorderIndex | null;
+  /** The analyst's notes by row, for the rows that have one. */
+  notes: () => ReadonlyMap<number, RowNote>;
 }
 
 /** What a caption needs to name things: the data's extent and readable names of codes and ids. */

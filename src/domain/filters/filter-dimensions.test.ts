@@ -29,6 +29,7 @@ const EVERY_KEY: Record<keyof UrlFilter, true> = {
   chainageKm: true,
   crossing: true,
   province: true,
+  tags: true,
 };
 
 const WORDS: FilterWords = {
@@ -52,6 +53,7 @@ const ROWS: RowContext = {
   searchText: (row) => native.searchText(incidents[row]!.feature.properties),
   measures: null,
   border: null,
+  notes: () => new Map([[1, { note: 'Second source?', tags: ['verify', 'TTP'] }]]),
 };
 
 describe('The filter dimension table', () => {
@@ -129,6 +131,11 @@ describe('A whole filter', () => {
     expect([0, 1].filter(test)).toEqual([0, 1]);
     const tolo = makeRowTest({ ...EMPTY_URL_FILTER, sources: ['TOLOnews'] }, ROWS)!;
     expect([0, 1].filter(tolo)).toEqual([0]);
+  });
+
+  it('keeps the incidents the analyst tagged with any chosen tag', () => {
+    const test = makeRowTest({ ...EMPTY_URL_FILTER, tags: ['TTP', 'unused'] }, ROWS)!;
+    expect([0, 1].filter(test)).toEqual([1]);
   });
 
   it('needs all of its row tests to pass', () => {

@@ -15,6 +15,7 @@ import type {
   UrlFilter,
 } from './filter-dimension';
 import { BORDER_DIMENSIONS } from './border-dimensions';
+import { TAG_DIMENSION } from './tag-dimension';
 
 export { OPEN_KM } from './border-dimensions';
 import { displayName } from '../display-text';
@@ -288,4 +289,5 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     example: { text: 'torkham gate' },
   },
   ...BORDER_DIMENSIONS,
+  TAG_DIMENSION,
 ];

@@ -16,7 +16,7 @@ export function toggleIn(
 }
 
 /**
- * One list filter of the filter table (actors, countries, sources): its names with counts, as a
+ * One list filter of the filter table (actors, countries, sources, tags): its names with counts, as a
  * searchable list or as checkboxes, as its facet says. None ticked means every name.
  */
 export function NameFacetFilter({
@@ -25,7 +25,7 @@ export function NameFacetFilter({
   selected,
   onChange,
 }: {
-  facet: NameFacet & { key: NameListKey };
+  facet: Pick<NameFacet, 'control' | 'label' | 'findLabel' | 'nameLabel'>;
   names: FacetSummary[NameListKey];
   selected: readonly string[] | null;
   onChange: (selection: string[] | null) => void;

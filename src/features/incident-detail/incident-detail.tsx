@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Precision } from '../../domain/incident-facets';
 import { formatFatalities } from '../../domain/layouts/incident-view';
+import { noteKey } from '../../domain/notes/analyst-note';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import { displayText } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
 import { otherProperties, own, sourceLinks } from './incident-fields';
+import { IncidentNotes } from '../analyst-notes/incident-notes';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -50,6 +52,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
   const sources = sourceLinks(view.links, view.sources);
   const others = otherProperties(p);
   const { label, colour } = describeType(incident.type);
+  const target = { dataset: incident.datasetName, incident: incident.key };
 
   return (
     <aside className="incident-detail" aria-label="Incident details">
@@ -178,6 +181,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
           <DataText value={incident.datasetName} name />
         </Row>
       </dl>
+      <IncidentNotes key={noteKey(target)} target={target} store={store} />
       {others.length > 0 && (
         <table className="other-properties">
           <caption>Other properties</caption>

@@ -2,7 +2,7 @@ import { act, cleanup, configure, render, screen, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VIEWS_FILE_FORMAT } from '../../domain/saved-view';
-import { closeTestViews, makeViewsPlace, openTestViews } from '../../storage/test-views';
+import { closeTestStores, makeViewsPlace, openTestViews } from '../../storage/test-stores';
 import type { ViewAddress } from './saved-views-panel';
 import { SavedViewsPanel } from './saved-views-panel';
 
@@ -10,14 +10,15 @@ import { SavedViewsPanel } from './saved-views-panel';
 // suite runs on two cores, a save and its read-back can take longer than the default second.
 // For the same reason a test of several saves and reads may pass its runner's 5 s on a loaded
 // machine though every wait is well within its own bound: give each test room for its waits.
+// Set while the file is collected: a timeout set in a hook comes too late for the tests.
+vi.setConfig({ testTimeout: 20_000 });
 beforeAll(() => {
   configure({ asyncUtilTimeout: 5_000 });
-  vi.setConfig({ testTimeout: 20_000 });
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
-  closeTestViews();
+  closeTestStores();
 });
 
 /** Opens the views of one database of this test's own, as often as the panel asks. */

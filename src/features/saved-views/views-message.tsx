@@ -24,7 +24,7 @@ export function ViewsMessageLine({
   onUndo,
 }: {
   message: ViewsMessage | null;
-  onUndo: (view: SavedView) => void;
+  onUndo?: (view: SavedView) => void;
 }) {
   const undoButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -43,7 +43,7 @@ export function ViewsMessageLine({
                 ref={undoButton}
                 type="button"
                 className="link-button"
-                onClick={() => onUndo(message.deleted!)}
+                onClick={() => onUndo?.(message.deleted!)}
               >
                 Undo
               </button>

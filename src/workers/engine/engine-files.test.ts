@@ -15,7 +15,7 @@ describe('Files the engine hands back', () => {
     const file = exportRows(table, Uint32Array.of(0), {
       filter: EMPTY_ENGINE_FILTER,
       format: 'csv',
-      computedFields: false,
+      extras: {},
       incidentOf: (row) => table.incidents[row]!,
     });
     expect(file.fileName).toBe('incidents-2025-10-12-2025-10-12.csv');

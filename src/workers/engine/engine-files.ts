@@ -2,14 +2,15 @@
 import { exportFileName, geoJsonExportChunks } from '../../domain/export-geojson';
 import type { Incident } from '../../domain/incident';
 import { CSV_CHUNK_ROWS, exportCsv, exportCsvChunks } from '../../domain/import/export-csv';
-import type { EngineFilter, ExportFormat, FileReply } from '../engine-protocol';
+import { NOTE_FIELDS } from '../../domain/notes/analyst-note';
+import type { EngineFilter, ExportExtras, ExportFormat, FileReply } from '../engine-protocol';
 import { gatherBlob } from '../file-blob';
 import { COMPUTED_FIELDS } from './border-fields';
 import type { Dataset, IncidentTable } from './incident-table';
 
 /**
  * These rows as a file, each feature exactly as loaded (or the copies `incidentOf` makes, with
- * computed fields), in load order.
+ * the fields `extras` adds), in load order.
  */
 export function exportRows(
   table: IncidentTable,
@@ -17,15 +18,14 @@ export function exportRows(
   options: {
     filter: EngineFilter;
     format: ExportFormat;
-    computedFields: boolean;
-    /** CSV: prefix `'` to cells a spreadsheet may take for a formula. */
-    spreadsheetSafe?: boolean;
+    extras: ExportExtras;
     incidentOf: (row: number) => Incident;
     onProgress?: ((fraction: number) => void) | undefined;
   },
 ): FileReply {
   const { incidents, datasetOf, datasets } = table;
-  const { filter, format, computedFields, spreadsheetSafe = false, onProgress } = options;
+  const { filter, format, extras, onProgress } = options;
+  const spreadsheetSafe = extras.spreadsheetSafe ?? false;
   const matching = Array.from(rows, options.incidentOf);
   const sources = new Set(Array.from(rows, (row) => datasetOf[row]!));
   const context = {
@@ -37,10 +37,13 @@ export function exportRows(
   if (format === 'csv') {
     // A single table source keeps its own columns; anything else is flattened.
     const only = sources.size === 1 ? datasets[[...sources][0]!]! : null;
-    const columns =
-      only?.summary.columns && computedFields
-        ? [...only.summary.columns, ...COMPUTED_FIELDS]
-        : (only?.summary.columns ?? null);
+    const columns = only?.summary.columns
+      ? [
+          ...only.summary.columns,
+          ...(extras.computedFields ? COMPUTED_FIELDS : []),
+          ...(extras.analystNotes ? NOTE_FIELDS : []),
+        ]
+      : null;
     const tally = { formulaCells: 0 };
     const blob = gatherBlob(
       exportCsvChunks(matching, columns, { spreadsheetSafe, tally }),

@@ -1,0 +1,102 @@
+/**
+ * The JSON files this app writes of what an analyst keeps (views, notes): a `format` name, a
+ * `version`, when it was exported and a list of entries. Reading one back is reading untrusted
+ * input: this module checks the envelope once, for every kind, and drops `__proto__` keys while
+ * parsing; each kind then checks its own entries.
+ */
+
+/** What one kind of file is called and made by, for its messages. */
+export interface AppFileKind {
+  /** The `format` member that tells this kind from any other JSON. */
+  format: string;
+  /** The newest version this app writes and reads. */
+  version: number;
+  /** The member holding the entries (`views`, `notes`). */
+  listKey: string;
+  /** How messages call the file (`views file`). */
+  noun: string;
+  /** The button that makes one (`Export views`). */
+  madeBy: string;
+  /** Largest file read, in bytes or characters. */
+  maxSize: number;
+  /** Most entries read; those after are left out, with a message. */
+  maxEntries: number;
+  /** The error thrown when the file is not of this kind (each kind has its own class). */
+  error: new (message: string) => Error;
+}
+
+/** The file for these entries, as JSON text. */
+export function writeAppFile(kind: AppFileKind, entries: readonly unknown[], exported: Date) {
+  const file = {
+    format: kind.format,
+    version: kind.version,
+    exported: exported.toISOString(),
+    [kind.listKey]: entries,
+  };
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/**
+ * The entries of a file of `kind`, unchecked, and a message per thing left out. Throws the
+ * kind's error when the text is not such a file at all, with what to do instead.
+ */
+export function readAppFile(
+  kind: AppFileKind,
+  text: string,
+): { entries: unknown[]; problems: string[] } {
+  checkAppFileSize(kind, text.length);
+  const notThisKind = `This is not a ${kind.noun}: choose a file made by "${kind.madeBy}"`;
+  const problems: string[] = [];
+  let prototypeKeys = 0;
+  let file: unknown;
+  try {
+    file = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
+      if (key !== '__proto__') return value;
+      prototypeKeys++;
+      return undefined;
+    });
+  } catch (error) {
+    throw new kind.error(`${notThisKind} (it is not JSON: ${(error as Error).message}).`);
+  }
+  if (!isRecord(file) || file.format !== kind.format) {
+    throw new kind.error(`${notThisKind} (it has no "format": "${kind.format}").`);
+  }
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
+    throw new kind.error(`${notThisKind} (its "version" is not a whole number from 1).`);
+  }
+  if (file.version > kind.version) {
+    throw new kind.error(
+      `This ${kind.noun} is version ${file.version}, made by a newer version of this app; this ` +
+        `one reads version ${kind.version}. Open it in the newer app.`,
+    );
+  }
+  const list = file[kind.listKey];
+  if (!Array.isArray(list)) {
+    throw new kind.error(`${notThisKind} (it has no "${kind.listKey}" list).`);
+  }
+  if (prototypeKeys > 0) problems.push(`Ignored ${prototypeKeys} "__proto__" key(s).`);
+  if (list.length > kind.maxEntries) {
+    problems.push(
+      `The file holds ${list.length} ${kind.listKey}: only the first ${kind.maxEntries} were read.`,
+    );
+  }
+  return { entries: (list as unknown[]).slice(0, kind.maxEntries), problems };
+}
+
+/**
+ * Throws the kind's error when a file of `size` bytes (or characters) is too large to be one:
+ * checked before a chosen file is read.
+ */
+export function checkAppFileSize(kind: AppFileKind, size: number): void {
+  if (size <= kind.maxSize) return;
+  throw new kind.error(
+    `This is not a ${kind.noun}: choose a file made by "${kind.madeBy}" (this one is ` +
+      `${(size / 1e6).toFixed(1)} MB; a ${kind.noun} holds at most ${kind.maxEntries} ` +
+      `${kind.listKey} and stays under ${kind.maxSize / 1e6} MB).`,
+  );
+}
+
+/** A plain object (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
