@@ -178,14 +178,13 @@ export class EngineClient {
 
   /**
    * The matching incidents as a file; `onProgress` hears the share written so far. A
-   * `spreadsheetSafe` CSV has a `'` before each cell a spreadsheet may take for a formula.
+   * spreadsheet-safe CSV (`extras`) has a `'` before each cell a spreadsheet may take for a formula.
    */
   exportFiltered(
     filter: EngineFilter,
     format: ExportFormat,
     extras: ExportExtras = {},
     onProgress?: (fraction: number) => void,
-    spreadsheetSafe = false,
   ): Promise<FileReply> {
     return this.call(
       'export',

@@ -215,7 +215,6 @@ export class IncidentEngine {
     format: P.ExportFormat,
     extras: P.ExportExtras = {},
     onProgress?: (fraction: number) => void,
-    spreadsheetSafe = false,
   ): P.FileReply {
     const { incidents } = this.table;
     const notes = extras.analystNotes ? this.notes.rows(this.table) : null;

@@ -10,6 +10,7 @@ import {
 } from '../../domain/notes/analyst-note';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { DataText } from '../data-text/data-text';
 import './analyst-notes.css';
 
 type Message = { text: string; tone: 'done' | 'error' } | null;
@@ -105,7 +106,7 @@ export function IncidentNotes({
         <ul className="note-tags" aria-label="Tags">
           {tags.map((name) => (
             <li key={name}>
-              <span>{name}</span>
+              <DataText value={name} />
               <button
                 type="button"
                 aria-label={`Remove tag ${name}`}
@@ -146,7 +147,7 @@ export function IncidentNotes({
       </form>
       {message && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} className="muted small">
-          {message.text}
+          <DataText value={message.text} />
         </p>
       )}
       <p className="muted small">
