@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TestPage } from './browser';
-import { countOf, dropFile, launchBrowser, openAppPage, saveScreenshot } from './browser';
+import {
+  countOf,
+  dropFile,
+  EMBEDDED_COUNT,
+  launchBrowser,
+  openAppPage,
+  saveScreenshot,
+} from './browser';
 import {
   BIDI,
   bidiCollection,
@@ -196,7 +203,7 @@ describe('Hostile text', () => {
   it('a right-to-left override in a type and an actor stays inside its own isolate', async () => {
     const app = await openAppPage(browser, baseURL);
     const { page } = app;
-    await whileAnswering(page, async () => (await countOf(page)) === 72);
+    await whileAnswering(page, async () => (await countOf(page)) === EMBEDDED_COUNT);
     await dropFile(page, bidiCollection(), 'bidi.geojson');
     await whileAnswering(page, async () => (await countOf(page)) === BIDI.count);
 
