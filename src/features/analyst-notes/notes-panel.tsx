@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AnalystNote } from '../../domain/notes/analyst-note';
 import {
   checkNotesFileSize,
@@ -10,6 +10,7 @@ import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import { downloadBlob } from '../export/download-file';
 import type { ViewsMessage } from '../saved-views/views-message';
+import { ImportJsonButton } from '../saved-views/import-json-button';
 import { ViewsMessageLine } from '../saved-views/views-message';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -23,7 +24,6 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
   const notes = useIncidentStore((state) => state.notes, store);
   const notKept = useIncidentStore((state) => state.notesNotKept, store);
   const [message, setMessage] = useState<ViewsMessage | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const exportNotes = () => {
     const now = new Date();
@@ -75,22 +75,7 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
         <button type="button" disabled={notes.size === 0} onClick={exportNotes}>
           Export notes
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import notes…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <ImportJsonButton label="Import notes…" onFile={(file) => void importFile(file)} />
       </div>
     </section>
   );

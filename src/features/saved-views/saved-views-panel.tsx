@@ -13,6 +13,7 @@ import { SavedViews } from '../../storage/saved-views';
 import { downloadBlob } from '../export/download-file';
 import { SavedViewItem } from './saved-view-item';
 import type { ViewsMessage } from './views-message';
+import { ImportJsonButton } from './import-json-button';
 import { ViewsMessageLine } from './views-message';
 import './saved-views.css';
 
@@ -57,7 +58,6 @@ export function SavedViewsPanel({
   const [name, setName] = useState('');
   const [message, setMessage] = useState<ViewsMessage | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const save = async () => {
     if (!store) return;
@@ -177,21 +177,10 @@ export function SavedViewsPanel({
         <button type="button" disabled={views.length === 0} onClick={exportViews}>
           Export views
         </button>
-        <button type="button" disabled={!store} onClick={() => fileInput.current?.click()}>
-          Import views…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
+        <ImportJsonButton
+          label="Import views…"
+          disabled={!store}
+          onFile={(file) => void importFile(file)}
         />
       </div>
     </section>
