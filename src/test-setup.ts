@@ -3,6 +3,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { closeTestStores } from './storage/test-stores';
+// Components speak through i18next: English, as the app opens without another choice.
+import './i18n/i18n';
 
 afterEach(() => {
   cleanup();

@@ -11,6 +11,7 @@ import { CopyLinkButton } from '../features/filters/copy-link-button';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { IncidentCount } from '../features/filters/incident-count';
 import { MoreFilters } from '../features/filters/more-filters';
+import { LanguageMenu } from '../features/language/language-menu';
 import { IncidentDetail } from '../features/incident-detail/incident-detail';
 import { ListPanel } from '../features/incident-list/list-panel';
 import { DropZone } from '../features/import/drop-zone';
@@ -46,6 +47,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <ComputedFieldsToggle />
           <IncludeNotesToggle />
         </div>
+        <LanguageMenu />
         <div className="drawer-toggles">
           <button
             type="button"

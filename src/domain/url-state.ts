@@ -104,6 +104,11 @@ export function serialiseUrlState(state: UrlState, currentSearch: string): strin
     view === null ? null : `${view.lat.toFixed(4)},${view.lon.toFixed(4)},${view.zoom.toFixed(2)}`,
   );
   set('incident', state.incident);
+  return queryText(params);
+}
+
+/** A query string (`?a=1,2` or empty) of `params`, as readable as a link may be. */
+export function queryText(params: URLSearchParams): string {
   // Commas, slashes and colons are legal in a query value; left unescaped, links stay readable.
   const text = params
     .toString()
