@@ -7,7 +7,13 @@
  * one line here.
  */
 import common from './locales/en/common.json';
+import exportWords from './locales/en/export.json';
+import filters from './locales/en/filters.json';
 
-export const EN = { common } as const;
+export const EN = {
+  common,
+  export: exportWords,
+  filters,
+} as const;
 
 export type Namespace = keyof typeof EN;
