@@ -85,7 +85,6 @@ const UNTRANSLATED = [
   'src/features/border/border-filters.tsx',
   'src/features/border/computed-fields-toggle.tsx',
   'src/features/border/strip-panel.tsx',
-  'src/features/capped-list/capped-list.tsx',
   'src/features/import/dataset-warnings.tsx',
   'src/features/import/drop-zone.tsx',
   'src/features/import/load-progress.tsx',
