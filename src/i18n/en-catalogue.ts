@@ -6,12 +6,14 @@
  * A namespace is a feature's words: add `locales/<language>/<feature>.json` for every language and
  * one line here.
  */
+import border from './locales/en/border.json';
 import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
 import exportWords from './locales/en/export.json';
 import filters from './locales/en/filters.json';
 
 export const EN = {
+  border,
   cappedList,
   common,
   export: exportWords,
