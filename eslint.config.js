@@ -81,7 +81,6 @@ const UNTRANSLATED = [
   'src/features/analyst-notes/include-notes-toggle.tsx',
   'src/features/analyst-notes/notes-panel.tsx',
   'src/features/app-update/update-notice.tsx',
-  'src/features/border-strip/border-strip.tsx',
   'src/features/import/dataset-warnings.tsx',
   'src/features/import/drop-zone.tsx',
   'src/features/import/load-progress.tsx',

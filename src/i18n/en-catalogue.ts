@@ -7,6 +7,7 @@
  * one line here.
  */
 import border from './locales/en/border.json';
+import borderStrip from './locales/en/borderStrip.json';
 import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
 import exportWords from './locales/en/export.json';
@@ -14,6 +15,7 @@ import filters from './locales/en/filters.json';
 
 export const EN = {
   border,
+  borderStrip,
   cappedList,
   common,
   export: exportWords,
