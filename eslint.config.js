@@ -98,8 +98,6 @@ const UNTRANSLATED = [
   'src/features/saved-views/saved-view-item.tsx',
   'src/features/saved-views/saved-views-panel.tsx',
   'src/features/saved-views/views-message.tsx',
-  'src/features/timeline/timeline-panel.tsx',
-  'src/features/timeline/timeline.tsx',
 ];
 
 /**

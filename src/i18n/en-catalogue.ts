@@ -12,6 +12,7 @@ import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
 import exportWords from './locales/en/export.json';
 import filters from './locales/en/filters.json';
+import timeline from './locales/en/timeline.json';
 
 export const EN = {
   border,
@@ -20,6 +21,7 @@ export const EN = {
   common,
   export: exportWords,
   filters,
+  timeline,
 } as const;
 
 export type Namespace = keyof typeof EN;

@@ -1,6 +1,5 @@
 import { useCallback, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../i18n/i18n';
 import type { TypeDescriber } from '../../domain/type-describer';
 import type { Interval, KeySteps } from '../brush/brush-range';
 import { clampInterval } from '../brush/brush-range';
@@ -9,6 +8,7 @@ import type { ChartSize } from '../brush/chart-canvas';
 import { AxisTicks, useChartCanvas } from '../brush/chart-canvas';
 import { useBrush } from '../brush/use-brush';
 import { axisTicks } from '../timeline/timeline-scale';
+import { useAxisCalendar } from '../timeline/use-axis-calendar';
 import { useDevicePixelRatio } from '../timeline/use-device-pixel-ratio';
 import { useElementSize } from '../timeline/use-element-size';
 import type { StripPoints } from './strip-marks';
@@ -89,7 +89,7 @@ export function BorderStrip({
   onSelect,
 }: BorderStripProps) {
   const { t } = useTranslation('borderStrip');
-  const language = currentLanguage();
+  const { language, calendar } = useAxisCalendar();
   const summaryId = useId();
   const keysId = useId();
   const [plotRef, plotSize] = useElementSize<HTMLDivElement>();
@@ -145,8 +145,8 @@ export function BorderStrip({
     [length, width, t, language],
   );
   const dates = useMemo(
-    () => (axis ? axisTicks(axis, height, TIME_TICK_SPACING_PX) : []),
-    [axis, height],
+    () => (axis ? axisTicks(axis, height, TIME_TICK_SPACING_PX, calendar) : []),
+    [axis, height, calendar],
   );
   const busiest = useMemo(
     () => (points ? findBusiestStretch(points, length, axis) : null),
