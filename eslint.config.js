@@ -80,7 +80,6 @@ const UNTRANSLATED = [
   'src/features/analyst-notes/incident-notes.tsx',
   'src/features/analyst-notes/include-notes-toggle.tsx',
   'src/features/analyst-notes/notes-panel.tsx',
-  'src/features/app-update/update-notice.tsx',
   'src/features/border-strip/border-strip.tsx',
   'src/features/border/border-filters.tsx',
   'src/features/border/computed-fields-toggle.tsx',

@@ -6,8 +6,9 @@
  * A namespace is a feature's words: add `locales/<language>/<feature>.json` for every language and
  * one line here.
  */
+import appUpdate from './locales/en/appUpdate.json';
 import common from './locales/en/common.json';
 
-export const EN = { common } as const;
+export const EN = { appUpdate, common } as const;
 
 export type Namespace = keyof typeof EN;
