@@ -105,7 +105,6 @@ const UNTRANSLATED = [
   'src/features/map-controls/incident-chooser.tsx',
   'src/features/map-controls/map-legend.tsx',
   'src/features/map-view/map-view.tsx',
-  'src/features/saved-datasets/saved-datasets-panel.tsx',
   'src/features/saved-views/saved-view-item.tsx',
   'src/features/saved-views/saved-views-panel.tsx',
   'src/features/saved-views/views-message.tsx',

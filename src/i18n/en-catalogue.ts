@@ -8,7 +8,8 @@
  */
 import appUpdate from './locales/en/appUpdate.json';
 import common from './locales/en/common.json';
+import savedDatasets from './locales/en/savedDatasets.json';
 
-export const EN = { appUpdate, common } as const;
+export const EN = { appUpdate, common, savedDatasets } as const;
 
 export type Namespace = keyof typeof EN;
