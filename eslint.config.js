@@ -77,9 +77,6 @@ const NO_HARD_CODED_WORDS = [
 /** Components still to be moved to the catalogues (issue: languages). */
 const UNTRANSLATED = [
   'src/app/app.tsx',
-  'src/features/analyst-notes/incident-notes.tsx',
-  'src/features/analyst-notes/include-notes-toggle.tsx',
-  'src/features/analyst-notes/notes-panel.tsx',
   'src/features/border-strip/border-strip.tsx',
   'src/features/border/border-filters.tsx',
   'src/features/border/computed-fields-toggle.tsx',
@@ -105,9 +102,6 @@ const UNTRANSLATED = [
   'src/features/map-controls/incident-chooser.tsx',
   'src/features/map-controls/map-legend.tsx',
   'src/features/map-view/map-view.tsx',
-  'src/features/saved-views/saved-view-item.tsx',
-  'src/features/saved-views/saved-views-panel.tsx',
-  'src/features/saved-views/views-message.tsx',
   'src/features/timeline/timeline-panel.tsx',
   'src/features/timeline/timeline.tsx',
 ];

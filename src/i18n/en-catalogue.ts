@@ -6,10 +6,12 @@
  * A namespace is a feature's words: add `locales/<language>/<feature>.json` for every language and
  * one line here.
  */
+import analystNotes from './locales/en/analystNotes.json';
 import appUpdate from './locales/en/appUpdate.json';
 import common from './locales/en/common.json';
 import savedDatasets from './locales/en/savedDatasets.json';
+import savedViews from './locales/en/savedViews.json';
 
-export const EN = { appUpdate, common, savedDatasets } as const;
+export const EN = { analystNotes, appUpdate, common, savedDatasets, savedViews } as const;
 
 export type Namespace = keyof typeof EN;
