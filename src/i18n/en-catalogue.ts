@@ -9,9 +9,17 @@
 import analystNotes from './locales/en/analystNotes.json';
 import appUpdate from './locales/en/appUpdate.json';
 import common from './locales/en/common.json';
+import incidentList from './locales/en/incidentList.json';
 import savedDatasets from './locales/en/savedDatasets.json';
 import savedViews from './locales/en/savedViews.json';
 
-export const EN = { analystNotes, appUpdate, common, savedDatasets, savedViews } as const;
+export const EN = {
+  analystNotes,
+  appUpdate,
+  common,
+  incidentList,
+  savedDatasets,
+  savedViews,
+} as const;
 
 export type Namespace = keyof typeof EN;
