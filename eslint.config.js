@@ -95,7 +95,6 @@ const UNTRANSLATED = [
   'src/features/import/load-report.tsx',
   'src/features/import/mapping-dialog.tsx',
   'src/features/import/open-file.tsx',
-  'src/features/incident-detail/incident-detail.tsx',
   'src/features/map-controls/incident-chooser.tsx',
   'src/features/map-controls/map-legend.tsx',
   'src/features/map-view/map-view.tsx',

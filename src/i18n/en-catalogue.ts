@@ -9,6 +9,7 @@
 import analystNotes from './locales/en/analystNotes.json';
 import appUpdate from './locales/en/appUpdate.json';
 import common from './locales/en/common.json';
+import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
 import savedDatasets from './locales/en/savedDatasets.json';
 import savedViews from './locales/en/savedViews.json';
@@ -17,6 +18,7 @@ export const EN = {
   analystNotes,
   appUpdate,
   common,
+  incidentDetail,
   incidentList,
   savedDatasets,
   savedViews,

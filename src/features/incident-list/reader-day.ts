@@ -30,3 +30,9 @@ export function readerDigits(text: string, language: LanguageCode): string {
     formatNumber(Number(digits), language, { useGrouping: false }),
   );
 }
+
+/** A measure the app computed (`12.4` km) in the reader's digits and decimal mark. */
+export function readerNumber(value: number, language: LanguageCode): string {
+  if (language === SOURCE_LANGUAGE) return String(value);
+  return formatNumber(value, language, { useGrouping: false, maximumFractionDigits: 20 });
+}
