@@ -9,6 +9,7 @@
 import analystNotes from './locales/en/analystNotes.json';
 import appUpdate from './locales/en/appUpdate.json';
 import common from './locales/en/common.json';
+import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
 import savedDatasets from './locales/en/savedDatasets.json';
@@ -18,6 +19,8 @@ export const EN = {
   analystNotes,
   appUpdate,
   common,
+  // `import` is a keyword: its file is imported under another name.
+  import: importWords,
   incidentDetail,
   incidentList,
   savedDatasets,
