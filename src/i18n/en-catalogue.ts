@@ -12,6 +12,8 @@ import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
 import exportWords from './locales/en/export.json';
 import filters from './locales/en/filters.json';
+import mapControls from './locales/en/mapControls.json';
+import mapView from './locales/en/mapView.json';
 import timeline from './locales/en/timeline.json';
 
 export const EN = {
@@ -21,6 +23,8 @@ export const EN = {
   common,
   export: exportWords,
   filters,
+  mapControls,
+  mapView,
   timeline,
 } as const;
 
