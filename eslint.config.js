@@ -77,24 +77,6 @@ const NO_HARD_CODED_WORDS = [
 /** Components still to be moved to the catalogues (issue: languages). */
 const UNTRANSLATED = [
   'src/app/app.tsx',
-  'src/features/analyst-notes/incident-notes.tsx',
-  'src/features/analyst-notes/include-notes-toggle.tsx',
-  'src/features/analyst-notes/notes-panel.tsx',
-  'src/features/app-update/update-notice.tsx',
-  'src/features/import/dataset-warnings.tsx',
-  'src/features/import/drop-zone.tsx',
-  'src/features/import/load-progress.tsx',
-  'src/features/import/load-report.tsx',
-  'src/features/import/mapping-dialog.tsx',
-  'src/features/import/open-file.tsx',
-  'src/features/incident-detail/incident-detail.tsx',
-  'src/features/incident-list/incident-list.tsx',
-  'src/features/incident-list/list-option.tsx',
-  'src/features/incident-list/list-panel.tsx',
-  'src/features/saved-datasets/saved-datasets-panel.tsx',
-  'src/features/saved-views/saved-view-item.tsx',
-  'src/features/saved-views/saved-views-panel.tsx',
-  'src/features/saved-views/views-message.tsx',
 ];
 
 /**
