@@ -77,9 +77,6 @@ const NO_HARD_CODED_WORDS = [
 /** Components still to be moved to the catalogues (issue: languages). */
 const UNTRANSLATED = [
   'src/app/app.tsx',
-  'src/features/map-controls/incident-chooser.tsx',
-  'src/features/map-controls/map-legend.tsx',
-  'src/features/map-view/map-view.tsx',
 ];
 
 /**

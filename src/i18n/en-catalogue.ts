@@ -17,6 +17,8 @@ import filters from './locales/en/filters.json';
 import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
+import mapControls from './locales/en/mapControls.json';
+import mapView from './locales/en/mapView.json';
 import savedDatasets from './locales/en/savedDatasets.json';
 import savedViews from './locales/en/savedViews.json';
 import timeline from './locales/en/timeline.json';
@@ -34,6 +36,8 @@ export const EN = {
   import: importWords,
   incidentDetail,
   incidentList,
+  mapControls,
+  mapView,
   savedDatasets,
   savedViews,
   timeline,

@@ -88,6 +88,7 @@ export function describeMapImage(
   language: LanguageCode = currentLanguage(),
 ): MapImageText {
   const t = imageWords(language);
+  const filterT = i18next.getFixedT(language, 'filters');
   // The colours of the map, the legend and the filters: those of the loaded type codes.
   const describeType = createTypeDescriber(summary.typeCodes);
   const tickedTypes = filter.types === null ? null : new Set(filter.types);
@@ -98,15 +99,14 @@ export function describeMapImage(
       filter,
       filterWords(summary.dayExtent, (code) => describeType(code).label, geography),
     ),
-    i18next.getFixedT(language, 'filters'),
+    filterT,
     language,
   );
-  const none = i18next.getFixedT(language, 'filters')('phrase.none');
-  const separator = i18next.getFixedT(language, 'filters')('phrase.separator');
   const sources = summary.datasets
     .filter((d) => filter.datasets === null || filter.datasets.includes(d.id))
     .map((d) => displayName(d.name));
-  filters.push(t('image.sources', { names: sources.join(separator) || none }));
+  const names = sources.join(filterT('phrase.separator')) || filterT('phrase.none');
+  filters.push(t('image.sources', { names }));
   filters.push(t('image.border'));
   const drawn = result.typeCounts.filter(({ code, count }) => count > 0 && ticked(code));
   const named =

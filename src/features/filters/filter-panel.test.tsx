@@ -111,7 +111,7 @@ describe('Filter panel', () => {
   });
 });
 
-describe('Filter panel in Urdu', () => {
+describe('Filter panel in Urdu and Pashto', () => {
   afterEach(async () => {
     await act(() => showLanguage('en'));
   });
@@ -124,5 +124,13 @@ describe('Filter panel in Urdu', () => {
     expect(screen.getByRole('group', { name: 'واقعات کی اقسام' })).toBeInTheDocument();
     expect(screen.getByLabelText('شروع کی تاریخ')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'فلٹر ری سیٹ کریں' })).toBeInTheDocument();
+  });
+
+  it('counts each type in Pashto digits', async () => {
+    await renderPanel();
+    await screen.findByRole('checkbox', { name: 'Airstrike 2' });
+    await act(() => showLanguage('ps'));
+    expect(screen.getByRole('checkbox', { name: 'Airstrike ۲' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'فلټرونه بیا پر ځای کړئ' })).toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import { ChoiceCount } from './choice-count';
 import { useTranslation } from 'react-i18next';
 import type { IncidentStore } from '../../state/incident-store';
 import {
@@ -95,7 +96,7 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
                   />
                   <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
                   <DataText className="type-label" value={label} name />{' '}
-                  <span className="type-count">{count}</span>
+                  <ChoiceCount count={count} />
                 </label>
               );
             })
@@ -112,8 +113,7 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
                 checked={selected}
                 onChange={(event) => setDatasetSelected(id, event.target.checked)}
               />
-              <DataText className="type-label" value={name} name />{' '}
-              <span className="type-count">{count}</span>
+              <DataText className="type-label" value={name} name /> <ChoiceCount count={count} />
             </label>
           ))}
         </fieldset>

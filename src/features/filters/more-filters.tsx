@@ -1,3 +1,4 @@
+import { ChoiceCount } from './choice-count';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NameListKey, UrlFilter } from '../../domain/filters/filter-dimension';
@@ -104,7 +105,7 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
                 }
               />
               <span className="type-label">{precisionName(name, t)}</span>{' '}
-              <span className="type-count">{count}</span>
+              <ChoiceCount count={count} />
             </label>
           ))}
           <p className="muted small">{t('everyPrecision')}</p>

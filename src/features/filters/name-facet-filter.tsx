@@ -1,3 +1,4 @@
+import { ChoiceCount } from './choice-count';
 import { useTranslation } from 'react-i18next';
 import type { NameFacet, NameListKey } from '../../domain/filters/filter-dimension';
 import { currentLanguage } from '../../i18n/i18n';
@@ -47,8 +48,7 @@ export function NameFacetFilter({
         checked={chosen.includes(name)}
         onChange={(event) => onChange(toggleIn(selected, name, event.target.checked))}
       />
-      <DataText className="type-label" value={nameOf(name)} name />{' '}
-      <span className="type-count">{count}</span>
+      <DataText className="type-label" value={nameOf(name)} name /> <ChoiceCount count={count} />
     </label>
   );
 
