@@ -10,8 +10,9 @@ import { OPEN_KM } from '../../domain/filters/filter-dimensions';
 import type { Precision } from '../../domain/incident-facets';
 import { PRECISIONS } from '../../domain/incident-facets';
 import { formatDay } from '../../i18n/format';
+import { intlLocale } from '../../i18n/intl-locale';
 import type { LanguageCode } from '../../i18n/languages';
-import { languageOf, SOURCE_LANGUAGE } from '../../i18n/languages';
+import { SOURCE_LANGUAGE } from '../../i18n/languages';
 
 export type FiltersT = TFunction<'filters'>;
 
@@ -27,7 +28,7 @@ const regionNames = new Map<LanguageCode, Intl.DisplayNames>();
 export function countryName(code: string, language: LanguageCode): string {
   let names = regionNames.get(language);
   if (!names) {
-    names = new Intl.DisplayNames([languageOf(language).locale], { type: 'region' });
+    names = new Intl.DisplayNames([intlLocale(language)], { type: 'region' });
     regionNames.set(language, names);
   }
   try {

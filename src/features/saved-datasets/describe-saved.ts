@@ -2,11 +2,12 @@
 import { calendarFor } from '../../i18n/calendar';
 import { currentLanguage, t } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
+import type { DateFormat } from '../../i18n/intl-locale';
+import { dateFormat } from '../../i18n/intl-locale';
 import type { LanguageCode } from '../../i18n/languages';
-import { languageOf } from '../../i18n/languages';
 
 const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
-const moments = new Map<string, Intl.DateTimeFormat>();
+const moments = new Map<string, DateFormat>();
 
 /** "512 bytes", "1.2 MB": powers of 1024, as the browser's own storage pages count. */
 export function formatBytes(bytes: number, language: LanguageCode = currentLanguage()): string {
@@ -38,10 +39,7 @@ export function formatMoment(
   const key = `${language} ${calendar}`;
   let format = moments.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(`${languageOf(language).locale}-u-ca-${calendar}`, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
+    format = dateFormat(language, calendar, { dateStyle: 'medium', timeStyle: 'short' });
     moments.set(key, format);
   }
   return format.format(new Date(time));

@@ -7,8 +7,10 @@
 import { formatDayNumber } from '../../domain/incident-date';
 import { calendarFor } from '../../i18n/calendar';
 import { formatDay } from '../../i18n/format';
+import type { DateFormat } from '../../i18n/intl-locale';
+import { dateFormat } from '../../i18n/intl-locale';
 import type { LanguageCode } from '../../i18n/languages';
-import { languageOf, SOURCE_LANGUAGE } from '../../i18n/languages';
+import { SOURCE_LANGUAGE } from '../../i18n/languages';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -88,13 +90,12 @@ export function axisCalendar(language: LanguageCode): AxisCalendar {
   const key = `${language} ${calendar}`;
   let found = calendars.get(key);
   if (!found) {
-    const locale = `${languageOf(language).locale}-u-ca-${calendar}`;
     const formats = Object.fromEntries(
       Object.entries(TICK_OPTIONS).map(([style, options]) => [
         style,
-        new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }),
+        dateFormat(language, calendar, { ...options, timeZone: 'UTC' }),
       ]),
-    ) as Record<TickStyle, Intl.DateTimeFormat>;
+    ) as Record<TickStyle, DateFormat>;
     found = {
       monthStarts: calendar === 'gregory' ? gregorianMonthStarts : intlMonthStarts(calendar),
       label: (day, style) => formats[style].format(day * MS_PER_DAY),
