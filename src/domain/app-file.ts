@@ -22,7 +22,30 @@ export interface AppFileKind {
   /** Most entries read; those after are left out, with a message. */
   maxEntries: number;
   /** The error thrown when the file is not of this kind (each kind has its own class). */
-  error: new (message: string) => Error;
+  error: new (message: string, problem: AppFileProblem) => AppFileError;
+}
+
+/**
+ * Why a file is not one of this kind, as values, so that a page in another language can word
+ * what the message says: `listKey` tells the kind.
+ */
+export type AppFileProblem = { listKey: string } & (
+  | { code: 'not-json'; detail: string }
+  | { code: 'no-format'; format: string }
+  | { code: 'bad-version' }
+  | { code: 'newer'; version: number; readable: number }
+  | { code: 'no-list' }
+  | { code: 'too-large'; megabytes: string; maxEntries: number; maxMegabytes: number }
+);
+
+/** A file that is not a file of its kind this app can read; the message says why and what to do. */
+export class AppFileError extends Error {
+  constructor(
+    message: string,
+    readonly problem: AppFileProblem,
+  ) {
+    super(message);
+  }
 }
 
 /** The file for these entries, as JSON text. */
@@ -46,6 +69,7 @@ export function readAppFile(
 ): { entries: unknown[]; problems: string[] } {
   checkAppFileSize(kind, text.length);
   const notThisKind = `This is not a ${kind.noun}: choose a file made by "${kind.madeBy}"`;
+  const { listKey } = kind;
   const problems: string[] = [];
   let prototypeKeys = 0;
   let file: unknown;
@@ -56,23 +80,39 @@ export function readAppFile(
       return undefined;
     });
   } catch (error) {
-    throw new kind.error(`${notThisKind} (it is not JSON: ${(error as Error).message}).`);
+    const detail = (error as Error).message;
+    throw new kind.error(`${notThisKind} (it is not JSON: ${detail}).`, {
+      listKey,
+      code: 'not-json',
+      detail,
+    });
   }
   if (!isRecord(file) || file.format !== kind.format) {
-    throw new kind.error(`${notThisKind} (it has no "format": "${kind.format}").`);
+    throw new kind.error(`${notThisKind} (it has no "format": "${kind.format}").`, {
+      listKey,
+      code: 'no-format',
+      format: kind.format,
+    });
   }
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
-    throw new kind.error(`${notThisKind} (its "version" is not a whole number from 1).`);
+    throw new kind.error(`${notThisKind} (its "version" is not a whole number from 1).`, {
+      listKey,
+      code: 'bad-version',
+    });
   }
   if (file.version > kind.version) {
     throw new kind.error(
       `This ${kind.noun} is version ${file.version}, made by a newer version of this app; this ` +
         `one reads version ${kind.version}. Open it in the newer app.`,
+      { listKey, code: 'newer', version: file.version, readable: kind.version },
     );
   }
   const list = file[kind.listKey];
   if (!Array.isArray(list)) {
-    throw new kind.error(`${notThisKind} (it has no "${kind.listKey}" list).`);
+    throw new kind.error(`${notThisKind} (it has no "${kind.listKey}" list).`, {
+      listKey,
+      code: 'no-list',
+    });
   }
   if (prototypeKeys > 0) problems.push(`Ignored ${prototypeKeys} "__proto__" key(s).`);
   if (list.length > kind.maxEntries) {
@@ -89,10 +129,19 @@ export function readAppFile(
  */
 export function checkAppFileSize(kind: AppFileKind, size: number): void {
   if (size <= kind.maxSize) return;
+  const megabytes = (size / 1e6).toFixed(1);
+  const maxMegabytes = kind.maxSize / 1e6;
   throw new kind.error(
     `This is not a ${kind.noun}: choose a file made by "${kind.madeBy}" (this one is ` +
-      `${(size / 1e6).toFixed(1)} MB; a ${kind.noun} holds at most ${kind.maxEntries} ` +
-      `${kind.listKey} and stays under ${kind.maxSize / 1e6} MB).`,
+      `${megabytes} MB; a ${kind.noun} holds at most ${kind.maxEntries} ` +
+      `${kind.listKey} and stays under ${maxMegabytes} MB).`,
+    {
+      listKey: kind.listKey,
+      code: 'too-large',
+      megabytes,
+      maxEntries: kind.maxEntries,
+      maxMegabytes,
+    },
   );
 }
 

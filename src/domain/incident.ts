@@ -74,6 +74,25 @@ export interface LoadWarning {
   sheets?: string[];
   /** The encoding the file was read in, for the report to offer the others (`encoding`). */
   encoding?: TextEncodingName;
+  /**
+   * What the message says, as values, so that a page in another language can word it: the
+   * warnings the report answers with a button (swapped coordinates, ambiguous dates, encoding).
+   */
+  facts?: WarningFacts;
+}
+
+/** The values of a warning's message (see LoadWarning.facts). */
+export interface WarningFacts {
+  /** How many incidents or dates the warning is about. */
+  count?: number;
+  /** Of how many incidents. */
+  total?: number;
+  /** The first indices concerned (ten at most; `count` says how many in all). */
+  first?: number[];
+  /** A few of the values concerned, as written in the file. */
+  examples?: string[];
+  /** The encoding was the one asked for (else guessed). */
+  asked?: boolean;
 }
 
 export interface IncidentSet {

@@ -6,7 +6,7 @@
  * untrusted input: it is checked here, once, and only what passes reaches the store.
  */
 import type { AppFileKind } from './app-file';
-import { checkAppFileSize, isRecord, readAppFile, writeAppFile } from './app-file';
+import { AppFileError, checkAppFileSize, isRecord, readAppFile, writeAppFile } from './app-file';
 import { clip } from './filters/filter-dimension';
 import { FILTER_PARAMS } from './filters/filter-table';
 import type { UrlState } from './url-state';
@@ -85,7 +85,7 @@ export function cleanViewName(name: string): string {
 }
 
 /** A file that is not a views file this app can read; the message says why and what to do. */
-export class ViewsFileError extends Error {
+export class ViewsFileError extends AppFileError {
   override name = 'ViewsFileError';
 }
 

@@ -211,6 +211,7 @@ describe('The encoding warning', () => {
       message:
         'Read as Windows-1252: the file is not UTF-8 text, and Windows-1252 (Western European, ' +
         'a superset of Latin-1) fits its bytes. If names look wrong, read it again as another encoding.',
+      facts: { asked: false },
     });
   });
 
@@ -226,6 +227,7 @@ describe('The encoding warning', () => {
       code: 'encoding',
       encoding: 'utf-8',
       message: 'Read as UTF-8, as asked.',
+      facts: { asked: true },
     });
   });
 

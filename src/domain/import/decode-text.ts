@@ -280,5 +280,7 @@ export function encodingWarning({ encoding, basis }: DecodedText): LoadWarning |
       : basis === 'guessed'
         ? GUESSED[encoding]
         : undefined;
-  return message === undefined ? null : { code: 'encoding', message, encoding };
+  return message === undefined
+    ? null
+    : { code: 'encoding', message, encoding, facts: { asked: basis === 'asked' } };
 }

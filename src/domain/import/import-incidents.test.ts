@@ -95,6 +95,7 @@ describe('Decoding', () => {
       code: 'encoding',
       encoding: 'utf-8',
       message: 'Read as UTF-8, as asked.',
+      facts: { asked: true },
     });
   });
 

@@ -2,6 +2,7 @@
  * What every import path says the same way: the dialog's reason for asking, the count of dates
  * that want a declared day order, and the notice of swapped coordinates.
  */
+import { displayName } from '../display-text';
 import type { Incident, LoadWarning } from '../incident';
 import type { FieldReader } from '../parse-incidents';
 
@@ -48,6 +49,7 @@ export function countAmbiguousDates(reader: FieldReader) {
               `${count === 1 ? '1 date is' : `${count} dates are`} written with numbers in an ambiguous day/month order ` +
               `(${examples.map((e) => `"${e}"`).join(', ')}); declare day/month/year or ` +
               'month/day/year for the whole file to load them',
+            facts: { count, examples: examples.map((example) => displayName(example)) },
           },
         ];
   return { fields, ambiguous };

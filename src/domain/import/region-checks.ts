@@ -60,6 +60,7 @@ export function checkRegion(incidents: readonly Incident[]): LoadWarning[] {
         'Afghanistan and Pakistan but inside them with longitude and latitude swapped; ' +
         'the file may have them the wrong way round',
       indices: swapped,
+      facts: { count: swapped.length, total: incidents.length, first: swapped.slice(0, 10) },
     });
   }
   if (far.length > 0) {

@@ -4,13 +4,13 @@
  * once, and only what passes reaches the storage.
  */
 import type { AppFileKind } from '../app-file';
-import { checkAppFileSize, isRecord, readAppFile, writeAppFile } from '../app-file';
+import { AppFileError, checkAppFileSize, isRecord, readAppFile, writeAppFile } from '../app-file';
 import { clip } from '../filters/filter-dimension';
 import type { AnalystNote } from './analyst-note';
 import { cleanNote, cleanTags, MAX_NOTE_CHARS } from './analyst-note';
 
 /** A file that is not a notes file this app can read; the message says why and what to do. */
-export class NotesFileError extends Error {
+export class NotesFileError extends AppFileError {
   override name = 'NotesFileError';
 }
 

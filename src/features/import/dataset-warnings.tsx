@@ -5,6 +5,8 @@ import type { LoadOptions } from '../../workers/engine-protocol';
 import type { DatasetSummary } from '../../workers/engine-protocol';
 import { displayName } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
+import type { LoadWarning } from '../../domain/incident';
+import { wordWarning } from './word-warning';
 
 /** Warnings about single features (ids used twice…) listed; the rest are counted. */
 export const SHOWN_WARNINGS = 200;
@@ -85,7 +87,7 @@ export function DatasetWarnings({
       {(swap || swapped) && (
         <p>
           {swap ? (
-            <DataText value={swap.message} lang="en" />
+            <WarningText warning={swap} />
           ) : (
             <DataText value={t('swappedAll', { name: displayName(name) })} />
           )}{' '}
@@ -96,7 +98,7 @@ export function DatasetWarnings({
       )}
       {ambiguous && (
         <p>
-          <DataText value={ambiguous.message} lang="en" />{' '}
+          <WarningText warning={ambiguous} />{' '}
           <button type="button" onClick={() => void reload({ dayOrder: 'dmy' })}>
             {t('dayFirst')}
           </button>{' '}
@@ -107,7 +109,7 @@ export function DatasetWarnings({
       )}
       {encoding && (
         <p>
-          <DataText value={encoding.message} lang="en" />
+          <WarningText warning={encoding} />
           {REREAD_ENCODINGS.filter((other) => other !== encoding.encoding).map((other) => (
             <span key={other}>
               {' '}
@@ -121,5 +123,15 @@ export function DatasetWarnings({
         </p>
       )}
     </div>
+  );
+}
+
+/** A warning in the page's language where it can be worded, else the importer's English. */
+function WarningText({ warning }: { warning: LoadWarning }) {
+  const worded = wordWarning(warning);
+  return worded === null ? (
+    <DataText value={warning.message} lang="en" />
+  ) : (
+    <DataText value={worded} />
   );
 }

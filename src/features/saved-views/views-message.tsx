@@ -1,17 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../storage/saved-views';
-import { NotesFileError } from '../../domain/notes/notes-file';
-import { ViewsFileError } from '../../domain/saved-view';
-import { t as say } from '../../i18n/i18n';
+import type { AppFileProblem } from '../../domain/app-file';
+import { AppFileError } from '../../domain/app-file';
+import { currentLanguage, t as say } from '../../i18n/i18n';
+import { readerDigits, readerNumber } from '../incident-list/reader-day';
 import { DataText } from '../data-text/data-text';
 
 /** What the saved views panel last did, said in its status line. */
 export interface ViewsMessage {
   /** The app's words, worded when shown so that they follow a change of language. */
   text: () => string;
-  /** Why a file was refused, as the file reader words it (in English), after the text. */
-  reason?: string;
   tone: 'done' | 'error';
   /**
    * What was dropped or changed (an import's bad values), one line each: in English, as the file
@@ -23,21 +22,58 @@ export interface ViewsMessage {
 }
 
 /**
- * What a panel says of a file it could not read (a views or a notes file): the app's words, then
- * the file reader's reason, in English.
+ * What a panel says of a file it could not read (a views or a notes file), in the page's
+ * language: the file reader's reason is worded from its problem (domain/app-file.ts).
  */
 export function fileProblem(file: File, error: unknown): ViewsMessage {
-  const known = error instanceof ViewsFileError || error instanceof NotesFileError;
   return {
     text: () => {
       const problem = say('savedViews:fileProblem', { file: file.name });
-      return known
-        ? problem
-        : `${problem} ${say('savedViews:couldNotRead', { error: String(error) })}`;
+      const reason =
+        error instanceof AppFileError
+          ? wordFileError(error.problem)
+          : say('savedViews:couldNotRead', { error: String(error) });
+      return `${problem} ${reason}`;
     },
-    ...(known ? { reason: error.message } : {}),
     tone: 'error',
   };
+}
+
+/** Why a file is not a views or notes file, in the page's language. */
+function wordFileError(problem: AppFileProblem): string {
+  const language = currentLanguage();
+  const number = (value: number) => readerNumber(value, language);
+  const kind = problem.listKey === 'notes' ? 'notes' : 'views';
+  const noun = say(`savedViews:fileKind.${kind}.noun`);
+  const notThisKind = say('savedViews:fileError.notThisKind', {
+    noun,
+    madeBy: say(`savedViews:fileKind.${kind}.madeBy`),
+  });
+  switch (problem.code) {
+    case 'not-json':
+      return say('savedViews:fileError.not-json', { notThisKind, detail: problem.detail });
+    case 'no-format':
+      return say('savedViews:fileError.no-format', { notThisKind, format: problem.format });
+    case 'bad-version':
+      return say('savedViews:fileError.bad-version', { notThisKind });
+    case 'newer':
+      return say('savedViews:fileError.newer', {
+        noun,
+        version: number(problem.version),
+        readable: number(problem.readable),
+      });
+    case 'no-list':
+      return say('savedViews:fileError.no-list', { notThisKind, listKey: problem.listKey });
+    case 'too-large':
+      return say('savedViews:fileError.too-large', {
+        notThisKind,
+        noun,
+        megabytes: readerDigits(problem.megabytes, language),
+        maxEntries: number(problem.maxEntries),
+        entries: say(`savedViews:fileKind.${kind}.entries`),
+        maxMegabytes: number(problem.maxMegabytes),
+      });
+  }
 }
 
 /** Most lines of an import's details shown; the rest are counted. */
@@ -65,12 +101,6 @@ export function ViewsMessageLine({
       {message && (
         <div className={`message ${message.tone}`}>
           <DataText value={message.text()} />
-          {message.reason && (
-            <>
-              {' '}
-              <DataText value={message.reason} lang="en" />
-            </>
-          )}
           {message.deleted && (
             <>
               {' '}
