@@ -76,7 +76,6 @@ const NO_HARD_CODED_WORDS = [
 
 /** Components still to be moved to the catalogues (issue: languages). */
 const UNTRANSLATED = [
-  'src/app/app.tsx',
   'src/features/analyst-notes/incident-notes.tsx',
   'src/features/analyst-notes/include-notes-toggle.tsx',
   'src/features/analyst-notes/notes-panel.tsx',

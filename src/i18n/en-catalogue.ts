@@ -6,8 +6,9 @@
  * A namespace is a feature's words: add `locales/<language>/<feature>.json` for every language and
  * one line here.
  */
+import app from './locales/en/app.json';
 import common from './locales/en/common.json';
 
-export const EN = { common } as const;
+export const EN = { app, common } as const;
 
 export type Namespace = keyof typeof EN;
