@@ -1,0 +1,196 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  EMBEDDED_COUNT,
+  embeddedCount,
+  launchBrowser,
+  openAppPage,
+  saveScreenshot,
+  waitForMapIdle,
+} from './browser';
+import { translationOf } from './catalogue-text';
+
+const baseURL = inject('baseURL');
+const SIZES = {
+  '1400×900': { width: 1400, height: 900 },
+  '390×844': { width: 390, height: 844 },
+} as const;
+type Size = keyof typeof SIZES;
+const RIGHT_TO_LEFT = [
+  { code: 'ur', name: 'Urdu' },
+  { code: 'ps', name: 'Pashto' },
+  { code: 'fa-AF', name: 'Dari' },
+] as const;
+/** What the count shows once "Armed clash" is unticked. */
+const WITHOUT_ARMED_CLASH = embeddedCount((incident) => incident.type !== 'armed_clash');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Opens the built app at `query` in a window of `size`, and records the catalogue chunks the
+ * page fetches (the build names each language's catalogue `catalogue-<hash>.js`).
+ */
+async function openApp(query: string, size: Size = '1400×900') {
+  const catalogueChunks: string[] = [];
+  const app = await openAppPage(browser, new URL(query, baseURL).href, async (page) => {
+    await page.setViewportSize(SIZES[size]);
+    page.on('request', (request) => {
+      if (/\/assets\/catalogue-[^/]+\.js$/.test(new URL(request.url()).pathname)) {
+        catalogueChunks.push(request.url());
+      }
+    });
+  });
+  await waitForMapIdle(app.page);
+  await expect.poll(() => countIn(app.page)).toBe(EMBEDDED_COUNT);
+  return { ...app, catalogueChunks };
+}
+
+/** The count's first number, in whichever digits the language writes (۱۲۲ or 122). */
+async function countIn(page: Page): Promise<number> {
+  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
+  const western = text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) =>
+    String(digit.charCodeAt(0) & 0xf),
+  );
+  return Number(/\d+/.exec(western)?.[0] ?? NaN);
+}
+
+function documentDirection(page: Page) {
+  return page.evaluate(() => ({
+    dir: document.documentElement.dir,
+    lang: document.documentElement.lang,
+  }));
+}
+
+/** Presses Tab until `target` has the focus (bounded, so a broken tab order fails). */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the target');
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+describe.each(RIGHT_TO_LEFT)('The dashboard in $name (lang=$code)', ({ code }) => {
+  /** The export button's name in this language, from its catalogue. */
+  const exportGeoJson = () => translationOf('Export GeoJSON', code);
+
+  it('is right to left, in its language, with the export button translated', async () => {
+    const { page } = await openApp(`?lang=${code}`);
+    expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: code });
+    expect(exportGeoJson()).not.toBe('Export GeoJSON');
+    await expect
+      .poll(() => page.getByRole('button', { name: exportGeoJson(), exact: true }).isVisible())
+      .toBe(true);
+    expect(await page.getByRole('button', { name: 'Export GeoJSON' }).count()).toBe(0);
+  });
+
+  it('mirrors the page: the filters on the right, the list on the left', async () => {
+    const { page } = await openApp(`?lang=${code}`);
+    const filters = await page.locator('#filters-drawer').boundingBox();
+    const list = await page.locator('#list-drawer').boundingBox();
+    expect(filters!.x).toBeGreaterThan(list!.x);
+  });
+
+  it('keeps time running left to right: Shift+ArrowRight moves the range start a day later', async () => {
+    const { page } = await openApp(`?lang=${code}`);
+    await expect(page.locator('.timeline-plot').getAttribute('dir')).resolves.toBe('ltr');
+    const from = page.getByTestId('timeline-track').locator('[data-part="from"]');
+    const to = page.getByTestId('timeline-track').locator('[data-part="to"]');
+    expect((await from.boundingBox())!.x).toBeLessThan((await to.boundingBox())!.x);
+    const before = Number(await from.getAttribute('aria-valuenow'));
+    await from.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect
+      .poll(async () => Number(await from.getAttribute('aria-valuenow')))
+      .toBe(before + 1);
+  });
+
+  it.each(Object.keys(SIZES) as Size[])(
+    'fits %s with no sideways scrolling and no serious accessibility violation',
+    async (size) => {
+      const { page } = await openApp(`?lang=${code}`, size);
+      const overflow = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement!.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    },
+  );
+
+  it.each(Object.keys(SIZES) as Size[])(
+    'exports GeoJSON at %s with the keyboard alone, from page load',
+    async (size) => {
+      const { page } = await openApp(`?lang=${code}`, size);
+      const button = page.getByRole('button', { name: exportGeoJson(), exact: true });
+      if (size === '390×844') {
+        // On a phone the header's actions are folded into its menu.
+        expect(await button.isVisible()).toBe(false);
+        const menu = page.locator('.header-menu-button');
+        await tabTo(page, menu);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
+      }
+      await tabTo(page, button);
+      const download = page.waitForEvent('download');
+      await page.keyboard.press(size === '390×844' ? 'Space' : 'Enter');
+      expect((await download).suggestedFilename()).toMatch(/^incidents-.+\.geojson$/);
+    },
+  );
+
+  it('keeps the filters and the map view when the language is switched in the menu', async () => {
+    const { page } = await openApp('?lang=en');
+    await page.getByRole('checkbox', { name: /^Armed clash/ }).uncheck();
+    await expect.poll(() => countIn(page)).toBe(WITHOUT_ARMED_CLASH);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).not.toBeNull();
+    await waitForMapIdle(page);
+    const before = new URL(page.url()).searchParams;
+    const zoom = () =>
+      page.evaluate(() => (window as unknown as { durandMap: MapLibreMap }).durandMap.getZoom());
+    const zoomBefore = await zoom();
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(code);
+    await expect.poll(() => documentDirection(page)).toEqual({ dir: 'rtl', lang: code });
+
+    const after = new URL(page.url()).searchParams;
+    expect(after.get('lang')).toBe(code);
+    after.delete('lang');
+    before.delete('lang');
+    expect(after.toString()).toBe(before.toString());
+    expect(before.get('types')).not.toBeNull();
+    expect(await countIn(page)).toBe(WITHOUT_ARMED_CLASH);
+    expect(await zoom()).toBeCloseTo(zoomBefore, 5);
+  });
+});
+
+describe('The language catalogues', () => {
+  it('are fetched on demand: the page fetches Urdu’s chunk alone for lang=ur', async () => {
+    const { page, catalogueChunks } = await openApp('?lang=ur');
+    expect(catalogueChunks).toHaveLength(1);
+    await saveScreenshot(page, 'languages-ur.png');
+  });
+
+  it('are not fetched at all in English, which stays left to right', async () => {
+    const { page, catalogueChunks } = await openApp('?lang=en');
+    expect(await documentDirection(page)).toEqual({ dir: 'ltr', lang: 'en' });
+    expect(catalogueChunks).toEqual([]);
+  });
+});
