@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +7,8 @@ import {
   launchBrowser,
   openAppPage,
   saveScreenshot,
+  seriousAxeViolations,
+  tabTo,
   waitForMapIdle,
 } from './browser';
 import { translationOf } from './catalogue-text';
@@ -69,22 +70,9 @@ function documentDirection(page: Page) {
   }));
 }
 
-/** Presses Tab until `target` has the focus (bounded, so a broken tab order fails). */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the target');
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+/** Whether `target` has the focus. */
+function hasFocus(target: Locator): () => Promise<boolean> {
+  return () => target.evaluate((element) => element === document.activeElement);
 }
 
 describe.each(RIGHT_TO_LEFT)('The dashboard in $name (lang=$code)', ({ code }) => {
@@ -144,11 +132,11 @@ describe.each(RIGHT_TO_LEFT)('The dashboard in $name (lang=$code)', ({ code }) =
         // On a phone the header's actions are folded into its menu.
         expect(await button.isVisible()).toBe(false);
         const menu = page.locator('.header-menu-button');
-        await tabTo(page, menu);
+        await tabTo(page, hasFocus(menu));
         await page.keyboard.press('Enter');
         await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
       }
-      await tabTo(page, button);
+      await tabTo(page, hasFocus(button));
       const download = page.waitForEvent('download');
       await page.keyboard.press(size === '390×844' ? 'Space' : 'Enter');
       expect((await download).suggestedFilename()).toMatch(/^incidents-.+\.geojson$/);
