@@ -23,19 +23,39 @@ const ALPHA2_OF_NUMERIC: Readonly<Record<string, string>> = {
 export const LABELLED_COUNTRIES = Object.keys(ALPHA2_OF_NUMERIC);
 
 /**
+ * Where a browser has no region names in a language, the language whose names to show instead:
+ * Chromium ships no Pashto names, and Dari's are written the same way for these countries
+ * (افغانستان, پاکستان, ایران) and read by Pashto speakers in Afghanistan.
+ */
+const NAME_FALLBACKS: Readonly<Record<string, readonly string[]>> = { ps: ['fa-AF'] };
+
+/** Region names in the first of `locales` the browser has names in (not its English default). */
+function regionNames(locales: readonly string[]): Intl.DisplayNames | null {
+  for (const locale of locales) {
+    try {
+      const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+      if (primary(names.resolvedOptions().locale) === primary(locale)) return names;
+    } catch {
+      // A tag this browser does not know: try the next.
+    }
+  }
+  return null;
+}
+
+function primary(locale: string): string {
+  return locale.toLowerCase().split('-')[0]!;
+}
+
+/**
  * The country labels' text in `locale`: each country's name from Intl.DisplayNames (the browser's
  * own CLDR names, so no name list ships with the app), the data's English `name` where the
  * browser has none (and for English, and for areas without a code such as the Siachen Glacier).
  */
 export function countryLabelField(locale: string): ExpressionSpecification {
   const english: ExpressionSpecification = ['get', 'name'];
-  if (locale.toLowerCase().startsWith('en')) return english;
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-  } catch {
-    return english;
-  }
+  if (primary(locale) === 'en') return english;
+  const names = regionNames([locale, ...(NAME_FALLBACKS[primary(locale)] ?? [])]);
+  if (!names) return english;
   const pairs: string[] = [];
   for (const [numeric, alpha2] of Object.entries(ALPHA2_OF_NUMERIC)) {
     const name = names.of(alpha2);

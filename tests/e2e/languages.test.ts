@@ -24,6 +24,8 @@ const RIGHT_TO_LEFT = [
   { code: 'ps', name: 'Pashto' },
   { code: 'fa-AF', name: 'Dari' },
 ] as const;
+/** Letters of the Arabic script (and spaces) only. */
+const ARABIC_SCRIPT = /^[\u0600-\u06FF ]+$/;
 /** What the count shows once "Armed clash" is unticked. */
 const WITHOUT_ARMED_CLASH = embeddedCount((incident) => incident.type !== 'armed_clash');
 
@@ -89,11 +91,36 @@ describe.each(RIGHT_TO_LEFT)('The dashboard in $name (lang=$code)', ({ code }) =
     expect(await page.getByRole('button', { name: 'Export GeoJSON' }).count()).toBe(0);
   });
 
-  it('mirrors the page: the filters on the right, the list on the left', async () => {
+  it('mirrors the page: the filters on the right, the list on the left, zoom buttons on the left', async () => {
     const { page } = await openApp(`?lang=${code}`);
     const filters = await page.locator('#filters-drawer').boundingBox();
     const list = await page.locator('#list-drawer').boundingBox();
     expect(filters!.x).toBeGreaterThan(list!.x);
+    expect(await page.locator('.maplibregl-ctrl-top-left .maplibregl-ctrl-zoom-in').count()).toBe(
+      1,
+    );
+  });
+
+  it('names Afghanistan and Pakistan on the map in Arabic script', async () => {
+    const { page } = await openApp(`?lang=${code}`);
+    const drawn = await page.evaluate(() => {
+      const map = (window as unknown as { durandMap: MapLibreMap }).durandMap;
+      return map
+        .queryRenderedFeatures({ layers: ['country-labels'] })
+        .map((feature) => feature.properties.iso_n3 as string);
+    });
+    expect(drawn).toEqual(expect.arrayContaining(['004', '586']));
+    const field = await page.evaluate(
+      () =>
+        (window as unknown as { durandMap: MapLibreMap }).durandMap.getLayoutProperty(
+          'country-labels',
+          'text-field',
+        ) as unknown[],
+    );
+    // ['match', ['get', 'iso_n3'], code, name, …, fallback]
+    const nameOf = (numeric: string) => field[field.indexOf(numeric) + 1];
+    expect(nameOf('004')).toMatch(ARABIC_SCRIPT);
+    expect(nameOf('586')).toMatch(ARABIC_SCRIPT);
   });
 
   it('keeps time running left to right: Shift+ArrowRight moves the range start a day later', async () => {
