@@ -42,6 +42,15 @@ describe('The header menu', () => {
     expect(menu).toHaveFocus();
   });
 
+  it('closes when the page is tapped elsewhere, and stays open for a tap inside it', async () => {
+    const menu = renderMenu();
+    await userEvent.click(menu);
+    await userEvent.click(screen.getByRole('button', { name: 'Export GeoJSON' }));
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(document.body);
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('is named in the page language', async () => {
     renderMenu();
     await act(() => showLanguage('ur'));
