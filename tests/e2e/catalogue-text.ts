@@ -24,22 +24,53 @@ function messagesOf(language: string, namespace: string): Map<string, string> {
 
 const PLACEHOLDER = /\{\{\s*([\w.]+)[^}]*\}\}/g;
 
-/** The placeholders' values if `template` renders `text` (`Export {{format}}` → {format: 'CSV'}). */
-function match(template: string, text: string): Record<string, string> | null {
+/**
+ * The placeholders' values if `template` renders `text` (`Export {{format}}` → {format: 'CSV'}),
+ * or only its beginning with `prefix`. A template of placeholders alone renders anything, so it
+ * never counts as a match.
+ */
+function match(template: string, text: string, prefix = false): Record<string, string> | null {
   const names: string[] = [];
-  const pattern = template
-    .split(PLACEHOLDER)
+  const parts = template.split(PLACEHOLDER);
+  if (parts.every((part, i) => i % 2 === 1 || part.trim() === '')) return null;
+  const pattern = parts
     .map((part, i) => {
-      if (i % 2 === 1) {
-        names.push(part);
-        return '(.+?)';
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part);
+      return '(.+?)';
     })
     .join('');
-  const found = new RegExp(`^${pattern}$`).exec(text);
+  const found = new RegExp(`^${pattern}${prefix ? '' : '$'}`).exec(text);
   if (!found) return null;
   return Object.fromEntries(names.map((name, i) => [name, found[i + 1]!]));
+}
+
+/** Where in the catalogues the English message that renders `english` is, and its values. */
+function findEnglish(english: string) {
+  const namespaces = readdirSync(new URL('en/', LOCALES))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.replace(/\.json$/, ''));
+  const messages = namespaces.flatMap((namespace) =>
+    [...messagesOf('en', namespace)].map(([key, template]) => ({ namespace, key, template })),
+  );
+  // A message without placeholders that says exactly this comes before any template.
+  const exact = messages.find(({ template }) => template === english);
+  if (exact) return { ...exact, values: {} as Record<string, string> };
+  for (const message of messages) {
+    const values = match(message.template, english);
+    if (values) return { ...message, values };
+  }
+  throw new Error(`No English catalogue message renders "${english}": it is not translated yet`);
+}
+
+/** The same message as `english` in `language`'s catalogue; throws when it lacks the key. */
+function translatedTemplate(english: string, language: string) {
+  const { namespace, key, values } = findEnglish(english);
+  const translated = messagesOf(language, namespace).get(key);
+  if (translated === undefined) {
+    throw new Error(`${language}/${namespace}.json has no "${key}" (English: "${english}")`);
+  }
+  return { translated, values };
 }
 
 /**
@@ -49,19 +80,18 @@ function match(template: string, text: string): Record<string, string> | null {
  * lacks the key: that text is not translated yet.
  */
 export function translationOf(english: string, language: string): string {
-  const namespaces = readdirSync(new URL('en/', LOCALES))
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => file.replace(/\.json$/, ''));
-  for (const namespace of namespaces) {
-    for (const [key, template] of messagesOf('en', namespace)) {
-      const values = match(template, english);
-      if (!values) continue;
-      const translated = messagesOf(language, namespace).get(key);
-      if (translated === undefined) {
-        throw new Error(`${language}/${namespace}.json has no "${key}" (English: "${english}")`);
-      }
-      return translated.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
-    }
-  }
-  throw new Error(`No English catalogue message renders "${english}": it is not translated yet`);
+  const { translated, values } = translatedTemplate(english, language);
+  return translated.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
+}
+
+/**
+ * The values of the placeholders in `text`, which begins with the message that reads `english`
+ * in English (`"122 of 122 incidents"`), as `language` words it: `{count: '۹۲', total: '۱۲۲'}`
+ * from Pashto's `له ۱۲۲ څخه ۹۲ پېښې`, whatever order the language puts them in.
+ */
+export function valuesIn(text: string, english: string, language: string): Record<string, string> {
+  const { translated } = translatedTemplate(english, language);
+  const values = match(translated, text, true);
+  if (!values) throw new Error(`"${text}" does not begin as ${language} words "${english}"`);
+  return values;
 }
