@@ -45,7 +45,10 @@ function match(template: string, text: string, prefix = false): Record<string, s
   return Object.fromEntries(names.map((name, i) => [name, found[i + 1]!]));
 }
 
-/** Where in the catalogues the English message that renders `english` is, and its values. */
+/**
+ * The English messages that render `english`, with their values: one without placeholders that
+ * says exactly this first, then the templates (several features may word the same thing).
+ */
 function findEnglish(english: string) {
   const namespaces = readdirSync(new URL('en/', LOCALES))
     .filter((file) => file.endsWith('.json'))
@@ -53,24 +56,30 @@ function findEnglish(english: string) {
   const messages = namespaces.flatMap((namespace) =>
     [...messagesOf('en', namespace)].map(([key, template]) => ({ namespace, key, template })),
   );
-  // A message without placeholders that says exactly this comes before any template.
-  const exact = messages.find(({ template }) => template === english);
-  if (exact) return { ...exact, values: {} as Record<string, string> };
-  for (const message of messages) {
-    const values = match(message.template, english);
-    if (values) return { ...message, values };
+  const found = [
+    ...messages
+      .filter(({ template }) => template === english)
+      .map((message) => ({ ...message, values: {} as Record<string, string> })),
+    ...messages.flatMap((message) => {
+      const values = match(message.template, english);
+      return values ? [{ ...message, values }] : [];
+    }),
+  ];
+  if (found.length === 0) {
+    throw new Error(`No English catalogue message renders "${english}": it is not translated yet`);
   }
-  throw new Error(`No English catalogue message renders "${english}": it is not translated yet`);
+  return found;
 }
 
-/** The same message as `english` in `language`'s catalogue; throws when it lacks the key. */
-function translatedTemplate(english: string, language: string) {
-  const { namespace, key, values } = findEnglish(english);
-  const translated = messagesOf(language, namespace).get(key);
-  if (translated === undefined) {
-    throw new Error(`${language}/${namespace}.json has no "${key}" (English: "${english}")`);
-  }
-  return { translated, values };
+/** The same messages as `english` in `language`'s catalogue; throws when it lacks a key. */
+function translatedTemplates(english: string, language: string) {
+  return findEnglish(english).map(({ namespace, key, values }) => {
+    const translated = messagesOf(language, namespace).get(key);
+    if (translated === undefined) {
+      throw new Error(`${language}/${namespace}.json has no "${key}" (English: "${english}")`);
+    }
+    return { translated, values };
+  });
 }
 
 /**
@@ -80,7 +89,7 @@ function translatedTemplate(english: string, language: string) {
  * lacks the key: that text is not translated yet.
  */
 export function translationOf(english: string, language: string): string {
-  const { translated, values } = translatedTemplate(english, language);
+  const { translated, values } = translatedTemplates(english, language)[0]!;
   return translated.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
 }
 
@@ -90,8 +99,9 @@ export function translationOf(english: string, language: string): string {
  * from Pashto's `له ۱۲۲ څخه ۹۲ پېښې`, whatever order the language puts them in.
  */
 export function valuesIn(text: string, english: string, language: string): Record<string, string> {
-  const { translated } = translatedTemplate(english, language);
-  const values = match(translated, text, true);
-  if (!values) throw new Error(`"${text}" does not begin as ${language} words "${english}"`);
-  return values;
+  for (const { translated } of translatedTemplates(english, language)) {
+    const values = match(translated, text, true);
+    if (values) return values;
+  }
+  throw new Error(`"${text}" does not begin as ${language} words "${english}"`);
 }
