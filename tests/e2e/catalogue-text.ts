@@ -45,9 +45,15 @@ function match(template: string, text: string, prefix = false): Record<string, s
   return Object.fromEntries(names.map((name, i) => [name, found[i + 1]!]));
 }
 
+/** How much of a template is its own text rather than placeholders. */
+function literalLength(template: string): number {
+  return template.replace(PLACEHOLDER, '').length;
+}
+
 /**
  * The English messages that render `english`, with their values: one without placeholders that
- * says exactly this first, then the templates (several features may word the same thing).
+ * says exactly this first, then the templates, the most specific first (several features may
+ * word the same thing).
  */
 function findEnglish(english: string) {
   const namespaces = readdirSync(new URL('en/', LOCALES))
@@ -60,10 +66,13 @@ function findEnglish(english: string) {
     ...messages
       .filter(({ template }) => template === english)
       .map((message) => ({ ...message, values: {} as Record<string, string> })),
-    ...messages.flatMap((message) => {
-      const values = match(message.template, english);
-      return values ? [{ ...message, values }] : [];
-    }),
+    ...messages
+      .flatMap((message) => {
+        const values = match(message.template, english);
+        return values ? [{ ...message, values }] : [];
+      })
+      // The most specific first: `{{count}} of {{total}} incidents` before `{{count}} incidents`.
+      .sort((a, b) => literalLength(b.template) - literalLength(a.template)),
   ];
   if (found.length === 0) {
     throw new Error(`No English catalogue message renders "${english}": it is not translated yet`);
