@@ -74,45 +74,6 @@ const NO_HARD_CODED_WORDS = [
   ]),
 ].map((selector) => ({ selector, message: WORDS_MESSAGE }));
 
-/** Components still to be moved to the catalogues (issue: languages). */
-const UNTRANSLATED = [
-  'src/features/analyst-notes/incident-notes.tsx',
-  'src/features/analyst-notes/include-notes-toggle.tsx',
-  'src/features/analyst-notes/notes-panel.tsx',
-  'src/features/app-update/update-notice.tsx',
-  'src/features/border-strip/border-strip.tsx',
-  'src/features/border/border-filters.tsx',
-  'src/features/border/computed-fields-toggle.tsx',
-  'src/features/border/strip-panel.tsx',
-  'src/features/capped-list/capped-list.tsx',
-  'src/features/export/export-buttons.tsx',
-  'src/features/filters/active-filters.tsx',
-  'src/features/filters/copy-link-button.tsx',
-  'src/features/filters/filter-panel.tsx',
-  'src/features/filters/incident-count.tsx',
-  'src/features/filters/more-filters.tsx',
-  'src/features/filters/name-facet-filter.tsx',
-  'src/features/import/dataset-warnings.tsx',
-  'src/features/import/drop-zone.tsx',
-  'src/features/import/load-progress.tsx',
-  'src/features/import/load-report.tsx',
-  'src/features/import/mapping-dialog.tsx',
-  'src/features/import/open-file.tsx',
-  'src/features/incident-detail/incident-detail.tsx',
-  'src/features/incident-list/incident-list.tsx',
-  'src/features/incident-list/list-option.tsx',
-  'src/features/incident-list/list-panel.tsx',
-  'src/features/map-controls/incident-chooser.tsx',
-  'src/features/map-controls/map-legend.tsx',
-  'src/features/map-view/map-view.tsx',
-  'src/features/saved-datasets/saved-datasets-panel.tsx',
-  'src/features/saved-views/saved-view-item.tsx',
-  'src/features/saved-views/saved-views-panel.tsx',
-  'src/features/saved-views/views-message.tsx',
-  'src/features/timeline/timeline-panel.tsx',
-  'src/features/timeline/timeline.tsx',
-];
-
 /**
  * The folders of src/ from the bottom up: each may import those before it, never those after
  * (`**` catches the folders' own subfolders too).
@@ -295,11 +256,6 @@ export default tseslint.config(
         ...NO_HARD_CODED_WORDS,
       ],
     },
-  },
-  {
-    // Components not yet speaking through i18next: this list only shrinks.
-    files: UNTRANSLATED,
-    rules: { 'no-restricted-syntax': ['error', ...NO_HTML_INJECTION, ...NO_RAW_DATA_TEXT] },
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],

@@ -6,9 +6,43 @@
  * A namespace is a feature's words: add `locales/<language>/<feature>.json` for every language and
  * one line here.
  */
+import analystNotes from './locales/en/analystNotes.json';
 import app from './locales/en/app.json';
+import appUpdate from './locales/en/appUpdate.json';
+import border from './locales/en/border.json';
+import borderStrip from './locales/en/borderStrip.json';
+import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
+import exportWords from './locales/en/export.json';
+import filters from './locales/en/filters.json';
+import importWords from './locales/en/import.json';
+import incidentDetail from './locales/en/incidentDetail.json';
+import incidentList from './locales/en/incidentList.json';
+import mapControls from './locales/en/mapControls.json';
+import mapView from './locales/en/mapView.json';
+import savedDatasets from './locales/en/savedDatasets.json';
+import savedViews from './locales/en/savedViews.json';
+import timeline from './locales/en/timeline.json';
 
-export const EN = { app, common } as const;
+export const EN = {
+  analystNotes,
+  app,
+  appUpdate,
+  border,
+  borderStrip,
+  cappedList,
+  common,
+  export: exportWords,
+  filters,
+  // `import` is a keyword: its file is imported under another name.
+  import: importWords,
+  incidentDetail,
+  incidentList,
+  mapControls,
+  mapView,
+  savedDatasets,
+  savedViews,
+  timeline,
+} as const;
 
 export type Namespace = keyof typeof EN;

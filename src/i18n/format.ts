@@ -5,10 +5,11 @@
  */
 import { calendarFor } from './calendar';
 import type { LanguageCode } from './languages';
-import { languageOf } from './languages';
+import type { DateFormat } from './intl-locale';
+import { dateFormat, intlLocale } from './intl-locale';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, DateFormat>();
 
 /** Styles of a day: `2025-10-12` → "12 Oct 2025" (short), "12 October 2025" (long), "Oct 2025" (month). */
 export type DayStyle = 'short' | 'long' | 'month';
@@ -28,7 +29,7 @@ export function formatNumber(
   const key = `${language} ${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format)
-    numberFormats.set(key, (format = new Intl.NumberFormat(languageOf(language).locale, options)));
+    numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale(language), options)));
   return format.format(value);
 }
 
@@ -44,10 +45,7 @@ export function formatDay(
   const key = `${language} ${calendar} ${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(`${languageOf(language).locale}-u-ca-${calendar}`, {
-      ...DAY_OPTIONS[style],
-      timeZone: 'UTC',
-    });
+    format = dateFormat(language, calendar, { ...DAY_OPTIONS[style], timeZone: 'UTC' });
     dateFormats.set(key, format);
   }
   return format.format(time);

@@ -3,7 +3,7 @@ import type { SavedDataset } from '../storage/saved-datasets';
 import { isQuotaError } from '../storage/saved-datasets';
 import type { LoadOptions, LoadReply, LoadRequest, LoadSource } from '../workers/engine-protocol';
 import type { DataSlice } from './data-slice';
-import type { NoticeSlice } from './notice-slice';
+import type { AppNotice, NoticeSlice } from './notice-slice';
 
 /** A dataset kept in this browser, as the Datasets panel lists it. */
 export type SavedDatasetRow = SavedDataset<LoadOptions>;
@@ -23,8 +23,7 @@ export interface SavedStorage {
 export const SAVED_CHANNEL = 'durand-line-map-datasets';
 
 /** Said once when the browser refuses to keep anything (some private windows). */
-export const NOT_KEPT_NOTICE =
-  'Opened files will not be kept after a reload: this browser does not let the app store them (a private window?).';
+export const NOT_KEPT_NOTICE: AppNotice = { key: 'notKept' };
 
 /** The datasets kept in the browser: saved as they are opened, reopened after a reload. */
 export interface SavedSlice {
@@ -131,7 +130,7 @@ export function createSavedSlice(
         for (const dataset of list) {
           const bytes = await saved.bytesOf(dataset.key);
           if (!bytes) {
-            get().addNotices([`${dataset.name} is no longer in this browser's storage.`]);
+            get().addNotices([{ key: 'gone', values: { name: dataset.name } }]);
             await write((s) => s.remove(dataset.key));
             continue;
           }
@@ -233,8 +232,8 @@ export function createSavedSlice(
       } catch (error) {
         get().addNotices([
           isQuotaError(error)
-            ? `${name} was not kept: it does not fit in this browser's storage. It is shown until the page is reloaded.`
-            : `${name} was not kept (${(error as Error).message}). It is shown until the page is reloaded.`,
+            ? { key: 'tooBig', values: { name } }
+            : { key: 'notKeptBecause', values: { name, reason: (error as Error).message } },
         ]);
       }
     }

@@ -19,8 +19,6 @@ import { clip, setParam } from './filter-dimension';
 export const OPEN_KM = 100_000;
 
 const km = (value: number) => value.toLocaleString('en');
-const kmWords = ([from, to]: readonly [number, number]) =>
-  to >= OPEN_KM ? `${km(from)} km and more` : `${km(from)}–${km(to)} km`;
 
 /**
  * A number of km written in a link, or null when it is above OPEN_KM: a number of 309 digits
@@ -86,7 +84,12 @@ function knownPlace(
 
 /** Side, distance, stretch of the line, crossing and province: the border filters. */
 function borderDimensions(): FilterDimension[] {
-  const kmRange = (key: 'borderKm' | 'chainageKm', param: string, name: string, words: string) =>
+  const kmRange = (
+    key: 'borderKm' | 'chainageKm',
+    param: string,
+    name: string,
+    kind: 'distance' | 'stretch',
+  ) =>
     ({
       name,
       params: [param],
@@ -101,7 +104,7 @@ function borderDimensions(): FilterDimension[] {
         return { [key]: null };
       },
       write: (filter, params) => setParam(params, param, writeKmRange(filter[key])),
-      describe: (filter) => (filter[key] ? [`${kmWords(filter[key])} ${words}`] : []),
+      describe: (filter) => (filter[key] ? [{ kind, range: filter[key] }] : []),
       match: {
         by: 'row',
         test: (filter, rows) => {
@@ -129,8 +132,7 @@ function borderDimensions(): FilterDimension[] {
         return { side: null };
       },
       write: (filter, params) => setParam(params, 'side', filter.side),
-      describe: (filter) =>
-        filter.side ? [filter.side === 'AF' ? 'Afghan side' : 'Pakistani side'] : [],
+      describe: (filter) => (filter.side ? [{ kind: 'side', side: filter.side }] : []),
       match: {
         by: 'row',
         test: (filter, rows) => {
@@ -140,8 +142,8 @@ function borderDimensions(): FilterDimension[] {
       },
       example: { side: 'PK' },
     },
-    kmRange('borderKm', 'distance', 'distance', 'from the line'),
-    kmRange('chainageKm', 'km', 'stretch of the line', 'along the line from the Iran tripoint'),
+    kmRange('borderKm', 'distance', 'distance', 'distance'),
+    kmRange('chainageKm', 'km', 'stretch of the line', 'stretch'),
     {
       name: 'crossing',
       params: ['crossing'],
@@ -167,7 +169,7 @@ function borderDimensions(): FilterDimension[] {
       describe: (filter, words) => {
         if (!filter.crossing) return [];
         const { id, km: within } = filter.crossing;
-        return [`within ${km(within)} km of ${words.crossingName(id) ?? id}`];
+        return [{ kind: 'crossing', id, name: words.crossingName(id), km: within }];
       },
       match: {
         by: 'row',
@@ -196,8 +198,8 @@ function borderDimensions(): FilterDimension[] {
       write: (filter, params) => setParam(params, 'province', filter.province),
       describe: (filter, words) => {
         if (!filter.province) return [];
-        const name = words.provinceName(filter.province);
-        return [`province: ${name ? `${name} (${filter.province})` : filter.province}`];
+        const id = filter.province;
+        return [{ kind: 'province', id, name: words.provinceName(id) }];
       },
       match: {
         by: 'row',

@@ -108,18 +108,35 @@ export interface NameFacet {
   read: (view: IncidentView) => string[];
   /** How the filters offer it: a searchable list (many names) or checkboxes (a few). */
   control: 'search' | 'checkboxes';
-  /** The control's heading, e.g. "Actors". */
-  label: string;
-  /** The search box's label, for a searchable list. */
-  findLabel?: string;
+  /**
+   * Which words the filters name it with (its heading, its search box): the feature holds the
+   * words in every language; `countries` are codes the feature shows by their names.
+   */
+  words: NameListKey | 'tags';
   /** How many of the most frequent names the engine sends. */
   maxListed?: number;
-  /** A name as shown (a country code's name). */
-  nameLabel?: (name: string) => string;
 }
 
 /** The UrlFilter keys whose value is a list of names: the keys a name facet can set. */
 export type NameListKey = 'actors' | 'countries' | 'sources';
+
+/**
+ * One phrase of a caption as values, not words: the feature that shows it (the active filters,
+ * the PNG caption) words it in the reader's language. A `null` day is an open bound with no data
+ * to close it.
+ */
+export type FilterPhrase =
+  | { kind: 'dates'; from: string | null; to: string | null }
+  | { kind: 'types'; labels: string[] | null }
+  | { kind: 'names'; key: NameListKey; names: string[] }
+  | { kind: 'minFatalities'; min: number }
+  | { kind: 'precisions'; precisions: string[] }
+  | { kind: 'text'; text: string }
+  | { kind: 'side'; side: 'AF' | 'PK' }
+  | { kind: 'distance' | 'stretch'; range: readonly [number, number] }
+  | { kind: 'crossing'; id: string; name: string | undefined; km: number }
+  | { kind: 'province'; id: string; name: string | undefined }
+  | { kind: 'tags'; tags: string[] };
 
 /** One filter dimension. */
 export interface FilterDimension {
@@ -136,7 +153,7 @@ export interface FilterDimension {
   /** Writes its keys into `params`, removing its parameters when it is off. */
   write: (filter: UrlFilter, params: URLSearchParams) => void;
   /** Its phrases in a caption (the PNG): none when it is off, unless it always says something. */
-  describe: (filter: UrlFilter, words: FilterWords) => string[];
+  describe: (filter: UrlFilter, words: FilterWords) => FilterPhrase[];
   /** Its entries in an export's `metadata.filter`, when not its URL values (dates, types). */
   record?: (filter: UrlFilter, words: FilterWords) => Record<string, unknown>;
   /**

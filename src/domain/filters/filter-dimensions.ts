@@ -18,7 +18,6 @@ import { BORDER_DIMENSIONS } from './border-dimensions';
 import { TAG_DIMENSION } from './tag-dimension';
 
 export { OPEN_KM } from './border-dimensions';
-import { displayName } from '../display-text';
 import {
   clip,
   knownList,
@@ -28,15 +27,6 @@ import {
   writeRepeated,
 } from './filter-dimension';
 
-/** Names a phrase lists before it counts the rest: a file may bring tens of thousands. */
-const LISTED_NAMES = 20;
-
-/** `a, b, c`, or past LISTED_NAMES, `a, b, … and 59,980 more`; each name clipped. */
-const list = (items: readonly string[]) => {
-  const named = items.slice(0, LISTED_NAMES).map(displayName).join(', ');
-  const more = items.length - LISTED_NAMES;
-  return more > 0 ? `${named} and ${more.toLocaleString('en')} more` : named;
-};
 /** The date bounds a caption or export names: the filter's, else the loaded data's extent. */
 export function effectiveRange(
   filter: Pick<UrlFilter, 'from' | 'to'>,
@@ -56,7 +46,6 @@ function nameList(
     name: string;
     repeated: boolean;
     normalise?: (name: string) => string;
-    phrase: string;
     facet: NameFacet;
     example: string[];
   },
@@ -76,9 +65,7 @@ function nameList(
         : setParam(params, param, filter[key]?.join(',') ?? null),
     describe: (filter) => {
       const names = filter[key];
-      if (names === null) return [];
-      const shown = names.map((n) => options.facet.nameLabel?.(n) ?? n);
-      return [`${options.phrase}: ${list(shown)}`];
+      return names === null ? [] : [{ kind: 'names', key, names: [...names] }];
     },
     record: (filter) => (filter[key] === null ? {} : { [param]: [...filter[key]] }),
     match: {
@@ -104,8 +91,6 @@ function nameList(
     ),
   };
 }
-
-const COUNTRY_NAMES: Record<string, string> = { AF: 'Afghanistan', PK: 'Pakistan' };
 
 export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
   {
@@ -136,10 +121,13 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       setParam(params, 'to', filter.to);
     },
     // Always said: a picture or a file without its dates would be read as all time.
-    describe: (filter, words) => {
-      const { from, to } = effectiveRange(filter, words);
-      return [from === to ? from : `${from} to ${to}`];
-    },
+    describe: (filter, words) => [
+      {
+        kind: 'dates',
+        from: filter.from ?? words.dayExtent?.from ?? null,
+        to: filter.to ?? words.dayExtent?.to ?? null,
+      },
+    ],
     record: (filter, words) => effectiveRange(filter, words),
     match: { by: 'index' },
     example: { from: '2025-10-01', to: '2025-10-31' },
@@ -153,9 +141,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     // An empty list is written as `types=` (nothing selected); absent means all.
     write: (filter, params) => setParam(params, 'types', filter.types?.join(',') ?? null),
     describe: (filter, words) => [
-      filter.types === null
-        ? 'all types'
-        : `types: ${list(filter.types.map(words.typeLabel)) || 'none'}`,
+      { kind: 'types', labels: filter.types === null ? null : filter.types.map(words.typeLabel) },
     ],
     record: (filter) => ({ types: filter.types === null ? 'all' : [...filter.types] }),
     match: { by: 'index' },
@@ -173,12 +159,10 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
   nameList('actors', 'actor', {
     name: 'actors',
     repeated: true,
-    phrase: 'actors',
     facet: {
       read: (view) => view.actors,
       control: 'search',
-      label: 'Actors',
-      findLabel: 'Find an actor',
+      words: 'actors',
       maxListed: 500,
     },
     example: ['TTP', 'Pakistan Army'],
@@ -187,24 +171,16 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     name: 'country',
     repeated: false,
     normalise: (code) => code.toUpperCase(),
-    phrase: 'countries',
-    facet: {
-      read: (view) => view.countries,
-      control: 'checkboxes',
-      label: 'Country',
-      nameLabel: (code) => COUNTRY_NAMES[code] ?? code,
-    },
+    facet: { read: (view) => view.countries, control: 'checkboxes', words: 'countries' },
     example: ['AF'],
   }),
   nameList('sources', 'source', {
     name: 'sources',
     repeated: true,
-    phrase: 'citing',
     facet: {
       read: (view) => view.sources,
       control: 'search',
-      label: 'Sources',
-      findLabel: 'Find a source',
+      words: 'sources',
       maxListed: 500,
     },
     example: ['Dawn', 'TOLOnews'],
@@ -228,7 +204,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
         filter.minFatalities === null ? null : String(filter.minFatalities),
       ),
     describe: (filter) =>
-      filter.minFatalities === null ? [] : [`at least ${filter.minFatalities} killed`],
+      filter.minFatalities === null ? [] : [{ kind: 'minFatalities', min: filter.minFatalities }],
     match: {
       by: 'row',
       test: (filter, rows) => {
@@ -255,7 +231,8 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       return { precisions };
     },
     write: (filter, params) => setParam(params, 'precision', filter.precisions?.join(',') ?? null),
-    describe: (filter) => (filter.precisions ? [`precision: ${list(filter.precisions)}`] : []),
+    describe: (filter) =>
+      filter.precisions ? [{ kind: 'precisions', precisions: [...filter.precisions] }] : [],
     record: (filter) => (filter.precisions ? { precision: [...filter.precisions] } : {}),
     match: {
       by: 'row',
@@ -275,7 +252,8 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     parse: (params) => ({ text: params.get('q') ?? '' }),
     write: (filter, params) =>
       setParam(params, 'q', filter.text.trim() === '' ? null : filter.text),
-    describe: (filter) => (filter.text.trim() === '' ? [] : [`text: “${filter.text.trim()}”`]),
+    describe: (filter) =>
+      filter.text.trim() === '' ? [] : [{ kind: 'text', text: filter.text.trim() }],
     match: {
       by: 'row',
       test: (filter, rows) => {

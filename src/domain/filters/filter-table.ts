@@ -5,6 +5,7 @@
  */
 import type {
   FilterDimension,
+  FilterPhrase,
   FilterWords,
   KnownContext,
   KnownValues,
@@ -126,8 +127,8 @@ export function activeDimensions(filter: UrlFilter): FilterDimension[] {
   return FILTER_DIMENSIONS.filter((d) => d.isSet(filter));
 }
 
-/** The filter in words, one phrase each, in the table's order (dates and types always). */
-export function describeFilter(filter: UrlFilter, words: FilterWords): string[] {
+/** The filter as phrases (values the feature words), one each, in the table's order (dates and types always). */
+export function describeFilter(filter: UrlFilter, words: FilterWords): FilterPhrase[] {
   return FILTER_DIMENSIONS.flatMap((d) => d.describe(filter, words));
 }
 

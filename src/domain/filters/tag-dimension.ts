@@ -7,10 +7,9 @@ import type { FilterDimension, NameFacet } from './filter-dimension';
 import { readRepeated, writeRepeated } from './filter-dimension';
 
 /** How the filters offer the tags: a searchable list, like actors and sources. */
-export const TAGS_FACET: Pick<NameFacet, 'control' | 'label' | 'findLabel'> = {
+export const TAGS_FACET: Pick<NameFacet, 'control' | 'words'> = {
   control: 'search',
-  label: 'Tags',
-  findLabel: 'Find a tag',
+  words: 'tags',
 };
 
 export const TAG_DIMENSION: FilterDimension = {
@@ -20,7 +19,7 @@ export const TAG_DIMENSION: FilterDimension = {
   isSet: (filter) => filter.tags !== null,
   parse: (params) => ({ tags: readRepeated(params, 'tag') }),
   write: (filter, params) => writeRepeated(params, 'tag', filter.tags),
-  describe: (filter) => (filter.tags === null ? [] : [`tagged: ${filter.tags.join(', ')}`]),
+  describe: (filter) => (filter.tags === null ? [] : [{ kind: 'tags', tags: [...filter.tags] }]),
   record: (filter) => (filter.tags === null ? {} : { tag: [...filter.tags] }),
   match: {
     by: 'row',

@@ -6,7 +6,7 @@ import type { RejectedFeature } from '../incident';
 import type { FieldReader } from '../parse-incidents';
 
 /** Problems named by the start or wording of a reason that no field reader gave. */
-const PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
+export const PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^a totals row/, 'a totals row, not an incident'],
   [/nests deeper than/, 'nested too deep'],
   [/^not a GeoJSON Feature/, 'not a GeoJSON Feature'],

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NoteTarget } from '../../domain/notes/analyst-note';
 import {
   cleanNote,
@@ -10,10 +11,12 @@ import {
 } from '../../domain/notes/analyst-note';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { t as say } from '../../i18n/i18n';
 import { DataText } from '../data-text/data-text';
 import './analyst-notes.css';
 
-type Message = { text: string; tone: 'done' | 'error' } | null;
+/** The last thing done, worded when shown so that it follows a change of language. */
+type Message = { text: () => string; tone: 'done' | 'error' } | null;
 
 /**
  * The analyst's own note and tags on the incident shown in the details, kept in this browser.
@@ -28,6 +31,7 @@ export function IncidentNotes({
   target: NoteTarget;
   store?: IncidentStore;
 }) {
+  const { t } = useTranslation('analystNotes');
   const id = useId();
   const stored = useIncidentStore((state) => state.notes.get(noteKey(target)) ?? null, store);
   const notes = useIncidentStore((state) => state.notes, store);
@@ -56,15 +60,14 @@ export function IncidentNotes({
     if (conflict) {
       // Saving again replaces what the other tab wrote: the analyst has now seen it.
       setBase(conflict.note);
-      setMessage({
-        text: `This note was changed in another tab meanwhile; it now reads: “${conflict.note}”. Your text is still in the box: Save note again to replace it.`,
-        tone: 'error',
-      });
+      const note = conflict.note;
+      setMessage({ text: () => say('analystNotes:conflict', { note }), tone: 'error' });
       return;
     }
     setDraft(text);
     setBase(text);
-    setMessage({ text: text === '' ? 'Note removed.' : 'Note saved.', tone: 'done' });
+    const done = text === '' ? 'analystNotes:removed' : 'analystNotes:saved';
+    setMessage({ text: () => say(done), tone: 'done' });
   };
 
   const addTag = async () => {
@@ -72,19 +75,19 @@ export function IncidentNotes({
     if (cleaned === '') return;
     await store.getState().changeNote(target, { kind: 'tag', tag: cleaned, on: true });
     setTag('');
-    setMessage({ text: `Tagged “${cleaned}”.`, tone: 'done' });
+    setMessage({ text: () => say('analystNotes:tagged', { name: cleaned }), tone: 'done' });
   };
 
   const removeTag = async (name: string) => {
     await store.getState().changeNote(target, { kind: 'tag', tag: name, on: false });
-    setMessage({ text: `Removed the tag “${name}”.`, tone: 'done' });
+    setMessage({ text: () => say('analystNotes:untagged', { name }), tone: 'done' });
   };
 
   return (
     <section className="incident-notes" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>My note and tags</h3>
+      <h3 id={`${id}-heading`}>{t('myNoteAndTags')}</h3>
       <label className="field" htmlFor={`${id}-note`}>
-        Note
+        {t('note')}
       </label>
       <textarea
         id={`${id}-note`}
@@ -99,18 +102,18 @@ export function IncidentNotes({
           onClick={() => void saveNote()}
           disabled={cleanNote(draft) === storedText && base === storedText}
         >
-          Save note
+          {t('saveNote')}
         </button>
       </div>
       {tags.length > 0 && (
-        <ul className="note-tags" aria-label="Tags">
+        <ul className="note-tags" aria-label={t('tags')}>
           {tags.map((name) => (
             <li key={name}>
               <DataText value={name} />
               <button
                 type="button"
-                aria-label={`Remove tag ${name}`}
-                title="Remove tag"
+                aria-label={t('removeTagNamed', { name })}
+                title={t('removeTag')}
                 onClick={() => void removeTag(name)}
               >
                 ×
@@ -126,7 +129,7 @@ export function IncidentNotes({
           void addTag();
         }}
       >
-        <label htmlFor={`${id}-tag`}>Add a tag</label>
+        <label htmlFor={`${id}-tag`}>{t('addATag')}</label>
         <input
           id={`${id}-tag`}
           type="text"
@@ -142,17 +145,16 @@ export function IncidentNotes({
           ))}
         </datalist>
         <button type="submit" disabled={cleanTag(tag) === ''}>
-          Add tag
+          {t('addTag')}
         </button>
       </form>
       {message && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} className="muted small">
-          <DataText value={message.text} />
+          <DataText value={message.text()} />
         </p>
       )}
       <p className="muted small">
-        {notKept ??
-          'Kept in this browser only, never in the data; exported with “Include my notes”.'}
+        {notKept ? <DataText value={notKept} lang="en" /> : t('keptHere')}
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
 import { NotesPanel } from './notes-panel';
@@ -19,6 +20,10 @@ async function importText(user: ReturnType<typeof userEvent.setup>, text: string
   const input = document.querySelector<HTMLInputElement>('.notes-panel input[type="file"]')!;
   await user.upload(input, new File([text], name, { type: 'application/json' }));
 }
+
+afterEach(async () => {
+  await act(() => showLanguage('en'));
+});
 
 describe('My notes panel', () => {
   it('exports every note and imports them back into another browser', async () => {
@@ -57,11 +62,31 @@ describe('My notes panel', () => {
   it('says clearly that a file is not a notes file, and imports nothing', async () => {
     const { store, user } = await renderPanel();
     await importText(user, '{"type":"FeatureCollection","features":[]}', 'kp.geojson');
-    expect(
-      await screen.findByText(
+    // The reason is the file reader's, in English, marked so in a page of another language.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
         /“kp\.geojson”: This is not a notes file: choose a file made by "Export notes"/,
       ),
-    ).toBeInTheDocument();
+    );
+    expect(screen.getByText(/^This is not a notes file/)).toHaveAttribute('lang', 'en');
     expect(store.getState().notes.size).toBe(0);
+  });
+
+  it('speaks Dari, and words its last message again when the language changes', async () => {
+    const { store, user } = await renderPanel();
+    await store
+      .getState()
+      .changeNote(
+        { dataset: 'test.geojson', incident: 'a' },
+        { kind: 'note', text: 'x', base: '' },
+      );
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:notes');
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await user.click(await screen.findByRole('button', { name: 'Export notes' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Exported 1 note.');
+    await act(() => showLanguage('fa-AF'));
+    expect(screen.getByRole('heading', { name: 'یادداشت‌های من' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('۱ یادداشت صادر شد.');
+    expect(screen.getByRole('button', { name: 'ورود یادداشت‌ها…' })).toBeInTheDocument();
   });
 });

@@ -1,25 +1,24 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnalystNote } from '../../domain/notes/analyst-note';
-import {
-  checkNotesFileSize,
-  NotesFileError,
-  readNotesFile,
-  writeNotesFile,
-} from '../../domain/notes/notes-file';
+import { checkNotesFileSize, readNotesFile, writeNotesFile } from '../../domain/notes/notes-file';
+import { t as say } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import { downloadBlob } from '../export/download-file';
 import type { ViewsMessage } from '../saved-views/views-message';
 import { ImportJsonButton } from '../saved-views/import-json-button';
-import { ViewsMessageLine } from '../saved-views/views-message';
+import { fileProblem, ViewsMessageLine } from '../saved-views/views-message';
+import { DataText } from '../data-text/data-text';
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const countNotes = (count: number) => say('analystNotes:notes', { count });
 
 /**
  * My notes: how many notes and tags this browser keeps, Export notes (every note, as JSON) and
  * Import notes… (merged with those kept: tags of both, the text changed last).
  */
 export function NotesPanel({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('analystNotes');
   const id = useId();
   const notes = useIncidentStore((state) => state.notes, store);
   const notKept = useIncidentStore((state) => state.notesNotKept, store);
@@ -31,7 +30,11 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
       new Blob([writeNotesFile(notes.values(), now)], { type: 'application/json' }),
       `durand-line-notes-${now.toISOString().slice(0, 10)}.json`,
     );
-    setMessage({ text: `Exported ${count(notes.size, 'note')}.`, tone: 'done' });
+    const exported = notes.size;
+    setMessage({
+      text: () => say('analystNotes:exported', { notes: countNotes(exported) }),
+      tone: 'done',
+    });
   };
 
   const importFile = async (file: File) => {
@@ -40,18 +43,19 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
       checkNotesFileSize(file.size);
       read = readNotesFile(await file.text(), new Date());
     } catch (error) {
-      const reason =
-        error instanceof NotesFileError ? error.message : `Could not read it: ${String(error)}`;
-      setMessage({ text: `“${file.name}”: ${reason}`, tone: 'error' });
+      setMessage(fileProblem(file, error));
       return;
     }
     const { added, merged, unchanged } = await store.getState().importNotes(read.notes);
     setMessage({
-      text:
-        `Imported ${count(added, 'new note')} from “${file.name}”` +
-        (merged > 0 ? `, merged ${count(merged, 'note')} with those kept` : '') +
-        (unchanged > 0 ? ` (${count(unchanged, 'note')} already kept)` : '') +
-        '.',
+      text: () =>
+        say('analystNotes:imported', {
+          notes: say('analystNotes:newNotes', { count: added }),
+          file: file.name,
+        }) +
+        (merged > 0 ? say('analystNotes:merged', { notes: countNotes(merged) }) : '') +
+        (unchanged > 0 ? say('analystNotes:unchanged', { notes: countNotes(unchanged) }) : '') +
+        say('analystNotes:end'),
       tone: read.notes.length === 0 ? 'error' : 'done',
       details: read.problems,
     });
@@ -59,23 +63,21 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
 
   return (
     <section className="notes-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>My notes</h2>
+      <h2 id={`${id}-heading`}>{t('heading')}</h2>
       <p className="muted small">
-        {notes.size === 0
-          ? 'No notes yet: write one, or add tags, in an incident’s details.'
-          : `${count(notes.size, 'incident')} with a note or tags, kept in this browser.`}
+        {notes.size === 0 ? t('none') : t('kept', { count: notes.size })}
       </p>
       {notKept && (
         <p className="message warning" role="note">
-          {notKept}
+          <DataText value={notKept} lang="en" />
         </p>
       )}
       <ViewsMessageLine message={message} />
       <div className="notes-panel-actions">
         <button type="button" disabled={notes.size === 0} onClick={exportNotes}>
-          Export notes
+          {t('exportNotes')}
         </button>
-        <ImportJsonButton label="Import notes…" onFile={(file) => void importFile(file)} />
+        <ImportJsonButton label={t('importNotes')} onFile={(file) => void importFile(file)} />
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import './update-notice.css';
 
 /**
@@ -15,16 +16,17 @@ export function UpdateNotice({
   onReload: () => void;
   onDismiss: () => void;
 }) {
+  const { t } = useTranslation('appUpdate');
   return (
-    <div role="status" aria-label="App update" className="update-notice-region">
+    <div role="status" aria-label={t('region')} className="update-notice-region">
       {open && (
         <div className="update-notice">
-          <span>A new version is ready</span>
+          <span>{t('ready')}</span>
           <button type="button" className="primary" onClick={onReload}>
-            Reload
+            {t('reload')}
           </button>
           <button type="button" onClick={onDismiss}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </div>
       )}

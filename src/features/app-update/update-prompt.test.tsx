@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { UpdatePrompt } from './update-prompt';
 
 const registration = vi.hoisted(() => ({
@@ -18,7 +19,8 @@ vi.mock('virtual:pwa-register/react', () => ({
   }),
 }));
 
-afterEach(() => {
+afterEach(async () => {
+  await act(() => showLanguage('en'));
   registration.waiting = false;
   registration.updateServiceWorker.mockClear();
 });
@@ -57,5 +59,15 @@ describe('The update notice', () => {
 
     expect(screen.queryByText('A new version is ready')).toBeNull();
     expect(registration.updateServiceWorker).not.toHaveBeenCalled();
+  });
+
+  it('speaks the reader’s language', async () => {
+    registration.waiting = true;
+    await act(() => showLanguage('ur'));
+    render(<UpdatePrompt />);
+    expect(screen.getByRole('status', { name: 'ایپ اپ ڈیٹ' })).toHaveTextContent(
+      'نیا ورژن تیار ہے',
+    );
+    expect(screen.getByRole('button', { name: 'دوبارہ کھولیں' })).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTypeDescriber } from '../../domain/type-describer';
+import { showLanguage } from '../../i18n/i18n';
 import { day } from '../timeline/test-histogram';
 import type { BorderStripProps, KmRange } from './border-strip';
 import { BorderStrip } from './border-strip';
@@ -345,5 +346,23 @@ describe('Selecting an incident', () => {
     fireEvent.pointerMove(element, { pointerId: 2, clientX: 340, clientY: 55 });
     fireEvent.pointerUp(element, { pointerId: 2, clientX: 326, clientY: 55 });
     expect(onSelect).not.toHaveBeenCalled();
+  });
+});
+
+describe('The border strip in Urdu', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('names the chart, its sliders and its stretch in Urdu', async () => {
+    renderStrip({ range: stretch(610, 690) });
+    await act(() => showLanguage('ur'));
+    expect(screen.getByRole('group', { name: 'سرحدی پٹی کا چارٹ' })).toBeInTheDocument();
+    expect(screen.getByRole('slider', { name: 'حصے کا آغاز' })).toHaveAttribute(
+      'aria-valuetext',
+      '610 کلومیٹر (Kurram)',
+    );
+    expect(screen.getByText('610–690 کلومیٹر (Kurram)')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'صاف کریں' })).toBeEnabled();
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TypeDescriber } from '../../domain/type-describer';
 import type { Interval, KeySteps } from '../brush/brush-range';
 import { clampInterval } from '../brush/brush-range';
@@ -7,6 +8,7 @@ import type { ChartSize } from '../brush/chart-canvas';
 import { AxisTicks, useChartCanvas } from '../brush/chart-canvas';
 import { useBrush } from '../brush/use-brush';
 import { axisTicks } from '../timeline/timeline-scale';
+import { useAxisCalendar } from '../timeline/use-axis-calendar';
 import { useDevicePixelRatio } from '../timeline/use-device-pixel-ratio';
 import { useElementSize } from '../timeline/use-element-size';
 import type { StripPoints } from './strip-marks';
@@ -16,6 +18,7 @@ import {
   dayToY,
   describeKm,
   describePlaces,
+  describeStretch,
   formatKm,
   kmTicks,
   kmToX,
@@ -85,6 +88,8 @@ export function BorderStrip({
   describeType,
   onSelect,
 }: BorderStripProps) {
+  const { t } = useTranslation('borderStrip');
+  const { language, calendar } = useAxisCalendar();
   const summaryId = useId();
   const keysId = useId();
   const [plotRef, plotSize] = useElementSize<HTMLDivElement>();
@@ -132,19 +137,22 @@ export function BorderStrip({
   const kms = useMemo(
     () =>
       kmTicks(length, width).filter(
-        (km) => kmToX(km, length, width) + `${formatKm(km)} km`.length * LABEL_CHAR_PX <= width,
+        (km) =>
+          kmToX(km, length, width) +
+            t('km', { km: formatKm(km, language) }).length * LABEL_CHAR_PX <=
+          width,
       ),
-    [length, width],
+    [length, width, t, language],
   );
   const dates = useMemo(
-    () => (axis ? axisTicks(axis, height, TIME_TICK_SPACING_PX) : []),
-    [axis, height],
+    () => (axis ? axisTicks(axis, height, TIME_TICK_SPACING_PX, calendar) : []),
+    [axis, height, calendar],
   );
   const busiest = useMemo(
     () => (points ? findBusiestStretch(points, length, axis) : null),
     [points, length, axis],
   );
-  const summary = describeBorderStrip(busiest, ordered, axis);
+  const summary = describeBorderStrip(busiest, ordered, axis, language);
 
   // The canvas is redrawn only when the marks, the axes or its size change, never while brushing.
   const draw = useCallback(
@@ -162,34 +170,30 @@ export function BorderStrip({
 
   const x = (km: number) => `${kmToX(km, length, 100)}%`;
   const y = (day: number) => (axis ? `${dayToY(day, axis, 100)}%` : '0%');
-  const places = describePlaces(brush.from, brush.to, ordered);
+  const places = describePlaces(brush.from, brush.to, ordered, language);
 
   return (
-    <div
-      className="border-strip"
-      role="group"
-      aria-label="Border strip chart"
-      aria-describedby={summaryId}
-    >
+    <div className="border-strip" role="group" aria-label={t('chart')} aria-describedby={summaryId}>
       <p id={summaryId} className="visually-hidden">
         <DataText value={summary} />
       </p>
       <p id={keysId} className="visually-hidden">
-        Arrow keys move the stretch by 10 km, Page Up and Page Down by 100 km, Home and End to the
-        ends of the line; with Shift they move this end only.
+        {t('keys')}
       </p>
       <div className="chart-controls border-strip-controls">
         <button type="button" onClick={clear} disabled={!range}>
-          Clear
+          {t('clear')}
         </button>
         <span className="border-strip-range-text muted small">
-          {selecting
-            ? `${formatKm(brush.from)}–${formatKm(brush.to)} km${places ? ` (${places})` : ''}`
-            : 'Whole line'}
+          {selecting ? (
+            <DataText value={describeStretch(brush.from, brush.to, places, language)} />
+          ) : (
+            t('wholeLine')
+          )}
         </span>
       </div>
       <span className="border-strip-time-title muted" aria-hidden="true">
-        Date ↓
+        {t('dateAxis')}
       </span>
       <AxisTicks
         ticks={dates}
@@ -219,18 +223,18 @@ export function BorderStrip({
             selecting={selecting}
             handles={{
               from: {
-                label: 'Stretch start',
+                label: t('stretchStart'),
                 min: 0,
                 max: round(brush.to),
                 now: round(brush.from),
-                text: describeKm(brush.from, ordered),
+                text: describeKm(brush.from, ordered, language),
               },
               to: {
-                label: 'Stretch end',
+                label: t('stretchEnd'),
                 min: round(brush.from),
                 max: round(length),
                 now: round(brush.to),
-                text: describeKm(brush.to, ordered),
+                text: describeKm(brush.to, ordered, language),
               },
             }}
             keysId={keysId}
@@ -254,18 +258,15 @@ export function BorderStrip({
       <div className="border-strip-km-axis" dir="ltr" aria-hidden="true">
         {kms.map((km) => (
           <span key={km} className="border-strip-km-tick" style={{ left: x(km) }}>
-            {formatKm(km)} km
+            {t('km', { km: formatKm(km, language) })}
           </span>
         ))}
       </div>
       <div className="border-strip-ends muted small" dir="ltr" aria-hidden="true">
-        <span>← Iran tripoint</span>
-        <span>China tripoint →</span>
+        <span>{t('iranEnd')}</span>
+        <span>{t('chinaEnd')}</span>
       </div>
-      <p className="border-strip-note muted small">
-        km along the Natural Earth 1:10m line from the Iran tripoint; generalised, so distances are
-        approximate. Time runs downward, earliest at the top.
-      </p>
+      <p className="border-strip-note muted small">{t('note')}</p>
     </div>
   );
 }

@@ -4,6 +4,9 @@
  * km ticks and the named segments along the line. Days are day numbers, as in
  * `domain/incident-date`.
  */
+import { formatNumber } from '../../i18n/format';
+import { currentLanguage, i18next } from '../../i18n/i18n';
+import type { LanguageCode } from '../../i18n/languages';
 import type { DayExtent } from '../timeline/timeline-scale';
 import { dayToX, xToDay } from '../timeline/timeline-scale';
 
@@ -98,26 +101,50 @@ export function describePlaces(
   fromKm: number,
   toKm: number,
   segments: readonly BorderSegment[],
+  language: LanguageCode = currentLanguage(),
 ): string {
   if (toKm <= fromKm) return segmentAt(fromKm, segments)?.name ?? '';
   const crossed = segments.filter((s) => s.fromKm < toKm && s.toKm > fromKm);
   if (crossed.length === 0) return '';
   const first = crossed[0]!.name;
   const last = crossed.at(-1)!.name;
-  return first === last ? first : `${first} to ${last}`;
+  return first === last ? first : stripWords(language)('placesBetween', { first, last });
 }
 
-const KM = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+/** The strip's words in `language`, for the texts made outside its component. */
+export function stripWords(language: LanguageCode) {
+  return i18next.getFixedT(language, 'borderStrip');
+}
 
 /** A chainage as the axis and sliders write it: whole km with thousands separated. */
-export function formatKm(km: number): string {
-  return KM.format(km);
+export function formatKm(km: number, language: LanguageCode = currentLanguage()): string {
+  return formatNumber(km, language, { maximumFractionDigits: 0 });
 }
 
 /** `512 km (Kurram)`, or `512 km` where no segment covers the chainage. */
-export function describeKm(km: number, segments: readonly BorderSegment[]): string {
+export function describeKm(
+  km: number,
+  segments: readonly BorderSegment[],
+  language: LanguageCode = currentLanguage(),
+): string {
   const place = segmentAt(km, segments)?.name;
-  return place ? `${formatKm(km)} km (${place})` : `${formatKm(km)} km`;
+  const t = stripWords(language);
+  return place
+    ? t('kmIn', { km: formatKm(km, language), place })
+    : t('km', { km: formatKm(km, language) });
+}
+
+/** A stretch as the strip writes it: `620–720 km`, with the places it crosses when named. */
+export function describeStretch(
+  fromKm: number,
+  toKm: number,
+  places: string,
+  language: LanguageCode,
+): string {
+  const t = stripWords(language);
+  const from = formatKm(fromKm, language);
+  const to = formatKm(toKm, language);
+  return places ? t('stretchIn', { from, to, places }) : t('stretch', { from, to });
 }
 
 function clamp(value: number, min: number, max: number): number {

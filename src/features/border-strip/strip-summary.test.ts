@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { day } from '../timeline/test-histogram';
 import { orderSegments } from './strip-scale';
 import { describeBorderStrip, findBusiestStretch } from './strip-summary';
@@ -99,5 +100,25 @@ describe('Summary text', () => {
     expect(
       describeBorderStrip(findBusiestStretch(makePoints([]), LINE_KM, october), segments, october),
     ).toBe('No incidents along the border from 2025-10-01 to 2025-10-31.');
+  });
+});
+
+describe('Summary text in Pashto', () => {
+  // The Pashto catalogue is fetched once; the page itself stays in English.
+  beforeAll(async () => {
+    await showLanguage('ps');
+    await showLanguage('en');
+  });
+
+  it('counts and dates in Pashto digits, places as the data names them', () => {
+    const points = makePoints([620.5, 650].map((km) => ({ km, date: '2025-10-03' })));
+    const text = describeBorderStrip(
+      findBusiestStretch(points, LINE_KM, october),
+      segments,
+      october,
+      'ps',
+    );
+    expect(text).toMatch(/^له .*۲۰۲۵.* د پولې په اوږدو کې ۲ پېښې؛/);
+    expect(text).toContain('(Kurram)');
   });
 });

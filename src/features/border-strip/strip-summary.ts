@@ -3,7 +3,10 @@ import type { DayExtent } from '../timeline/timeline-scale';
 import type { StripPoints } from './strip-marks';
 import { isOnChart } from './strip-marks';
 import type { BorderSegment } from './strip-scale';
-import { describePlaces, formatKm } from './strip-scale';
+import { describePlaces, describeStretch, formatKm, stripWords } from './strip-scale';
+import { currentLanguage } from '../../i18n/i18n';
+import type { LanguageCode } from '../../i18n/languages';
+import { captionDay } from '../filters/filter-phrases';
 
 /** Length of the stretch the summary names as the busiest. */
 export const BUSIEST_WINDOW_KM = 100;
@@ -64,12 +67,6 @@ export function findBusiestStretch(
   return { total, fromKm, toKm: Math.min(lengthKm, fromKm + window), count: best.count };
 }
 
-const NUMBER = new Intl.NumberFormat('en');
-
-function incidents(count: number): string {
-  return `${NUMBER.format(count)} incident${count === 1 ? '' : 's'}`;
-}
-
 /**
  * A sentence describing the chart for screen readers: how many incidents it shows over which
  * dates, and the busiest 100 km stretch with the places it crosses.
@@ -78,18 +75,25 @@ export function describeBorderStrip(
   busiest: BusiestStretch | null,
   segments: readonly BorderSegment[],
   extent: DayExtent | null,
+  language: LanguageCode = currentLanguage(),
 ): string {
-  if (!busiest) return 'No incidents to chart.';
-  const dates = extent
-    ? ` from ${formatDayNumber(extent.fromDay)} to ${formatDayNumber(extent.toDay)}`
-    : '';
-  if (busiest.total === 0) return `No incidents along the border${dates}.`;
-  const stretchKm = Math.round(busiest.toKm - busiest.fromKm);
-  const places = describePlaces(busiest.fromKm, busiest.toKm, segments);
-  return (
-    `${incidents(busiest.total)} along the border${dates}; ` +
-    `the busiest ${formatKm(stretchKm)} km stretch is ` +
-    `${formatKm(busiest.fromKm)}–${formatKm(busiest.toKm)} km${places ? ` (${places})` : ''} ` +
-    `with ${incidents(busiest.count)}.`
-  );
+  const t = stripWords(language);
+  if (!busiest) return t('summary.nothing');
+  const dates = extent && {
+    from: captionDay(formatDayNumber(extent.fromDay), language),
+    to: captionDay(formatDayNumber(extent.toDay), language),
+  };
+  if (busiest.total === 0) return dates ? t('summary.noneDates', dates) : t('summary.none');
+  const incidents = (count: number) => t('summary.incidents', { count });
+  const total = incidents(busiest.total);
+  const along = dates
+    ? t('summary.alongDates', { incidents: total, ...dates })
+    : t('summary.along', { incidents: total });
+  const places = describePlaces(busiest.fromKm, busiest.toKm, segments, language);
+  return t('summary.busiest', {
+    along,
+    window: formatKm(Math.round(busiest.toKm - busiest.fromKm), language),
+    stretch: describeStretch(busiest.fromKm, busiest.toKm, places, language),
+    incidents: incidents(busiest.count),
+  });
 }

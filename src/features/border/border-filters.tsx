@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { displayName } from '../../domain/display-text';
 import type { IncidentStore } from '../../state/incident-store';
 import {
@@ -9,12 +10,15 @@ import { OPEN_KM } from '../../domain/filters/border-dimensions';
 import { DataText } from '../data-text/data-text';
 
 /** The distance bands analysts ask for most. */
-const PRESETS: ReadonlyArray<{ label: string; range: [number, number] }> = [
-  { label: '0–5 km', range: [0, 5] },
-  { label: '5–20 km', range: [5, 20] },
-  { label: '20–50 km', range: [20, 50] },
-  { label: '> 50 km', range: [50, OPEN_KM] },
+const PRESETS: ReadonlyArray<readonly [number, number]> = [
+  [0, 5],
+  [5, 20],
+  [20, 50],
+  [50, OPEN_KM],
 ];
+
+/** The surveyed length of the border, as usually quoted, beside the generalised line's. */
+const SURVEYED_KM = 2600;
 
 /** Largest distance the range inputs offer; beyond it the band is open-ended. */
 const SLIDER_MAX_KM = 200;
@@ -31,6 +35,7 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
     }),
     store,
   );
+  const { t } = useTranslation('border');
   const geography = useIncidentStore((state) => state.geography, store);
   const setFilter = useIncidentStore((state) => state.setFilter, store);
   if (!geography) return null;
@@ -47,72 +52,68 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
 
   return (
     <fieldset className="type-filter border-filters">
-      <legend>Border</legend>
-      <div role="radiogroup" aria-label="Side of the Durand Line" className="side-choice">
-        {(
-          [
-            [null, 'Both sides'],
-            ['AF', 'Afghan side'],
-            ['PK', 'Pakistani side'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={label}>
+      <legend>{t('heading')}</legend>
+      <div role="radiogroup" aria-label={t('sideGroup')} className="side-choice">
+        {([null, 'AF', 'PK'] as const).map((value) => (
+          <label key={value ?? 'both'}>
             <input
               type="radio"
               name="border-side"
               checked={filter.side === value}
               onChange={() => setFilter({ side: value })}
             />
-            {label}
+            {t(`sides.${value ?? 'both'}`)}
           </label>
         ))}
       </div>
 
-      <p className="small field-label">Distance from the line</p>
-      <div className="presets" role="group" aria-label="Distance presets">
-        {PRESETS.map(({ label, range }) => (
+      <p className="small field-label">{t('distanceHeading')}</p>
+      <div className="presets" role="group" aria-label={t('presetsGroup')}>
+        {PRESETS.map((range) => (
           <button
-            key={label}
+            key={range[0]}
             type="button"
             aria-pressed={band !== null && band[0] === range[0] && band[1] === range[1]}
             onClick={() => setFilter({ borderKm: range })}
           >
-            {label}
+            {range[1] >= OPEN_KM
+              ? t('kmAbove', { from: range[0] })
+              : t('kmRange', { from: range[0], to: range[1] })}
           </button>
         ))}
       </div>
       <label className="range-field">
-        From {min} km
+        {t('fromKm', { km: min })}
         <input
           type="range"
           min={0}
           max={SLIDER_MAX_KM}
           step={1}
           value={min}
-          aria-label="Minimum distance from the line (km)"
+          aria-label={t('minDistance')}
           onChange={(event) => setBand(Math.min(Number(event.target.value), max), max)}
         />
       </label>
       <label className="range-field">
-        To {max >= SLIDER_MAX_KM ? 'any' : `${max} km`}
+        {max >= SLIDER_MAX_KM ? t('toAny') : t('toKm', { km: max })}
         <input
           type="range"
           min={0}
           max={SLIDER_MAX_KM}
           step={1}
           value={max}
-          aria-label="Maximum distance from the line (km)"
+          aria-label={t('maxDistance')}
           onChange={(event) => setBand(min, Math.max(Number(event.target.value), min))}
         />
       </label>
       {band !== null && (
         <button type="button" className="link-button" onClick={() => setFilter({ borderKm: null })}>
-          Any distance
+          {t('anyDistance')}
         </button>
       )}
 
       <label className="range-field">
-        Near a crossing
+        {t('nearCrossing')}
         <select
           value={filter.crossing?.id ?? ''}
           onChange={(event) =>
@@ -123,7 +124,7 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
             })
           }
         >
-          <option value="">Any place</option>
+          <option value="">{t('anyPlace')}</option>
           {geography.crossings.map((crossing) => (
             <option key={crossing.id} value={crossing.id}>
               {displayName(crossing.name)}
@@ -133,7 +134,7 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
       </label>
       {filter.crossing && (
         <label className="range-field">
-          Within km of it
+          {t('withinKm')}
           <input
             type="number"
             min={1}
@@ -150,7 +151,7 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
 
       {province && (
         <p className="small">
-          Province:{' '}
+          {t('province')}{' '}
           <strong>
             <DataText value={province.name} name />
           </strong>{' '}
@@ -159,14 +160,12 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
             className="link-button"
             onClick={() => setFilter({ province: null })}
           >
-            Any province
+            {t('anyProvince')}
           </button>
         </p>
       )}
       <p className="muted small">
-        Measured against the Natural Earth 1:10m line (
-        {Math.round(geography.lengthKm).toLocaleString('en')} km; the surveyed border is ~2,600 km):
-        distances inherit its generalisation.
+        {t('measured', { km: Math.round(geography.lengthKm), surveyed: SURVEYED_KM })}
       </p>
     </fieldset>
   );

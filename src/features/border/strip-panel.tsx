@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
@@ -9,6 +10,7 @@ import { BorderStrip } from '../border-strip/border-strip';
  * and its date; brushing a stretch filters everything else, and the other filters shape it.
  */
 export function StripPanel({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('border');
   const strip = useIncidentStore((state) => state.strip, store);
   const geography = useIncidentStore((state) => state.geography, store);
   const dayExtent = useIncidentStore((state) => state.summary?.dayExtent ?? null, store);
@@ -30,7 +32,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   // The panel is there from the start, so that its arrival does not resize (and redraw) the map.
   return (
     <details className="strip-panel" onToggle={(event) => setStripOpen(event.currentTarget.open)}>
-      <summary>Border strip: where along the line, and when</summary>
+      <summary>{t('stripSummary')}</summary>
       {geography ? (
         <BorderStrip
           points={strip}
@@ -45,7 +47,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
           onSelect={(row) => void select(row, 'list')}
         />
       ) : (
-        <p className="muted small">The border geography is loading.</p>
+        <p className="muted small">{t('geographyLoading')}</p>
       )}
     </details>
   );

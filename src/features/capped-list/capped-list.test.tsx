@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { byCount, CappedList, capItems, SHOWN_ITEMS } from './capped-list';
 
 const names = Array.from({ length: 100 }, (_, n) => `name ${n}`);
@@ -58,5 +59,17 @@ describe('A capped list', () => {
       { name: 'c', count: 1 },
     ];
     expect(byCount(items).map((item) => item.name)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('A capped list in Dari', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('says how many more there are in Dari digits', async () => {
+    renderList(names);
+    await act(() => showLanguage('fa-AF'));
+    expect(screen.getByText('۶۰ مورد دیگر: با جعبهٔ جستجو محدود کنید.')).toBeInTheDocument();
   });
 });

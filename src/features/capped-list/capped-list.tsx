@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * How many items a long list (types, actors, sources, the legend's types) puts in the page; the
@@ -59,6 +60,7 @@ export function CappedList<T>({
   keep?: (item: T) => boolean;
   children: (shown: T[]) => ReactNode;
 }) {
+  const { t } = useTranslation('cappedList');
   const [query, setQuery] = useState('');
   const searchable = search === 'always' || items.length > max;
   const { shown, more } = capItems(items, nameOf, searchable ? query : '', max, keep);
@@ -71,9 +73,7 @@ export function CappedList<T>({
         </label>
       )}
       {children(shown)}
-      {more > 0 && (
-        <p className="muted small">{more.toLocaleString('en')} more: narrow with the search box.</p>
-      )}
+      {more > 0 && <p className="muted small">{t('more', { count: more })}</p>}
     </>
   );
 }

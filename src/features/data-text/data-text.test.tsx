@@ -39,4 +39,11 @@ describe('Text from data in the page', () => {
     expect(value).toContain('(19,996,000 more characters)');
     expect(name!.startsWith('x'.repeat(MAX_NAME_CHARS) + ' …')).toBe(true);
   });
+
+  it('marks text of a known other language, left to right, when told its language', () => {
+    const { container } = render(<DataText value="Line 3: date missing" lang="en" />);
+    const bdi = container.querySelector('bdi')!;
+    expect(bdi).toHaveAttribute('lang', 'en');
+    expect(bdi).toHaveAttribute('dir', 'ltr');
+  });
 });

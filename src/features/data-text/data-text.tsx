@@ -12,6 +12,7 @@ export function DataText({
   name = false,
   max = name ? MAX_NAME_CHARS : MAX_TEXT_CHARS,
   className,
+  lang,
 }: {
   value: unknown;
   /** Clip as a name (200 characters) rather than a value (4,000). */
@@ -19,6 +20,15 @@ export function DataText({
   /** Clip after this many characters instead. */
   max?: number;
   className?: string;
+  /**
+   * The language of the text when it is known and may differ from the page's: app messages not
+   * yet translated say `en`, so screen readers speak them in English, left to right.
+   */
+  lang?: string;
 }) {
-  return <bdi className={className}>{displayText(value, max)}</bdi>;
+  return (
+    <bdi className={className} lang={lang} dir={lang === undefined ? undefined : 'ltr'}>
+      {displayText(value, max)}
+    </bdi>
+  );
 }

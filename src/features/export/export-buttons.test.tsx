@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { makeStore } from '../../state/test-store';
 import { ExportButtons } from './export-buttons';
 
@@ -60,5 +61,23 @@ describe('Export CSV', () => {
     );
     expect(second).toBe('2025-10-13,ied,plain,-3.5,33.9,b');
     expect(screen.queryByRole('status')).toBeNull();
+  });
+});
+
+describe('Export in Pashto', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('names its buttons in Pashto and counts the formula cells in Pashto digits', async () => {
+    const { user } = await renderLoaded();
+    await act(() => showLanguage('ps'));
+    expect(screen.queryByRole('button', { name: 'Export GeoJSON' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'GeoJSON صادر کړئ' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', { name: 'د سپرېډشیټ لپاره خوندي CSV' }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'CSV صادر کړئ' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(/^د دې CSV ۲ خونې/);
   });
 });

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/i18n';
 import { snapshotMap } from '../../map/shown-map';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
@@ -15,6 +18,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'C
  * PNG of the map as shown, with its legend and filters written on it.
  */
 export function ExportButtons({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('export');
   const hasData = useIncidentStore((state) => state.summary !== null, store);
   const exporting = useIncidentStore((state) => state.exporting, store);
   const safeCsv = useIncidentStore((state) => state.spreadsheetSafeCsv, store);
@@ -31,7 +35,7 @@ export function ExportButtons({ store = incidentStore }: { store?: IncidentStore
       if (file) downloadFile(file);
       if (asRead) setFormulaCells(file?.formulaCells ?? 0);
     } catch (failure) {
-      setError(`Export ${FORMAT_NAMES[format]} failed: ${(failure as Error).message}`);
+      setError(t('failed', { format: FORMAT_NAMES[format], message: (failure as Error).message }));
     }
   };
   const onExportImage = async () => {
@@ -41,9 +45,12 @@ export function ExportButtons({ store = incidentStore }: { store?: IncidentStore
       const { filter, summary, result, geography } = store.getState();
       const snapshot = await snapshotMap();
       if (!snapshot || !summary || !result) return;
-      const text = describeMapImage(filter, summary, result, geography);
+      const text = describeMapImage(filter, summary, result, geography, currentLanguage());
       const image = composeMapImage(snapshot.canvas, text, snapshot.pixelRatio);
-      downloadBlob(await toPngBlob(image), mapImageFileName(filter, summary.dayExtent));
+      downloadBlob(
+        await toPngBlob(image, text.language),
+        mapImageFileName(filter, summary.dayExtent),
+      );
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -58,15 +65,12 @@ export function ExportButtons({ store = incidentStore }: { store?: IncidentStore
         onClick={() => void onExport('geojson')}
         disabled={busy}
       >
-        Export GeoJSON
+        {t('exportGeoJson')}
       </button>
       <button type="button" onClick={() => void onExport('csv')} disabled={busy}>
-        Export CSV
+        {t('exportCsv')}
       </button>
-      <label
-        className="computed-toggle small"
-        title="Put ' before each cell starting with =, +, -, @, a tab or a line break, so a spreadsheet shows it as text instead of running it (plain negative numbers stay numbers)"
-      >
+      <label className="computed-toggle small" title={t('safeCsvHint')}>
         <input
           type="checkbox"
           checked={safeCsv}
@@ -75,26 +79,27 @@ export function ExportButtons({ store = incidentStore }: { store?: IncidentStore
             if (event.target.checked) setFormulaCells(0);
           }}
         />
-        Spreadsheet-safe CSV
+        {t('safeCsv')}
       </label>
       <button type="button" onClick={() => void onExportImage()} disabled={!hasData}>
-        Export PNG
+        {t('exportPng')}
       </button>
       {exporting && (
         <span className="export-progress muted small" role="status">
           <progress
             max={1}
             value={exporting.progress}
-            aria-label={`Exporting ${FORMAT_NAMES[exporting.format]}`}
+            aria-label={t('exporting', { format: FORMAT_NAMES[exporting.format] })}
           />{' '}
-          Exporting {FORMAT_NAMES[exporting.format]}… {Math.floor(exporting.progress * 100)} %
+          {t('exportingProgress', {
+            format: FORMAT_NAMES[exporting.format],
+            percent: formatNumber(Math.floor(exporting.progress * 100), currentLanguage()),
+          })}
         </span>
       )}
       {formulaCells > 0 && (
         <span role="status" className="export-warning small">
-          {formulaCells === 1 ? '1 cell' : `${formulaCells.toLocaleString('en')} cells`} of this CSV
-          start like a formula (=, +, -, @) that a spreadsheet may run: tick “Spreadsheet-safe CSV”
-          and export again to write them as text.
+          {t('formulaCells', { count: formulaCells })}
         </span>
       )}
       {error && (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_TYPES } from '../../domain/taxonomy';
+import { showLanguage } from '../../i18n/i18n';
 import { OVERFLOW_TYPE_COLOURS } from '../../domain/type-describer';
 import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import type { EngineFilter, EngineSummary } from '../../workers/engine-protocol';
@@ -169,6 +170,7 @@ describe('Export PNG text', () => {
       legend: [{ label: 'Killed by\u202e', colour: '#000000', count: 12 }],
       legendMore: 0,
       attribution: '',
+      language: 'en',
     });
     expect(lines.legend).toEqual([{ text: '\u2068Killed by\u2069  12', colour: '#000000' }]);
     expect(lines.filters).toEqual(['\u2068actors: TTP\u2069', '\u2068all types\u2069']);
@@ -199,5 +201,26 @@ describe('Export PNG text', () => {
       result,
     );
     expect(filters[1]).toMatch(/^types: Type 1, Type 2, .*, Type 20 and 979 more$/);
+  });
+});
+
+describe('Export PNG text in Urdu', () => {
+  it('is written in the language asked for, with the country names of that language', async () => {
+    await showLanguage('ur');
+    try {
+      const text = describeMapImage(
+        filterOf({ countries: ['PK'] }),
+        makeSummary(),
+        result,
+        null,
+        'ur',
+      );
+      expect(text.title).toBe('72 میں سے 44 واقعات');
+      expect(text.filters).toContain('ممالک: پاکستان');
+      expect(text.filters).toContain('سرحد: Natural Earth 1:10m، عمومی');
+      expect(text.language).toBe('ur');
+    } finally {
+      await showLanguage('en');
+    }
   });
 });

@@ -2,6 +2,10 @@ import { canvasText, displayName, MAX_TEXT_CHARS } from '../../domain/display-te
 import { createTypeDescriber } from '../../domain/type-describer';
 import { effectiveRange } from '../../domain/filters/filter-dimensions';
 import { describeFilter, filterWords } from '../../domain/filters/filter-table';
+import { formatNumber } from '../../i18n/format';
+import { currentLanguage, i18next } from '../../i18n/i18n';
+import type { LanguageCode } from '../../i18n/languages';
+import { wordFilterPhrases } from '../filters/filter-phrases';
 import type {
   EngineFilter,
   EngineSummary,
@@ -26,6 +30,8 @@ export interface MapImageText {
   /** How many ticked types with incidents the legend leaves out. */
   legendMore: number;
   attribution: string;
+  /** The language the picture is written in (its words and digits). */
+  language: LanguageCode;
 }
 
 /** The picture's texts as drawn on its canvas. */
@@ -43,12 +49,16 @@ export interface MapImageLines {
  * never "21", and an actor cannot turn the phrases after it around.
  */
 export function layOutMapImageText(text: MapImageText): MapImageLines {
+  const { language } = text;
   const legend: MapImageLines['legend'] = text.legend.map(({ label, colour, count }) => ({
-    text: `${canvasText(label)}  ${count.toLocaleString('en')}`,
+    text: `${canvasText(label)}  ${formatNumber(count, language)}`,
     colour,
   }));
   if (text.legendMore > 0)
-    legend.push({ text: `and ${text.legendMore.toLocaleString('en')} more types`, colour: null });
+    legend.push({
+      text: imageWords(language)('image.legendMore', { count: text.legendMore }),
+      colour: null,
+    });
   return { filters: text.filters.map((phrase) => canvasText(phrase, MAX_TEXT_CHARS)), legend };
 }
 
@@ -64,37 +74,51 @@ export function mapImageFileName(
   return `incidents-${from}-${to}.png`;
 }
 
-/** The legend, title and filter description of the picture of the map. */
+/** The picture's own words in `language` (it may be drawn in another than the page's, in tests). */
+export function imageWords(language: LanguageCode) {
+  return i18next.getFixedT(language, 'export');
+}
+
+/** The legend, title and filter description of the picture of the map, in `language`. */
 export function describeMapImage(
   filter: EngineFilter,
   summary: EngineSummary,
   result: Pick<QueryReply, 'count' | 'total' | 'typeCounts'>,
   geography: Pick<GeographyReply, 'crossings' | 'provinces'> | null = null,
+  language: LanguageCode = currentLanguage(),
 ): MapImageText {
+  const t = imageWords(language);
+  const filterT = i18next.getFixedT(language, 'filters');
   // The colours of the map, the legend and the filters: those of the loaded type codes.
   const describeType = createTypeDescriber(summary.typeCodes);
   const tickedTypes = filter.types === null ? null : new Set(filter.types);
   const ticked = (code: string) => tickedTypes === null || tickedTypes.has(code);
   // Every filter of the table names itself: dates and types always, the others when set.
-  const filters = describeFilter(
-    filter,
-    filterWords(summary.dayExtent, (code) => describeType(code).label, geography),
+  const filters = wordFilterPhrases(
+    describeFilter(
+      filter,
+      filterWords(summary.dayExtent, (code) => describeType(code).label, geography),
+    ),
+    filterT,
+    language,
   );
   const sources = summary.datasets
     .filter((d) => filter.datasets === null || filter.datasets.includes(d.id))
     .map((d) => displayName(d.name));
-  filters.push(`sources: ${sources.join(', ') || 'none'}`);
-  filters.push('border: Natural Earth 1:10m, generalised');
+  const names = sources.join(filterT('phrase.separator')) || filterT('phrase.none');
+  filters.push(t('image.sources', { names }));
+  filters.push(t('image.border'));
   const drawn = result.typeCounts.filter(({ code, count }) => count > 0 && ticked(code));
   const named =
     drawn.length > PNG_LEGEND_TYPES
       ? [...drawn].sort((a, b) => b.count - a.count).slice(0, PNG_LEGEND_TYPES)
       : drawn;
   return {
-    title: `${result.count} of ${result.total} incidents`,
+    title: t('image.count', { count: result.count, total: result.total }),
     filters,
     legend: named.map(({ code, count }) => ({ ...describeType(code), count })),
     legendMore: drawn.length - named.length,
     attribution: MAP_IMAGE_ATTRIBUTION,
+    language,
   };
 }

@@ -30,3 +30,11 @@ describe('The filters written on Export PNG', () => {
     expect(lines.at(-1)).toContain('sources: a.csv');
   });
 });
+
+describe('The filters written on Export PNG in Arabic script', () => {
+  it('break after the Arabic comma too', () => {
+    const lines = wrapPhrases(context, ['اقسام: الف، ب، ج، د، ہ'], 12);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(12);
+    expect(lines.join(' ')).toBe('اقسام: الف، ب، ج، د، ہ');
+  });
+});

@@ -1,6 +1,8 @@
+import type { LanguageCode } from '../../i18n/languages';
+import { languageOf } from '../../i18n/languages';
 import { LEGEND_COLOURS } from '../../map/legend-colours';
 import type { MapImageText } from './map-image-text';
-import { layOutMapImageText } from './map-image-text';
+import { imageWords, layOutMapImageText } from './map-image-text';
 
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 const INK = '#1b1b1b';
@@ -11,7 +13,7 @@ const DURAND = LEGEND_COLOURS.schemes.light.durand;
 
 /**
  * Splits phrases into lines no wider than `width`, breaking between phrases, and after the
- * commas of a phrase wider than a line.
+ * commas (Latin `,` or Arabic `،`) of a phrase wider than a line.
  */
 export function wrapPhrases(
   context: CanvasRenderingContext2D,
@@ -31,16 +33,17 @@ export function wrapPhrases(
     // A phrase wider than the picture (a long list of types) goes on over several lines,
     // broken after its commas.
     while (context.measureText(line).width > width) {
-      const words = line.split(', ');
+      // Each part but the last keeps its comma.
+      const words = line.split(/(?<=[,،]) /);
       let fits = 1;
       while (
         fits < words.length &&
-        context.measureText(words.slice(0, fits + 1).join(', ') + ',').width <= width
+        context.measureText(words.slice(0, fits + 1).join(' ')).width <= width
       )
         fits++;
       if (fits >= words.length) break;
-      lines.push(words.slice(0, fits).join(', ') + ',');
-      line = words.slice(fits).join(', ');
+      lines.push(words.slice(0, fits).join(' '));
+      line = words.slice(fits).join(' ');
     }
   }
   if (line !== '') lines.push(line);
@@ -61,8 +64,9 @@ export function composeMapImage(
   const canvas = document.createElement('canvas');
   canvas.width = map.width;
   canvas.height = map.height;
+  const t = imageWords(text.language);
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('Export PNG: this browser gives no 2D canvas to draw on');
+  if (!context) throw new Error(t('image.noCanvas'));
   context.drawImage(map, 0, 0);
   // From here on, work in CSS pixels.
   context.scale(pixelRatio, pixelRatio);
@@ -70,6 +74,10 @@ export function composeMapImage(
   const height = map.height / pixelRatio;
   const pad = 8;
   context.textBaseline = 'top';
+  // Arabic-script text runs right to left: the canvas orders each line's words (and the digits
+  // and Latin names within) as the language reads, while each text keeps its place in the layout.
+  context.direction = languageOf(text.language).dir;
+  context.textAlign = 'left';
 
   // Filters along the top.
   context.font = `12px ${FONT}`;
@@ -80,14 +88,15 @@ export function composeMapImage(
   context.fillRect(0, 0, width, bandHeight);
   context.fillStyle = INK;
   context.font = `bold 13px ${FONT}`;
-  context.fillText(`Durand Line incident map: ${text.title}`, pad, pad);
+  context.fillText(t('image.title', { title: text.title }), pad, pad);
   context.font = `12px ${FONT}`;
   context.fillStyle = MUTED;
   filterLines.forEach((line, i) => context.fillText(line, pad, pad + 17 + i * 15));
 
   // Legend at the bottom left: types (in two columns when there are many), then symbols.
   const row = 16;
-  const symbols = ['Exact place', 'Approximate (district or province centre)', 'Durand Line'];
+  const symbols = [t('image.exactPlace'), t('image.approximate'), t('image.durandLine')];
+  const typesHeading = t('image.incidentTypes');
   context.font = `12px ${FONT}`;
   const entries = lines.legend;
   const columns = entries.length > 6 ? 2 : 1;
@@ -96,9 +105,7 @@ export function composeMapImage(
   const columnWidth = Math.max(0, ...entries.map((e) => measure(e.text))) + 12 + pad;
   const legendWidth = Math.min(
     width - 2 * pad,
-    Math.max(columns * columnWidth, ...symbols.map(measure), measure('Incident types')) +
-      2 * pad +
-      12,
+    Math.max(columns * columnWidth, ...symbols.map(measure), measure(typesHeading)) + 2 * pad + 12,
   );
   const legendHeight = pad + row * (1 + typeRows + symbols.length) + pad / 2 + pad;
   const attributionHeight = 18;
@@ -112,7 +119,7 @@ export function composeMapImage(
   y += pad;
   context.fillStyle = INK;
   context.font = `bold 12px ${FONT}`;
-  context.fillText('Incident types', left + pad, y);
+  context.fillText(typesHeading, left + pad, y);
   y += row;
   context.font = `12px ${FONT}`;
   const symbolX = left + pad + 6;
@@ -177,12 +184,12 @@ export function composeMapImage(
   return canvas;
 }
 
-/** The canvas as a PNG file. */
-export function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+/** The canvas as a PNG file; a failure is told in `language`. */
+export function toPngBlob(canvas: HTMLCanvasElement, language: LanguageCode): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) =>
-        blob ? resolve(blob) : reject(new Error('Export PNG: the map could not be encoded')),
+        blob ? resolve(blob) : reject(new Error(imageWords(language)('image.notEncoded'))),
       'image/png',
     ),
   );

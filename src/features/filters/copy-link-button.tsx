@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Copies the page's address, which always carries the filters, view and open incident. */
 export function CopyLinkButton() {
+  const { t } = useTranslation('filters');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const onCopy = async () => {
     try {
@@ -15,14 +17,10 @@ export function CopyLinkButton() {
   return (
     <>
       <button type="button" onClick={() => void onCopy()}>
-        Copy link
+        {t('copyLink')}
       </button>
       <span role="status" className="muted small copy-status">
-        {copied === 'copied'
-          ? 'Link copied'
-          : copied === 'failed'
-            ? 'Copy failed: use the address bar'
-            : ''}
+        {copied === 'copied' ? t('linkCopied') : copied === 'failed' ? t('copyFailed') : ''}
       </span>
     </>
   );

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
 import { OVERFLOW_TYPE_COLOURS } from '../../domain/type-describer';
+import { showLanguage } from '../../i18n/i18n';
 import { EMPTY_ENGINE_FILTER } from '../../state/incident-store';
 import { makeLoadedStore } from '../../state/test-store';
 import { FilterPanel } from './filter-panel';
@@ -107,5 +108,29 @@ describe('Filter panel', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Type 099 1' }));
     expect(store.getState().filter.types).toHaveLength(100);
     expect(store.getState().filter.types).not.toContain('type_099');
+  });
+});
+
+describe('Filter panel in Urdu and Pashto', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('names its controls and counts in Urdu', async () => {
+    await renderPanel();
+    await act(() => showLanguage('ur'));
+    await expectCount(/^4 میں سے 4 واقعات \(1 بغیر مقام کے/);
+    expect(screen.getByRole('heading', { name: 'فلٹر' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'واقعات کی اقسام' })).toBeInTheDocument();
+    expect(screen.getByLabelText('شروع کی تاریخ')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'فلٹر ری سیٹ کریں' })).toBeInTheDocument();
+  });
+
+  it('counts each type in Pashto digits', async () => {
+    await renderPanel();
+    await screen.findByRole('checkbox', { name: 'Airstrike 2' });
+    await act(() => showLanguage('ps'));
+    expect(screen.getByRole('checkbox', { name: 'Airstrike ۲' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'فلټرونه بیا پر ځای کړئ' })).toBeInTheDocument();
   });
 });

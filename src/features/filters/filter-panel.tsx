@@ -1,3 +1,5 @@
+import { ChoiceCount } from './choice-count';
+import { useTranslation } from 'react-i18next';
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
@@ -9,6 +11,8 @@ import {
   useIncidentStoreShallow,
 } from '../../state/incident-store';
 import { parseDay } from '../../domain/incident-date';
+import { currentLanguage } from '../../i18n/i18n';
+import { captionDay } from './filter-phrases';
 import { byCount, CappedList, SHOWN_ITEMS } from '../capped-list/capped-list';
 import { DataText } from '../data-text/data-text';
 import { ActiveFilters } from './active-filters';
@@ -18,6 +22,8 @@ import { ActiveFilters } from './active-filters';
  * most frequent are listed, with a search box for the others.
  */
 export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('filters');
+  const language = currentLanguage();
   const { from, to } = useIncidentStoreShallow(
     (state) => ({ from: state.filter.from, to: state.filter.to }),
     store,
@@ -37,13 +43,13 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
 
   return (
     <section className="filter-panel" aria-labelledby="filters-heading">
-      <h2 id="filters-heading">Filters</h2>
+      <h2 id="filters-heading">{t('heading')}</h2>
       <div className="date-range">
         <label>
-          From
+          {t('from')}
           <input
             type="date"
-            aria-label="From date"
+            aria-label={t('fromDate')}
             value={from ?? ''}
             min={extent?.from}
             max={to ?? extent?.to}
@@ -51,10 +57,10 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
           />
         </label>
         <label>
-          To
+          {t('to')}
           <input
             type="date"
-            aria-label="To date"
+            aria-label={t('toDate')}
             value={to ?? ''}
             min={from ?? extent?.from}
             max={extent?.to}
@@ -64,16 +70,19 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
       </div>
       {extent && (
         <p className="muted small">
-          Data from {extent.from} to {extent.to}
+          {t('dataRange', {
+            from: captionDay(extent.from, language),
+            to: captionDay(extent.to, language),
+          })}
         </p>
       )}
       <fieldset className="type-filter">
-        <legend>Incident types</legend>
-        {types.length === 0 && <p className="muted small">No incidents loaded.</p>}
+        <legend>{t('incidentTypes')}</legend>
+        {types.length === 0 && <p className="muted small">{t('noIncidents')}</p>}
         <CappedList
           items={types.length > SHOWN_ITEMS ? byCount(types) : types}
           nameOf={({ code }) => describeType(code).label}
-          findLabel="Find a type"
+          findLabel={t('findType')}
         >
           {(shown) =>
             shown.map(({ code, count, selected }) => {
@@ -87,7 +96,7 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
                   />
                   <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
                   <DataText className="type-label" value={label} name />{' '}
-                  <span className="type-count">{count}</span>
+                  <ChoiceCount count={count} />
                 </label>
               );
             })
@@ -96,7 +105,7 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
       </fieldset>
       {datasets.length > 1 && (
         <fieldset className="type-filter">
-          <legend>Datasets</legend>
+          <legend>{t('datasets')}</legend>
           {datasets.map(({ id, name, count, selected }) => (
             <label key={id} className="type-option">
               <input
@@ -104,15 +113,14 @@ export function FilterPanel({ store = incidentStore }: { store?: IncidentStore }
                 checked={selected}
                 onChange={(event) => setDatasetSelected(id, event.target.checked)}
               />
-              <DataText className="type-label" value={name} name />{' '}
-              <span className="type-count">{count}</span>
+              <DataText className="type-label" value={name} name /> <ChoiceCount count={count} />
             </label>
           ))}
         </fieldset>
       )}
       <ActiveFilters store={store} />
       <button type="button" onClick={resetFilters}>
-        Reset filters
+        {t('reset')}
       </button>
     </section>
   );

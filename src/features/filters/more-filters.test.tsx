@@ -1,7 +1,8 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
+import { showLanguage } from '../../i18n/i18n';
 import { makeLoadedStore } from '../../state/test-store';
 import { ActiveFilters } from './active-filters';
 import { IncidentCount } from './incident-count';
@@ -47,5 +48,35 @@ describe('More filters', () => {
       expect(screen.getByTestId('incident-count')).toHaveTextContent(/^1 of 4 incidents/),
     );
     expect(screen.getByTestId('active-filters')).toHaveTextContent('Active: citing: TOLOnews');
+  });
+});
+
+describe('More filters in another language', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('shows country names, not codes, in Urdu, and keeps the codes in the filter', async () => {
+    const store = await makeLoadedStore([
+      makeFeature({ id: 'a', country: ['TR'] }),
+      makeFeature({ id: 'b', country: ['QA', 'PK'] }),
+    ]);
+    await waitFor(() => expect(store.getState().facets).not.toBeNull());
+    render(<MoreFilters store={store} />);
+    await act(() => showLanguage('ur'));
+    const countries = screen.getByRole('group', { name: 'ملک' });
+    expect(countries).toHaveTextContent('ترکیہ');
+    expect(countries).not.toHaveTextContent('TR');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'قطر 1' }));
+    expect(store.getState().filter.countries).toEqual(['QA']);
+    expect(screen.getByText('ذرائع')).toBeInTheDocument();
+    expect(screen.getByText('کم از کم ہلاکتیں')).toBeInTheDocument();
+  });
+
+  it('names the countries in English too', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a', country: ['TR'] })]);
+    await waitFor(() => expect(store.getState().facets).not.toBeNull());
+    render(<MoreFilters store={store} />);
+    expect(screen.getByRole('checkbox', { name: 'Türkiye 1' })).toBeInTheDocument();
   });
 });

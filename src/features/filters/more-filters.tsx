@@ -1,7 +1,12 @@
+import { ChoiceCount } from './choice-count';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NameListKey, UrlFilter } from '../../domain/filters/filter-dimension';
 import { NAME_FACETS } from '../../domain/filters/filter-table';
 import type { IncidentStore } from '../../state/incident-store';
+import type { Precision } from '../../domain/incident-facets';
+import { PRECISIONS } from '../../domain/incident-facets';
+import type { FiltersT } from './filter-phrases';
 import { NameFacetFilter, toggleIn } from './name-facet-filter';
 import {
   incidentStore,
@@ -9,16 +14,16 @@ import {
   useIncidentStoreShallow,
 } from '../../state/incident-store';
 
-const PRECISION_LABELS: Record<string, string> = {
-  place: 'Exact place (town, site)',
-  district: 'District',
-  province: 'Province',
-  other: 'Other or wider',
-  unknown: 'Not stated',
-};
+/** A precision's name in the filters; a precision code of no known precision stays as it is. */
+function precisionName(code: string, t: FiltersT): string {
+  return (PRECISIONS as readonly string[]).includes(code)
+    ? t(`precisionNames.${code as Precision}`)
+    : code;
+}
 
 /** Text search, the list filters (actors, country, sources), minimum fatalities and precision. */
 export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('filters');
   const id = useId();
   // Only its own filters: the dates change on every step of a timeline drag.
   const filter = useIncidentStoreShallow(
@@ -52,11 +57,11 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
   return (
     <div className="more-filters">
       <label className="field">
-        Search
+        {t('search')}
         <input
           type="search"
           value={text}
-          placeholder="Place, summary or actor"
+          placeholder={t('searchPlaceholder')}
           onChange={(event) => setText(event.target.value)}
         />
       </label>
@@ -72,7 +77,7 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
       ))}
 
       <label className="field" htmlFor={`${id}-min`}>
-        Minimum fatalities
+        {t('minFatalities')}
       </label>
       <input
         id={`${id}-min`}
@@ -89,7 +94,7 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
 
       {facets && facets.precisions.length > 0 && (
         <fieldset className="type-filter">
-          <legend>Location precision</legend>
+          <legend>{t('precision')}</legend>
           {facets.precisions.map(({ name, count }) => (
             <label key={name} className="type-option">
               <input
@@ -99,11 +104,11 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
                   setFilter({ precisions: toggleIn(filter.precisions, name, event.target.checked) })
                 }
               />
-              <span className="type-label">{PRECISION_LABELS[name] ?? name}</span>{' '}
-              <span className="type-count">{count}</span>
+              <span className="type-label">{precisionName(name, t)}</span>{' '}
+              <ChoiceCount count={count} />
             </label>
           ))}
-          <p className="muted small">None ticked: every precision.</p>
+          <p className="muted small">{t('everyPrecision')}</p>
         </fieldset>
       )}
     </div>

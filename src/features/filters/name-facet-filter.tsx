@@ -1,7 +1,11 @@
+import { ChoiceCount } from './choice-count';
+import { useTranslation } from 'react-i18next';
 import type { NameFacet, NameListKey } from '../../domain/filters/filter-dimension';
+import { currentLanguage } from '../../i18n/i18n';
 import type { FacetSummary } from '../../workers/engine-protocol';
 import { CappedList } from '../capped-list/capped-list';
 import { DataText } from '../data-text/data-text';
+import { countryName } from './filter-phrases';
 
 /** Multi-select of checkboxes where none ticked means "all". */
 export function toggleIn(
@@ -25,11 +29,17 @@ export function NameFacetFilter({
   selected,
   onChange,
 }: {
-  facet: Pick<NameFacet, 'control' | 'label' | 'findLabel' | 'nameLabel'>;
+  facet: Pick<NameFacet, 'control' | 'words'>;
   names: FacetSummary[NameListKey];
   selected: readonly string[] | null;
   onChange: (selection: string[] | null) => void;
 }) {
+  const { t } = useTranslation('filters');
+  const language = currentLanguage();
+  const label = t(`facets.${facet.words}.label`);
+  // Countries are codes (kept in links and exports), shown by their names in the reader's language.
+  const nameOf = (name: string) =>
+    facet.words === 'countries' ? countryName(name, language) : name;
   const chosen = selected ?? [];
   const option = ({ name, count }: { name: string; count: number }) => (
     <label key={name} className="type-option">
@@ -38,8 +48,7 @@ export function NameFacetFilter({
         checked={chosen.includes(name)}
         onChange={(event) => onChange(toggleIn(selected, name, event.target.checked))}
       />
-      <DataText className="type-label" value={facet.nameLabel?.(name) ?? name} name />{' '}
-      <span className="type-count">{count}</span>
+      <DataText className="type-label" value={nameOf(name)} name /> <ChoiceCount count={count} />
     </label>
   );
 
@@ -47,8 +56,7 @@ export function NameFacetFilter({
     if (names.length === 0) return null;
     return (
       <fieldset className="type-filter">
-        {/* eslint-disable-next-line no-restricted-syntax -- the filter table's own words */}
-        <legend>{facet.label}</legend>
+        <legend>{label}</legend>
         {names.map(option)}
       </fieldset>
     );
@@ -56,20 +64,18 @@ export function NameFacetFilter({
   return (
     <details open={chosen.length > 0 || undefined}>
       <summary>
-        {/* eslint-disable-next-line no-restricted-syntax -- the filter table's own words */}
-        {facet.label}
-        {chosen.length > 0 && ` (${chosen.length} chosen)`}
+        {label}
+        {chosen.length > 0 && ` ${t('chosen', { count: chosen.length })}`}
       </summary>
       <CappedList
         items={names}
-        nameOf={({ name }) => name}
-        findLabel={facet.findLabel ?? 'Find'}
+        nameOf={({ name }) => nameOf(name)}
+        findLabel={t(`facets.${facet.words}.find`)}
         search="always"
         keep={({ name }) => chosen.includes(name)}
       >
         {(shown) => (
-          // eslint-disable-next-line no-restricted-syntax -- the filter table's own words
-          <div className="check-list" role="group" aria-label={facet.label}>
+          <div className="check-list" role="group" aria-label={label}>
             {shown.map(option)}
           </div>
         )}

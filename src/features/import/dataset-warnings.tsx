@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { TextEncodingName } from '../../domain/import/decode-text';
 import { ENCODING_NAMES } from '../../domain/import/decode-text';
 import type { LoadOptions } from '../../workers/engine-protocol';
@@ -11,11 +12,6 @@ export const SHOWN_WARNINGS = 200;
 /** The encodings a file read by guess or by choice can be read again in. */
 const REREAD_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'windows-1252', 'windows-1256'];
 
-function rereadLabel(encoding: TextEncodingName): string {
-  const name = ENCODING_NAMES[encoding];
-  return encoding === 'utf-8' ? `Read as ${name} (with replacement characters)` : `Read as ${name}`;
-}
-
 /**
  * A file's warnings, each with the choices that answer it: swap the coordinates, declare the day
  * order, read the text in another encoding, read another sheet. `reload` loads the file again
@@ -28,6 +24,7 @@ export function DatasetWarnings({
   dataset: DatasetSummary;
   reload: (options: LoadOptions) => Promise<boolean>;
 }) {
+  const { t } = useTranslation('import');
   const { name, warnings } = dataset;
   const swap = warnings.find((w) => w.code === 'swapped-coordinates');
   const ambiguous = warnings.find((w) => w.code === 'ambiguous-date');
@@ -43,34 +40,43 @@ export function DatasetWarnings({
   const shownSheet = dataset.options.sheet ?? sheets?.sheets?.[0];
   if (others.length === 0 && !swap && !ambiguous && !encoding && !sheets && !swapped) return null;
   return (
-    <div role="status" className="message warning" aria-label={`Warnings for ${displayName(name)}`}>
+    <div
+      role="status"
+      className="message warning"
+      aria-label={t('warningsFor', { name: displayName(name) })}
+    >
       {otherCount > SHOWN_WARNINGS && (
-        <p>
-          {otherCount.toLocaleString('en')} warnings; the first {SHOWN_WARNINGS} are listed.
-        </p>
+        <p>{t('manyWarnings', { count: otherCount, shown: SHOWN_WARNINGS })}</p>
       )}
       {others.length > 0 && (
         <ul>
           {others.slice(0, SHOWN_WARNINGS).map((warning, i) => (
             <li key={i}>
-              <DataText value={warning.message} />
+              <DataText value={warning.message} lang="en" />
             </li>
           ))}
         </ul>
       )}
-      {otherCount > SHOWN_WARNINGS && (
-        <p>…and {(otherCount - SHOWN_WARNINGS).toLocaleString('en')} more.</p>
-      )}
+      {otherCount > SHOWN_WARNINGS && <p>{t('more', { count: otherCount - SHOWN_WARNINGS })}</p>}
       {sheets && (
         <p>
-          <DataText value={capitalise(sheets.message)} />.
+          <Trans
+            t={t}
+            i18nKey="sheets"
+            count={sheets.sheets?.length ?? 0}
+            components={{ sheet: <DataText value={shownSheet ?? ''} name /> }}
+          />
           {sheets.sheets
             ?.filter((sheet) => sheet !== shownSheet)
             .map((sheet) => (
               <span key={sheet}>
                 {' '}
                 <button type="button" onClick={() => void reload({ sheet })}>
-                  Read sheet “<DataText value={sheet} name />”
+                  <Trans
+                    t={t}
+                    i18nKey="readSheet"
+                    components={{ sheet: <DataText value={sheet} name /> }}
+                  />
                 </button>
               </span>
             ))}
@@ -78,36 +84,37 @@ export function DatasetWarnings({
       )}
       {(swap || swapped) && (
         <p>
-          <DataText
-            value={
-              swap?.message ??
-              `Longitude and latitude were swapped for every feature of ${displayName(name)}.`
-            }
-          />{' '}
+          {swap ? (
+            <DataText value={swap.message} lang="en" />
+          ) : (
+            <DataText value={t('swappedAll', { name: displayName(name) })} />
+          )}{' '}
           <button type="button" onClick={() => void reload({ swapCoordinates: !swapped })}>
-            {swapped ? 'Undo the swap' : 'Swap longitude and latitude for the whole file'}
+            {swapped ? t('undoSwap') : t('swapAll')}
           </button>
         </p>
       )}
       {ambiguous && (
         <p>
-          <DataText value={ambiguous.message} />{' '}
+          <DataText value={ambiguous.message} lang="en" />{' '}
           <button type="button" onClick={() => void reload({ dayOrder: 'dmy' })}>
-            Day first (03/04 is 3 April)
+            {t('dayFirst')}
           </button>{' '}
           <button type="button" onClick={() => void reload({ dayOrder: 'mdy' })}>
-            Month first (03/04 is 4 March)
+            {t('monthFirst')}
           </button>
         </p>
       )}
       {encoding && (
         <p>
-          <DataText value={encoding.message} />
+          <DataText value={encoding.message} lang="en" />
           {REREAD_ENCODINGS.filter((other) => other !== encoding.encoding).map((other) => (
             <span key={other}>
               {' '}
               <button type="button" onClick={() => void reload({ encoding: other })}>
-                {rereadLabel(other)}
+                {t(other === 'utf-8' ? 'readAsReplacing' : 'readAs', {
+                  encoding: ENCODING_NAMES[other],
+                })}
               </button>
             </span>
           ))}
@@ -115,8 +122,4 @@ export function DatasetWarnings({
       )}
     </div>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

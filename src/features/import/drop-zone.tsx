@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore } from '../../state/incident-store';
 import { openFiles } from './open-file';
@@ -9,6 +10,7 @@ function carriesFiles(event: DragEvent): boolean {
 
 /** Files dropped anywhere on the page are opened; an overlay says so while dragging. */
 export function DropZone({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('import');
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -44,7 +46,7 @@ export function DropZone({ store = incidentStore }: { store?: IncidentStore }) {
   }, [store]);
   return over ? (
     <div className="drop-overlay" aria-hidden="true">
-      Drop GeoJSON or CSV files to open them
+      {t('dropHere')}
     </div>
   ) : null;
 }

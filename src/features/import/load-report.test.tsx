@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
 import { LoadReport } from './load-report';
@@ -13,6 +14,10 @@ const NO_DATES = [
   'b,ied,34.2,70.2',
   'c,ied,34.3,70.3',
 ].join('\n');
+
+afterEach(async () => {
+  await act(() => showLanguage('en'));
+});
 
 describe('The load report', () => {
   it('keeps what was shown when a file gives no incident, says why, and offers other columns', async () => {
@@ -77,5 +82,39 @@ describe('The load report', () => {
     expect(warnings.querySelector('li')).toHaveTextContent(
       'id "dup-0" is used by 2 features (#0, #1); all are kept',
     );
+  });
+
+  it('speaks Urdu, leaving each rejected row’s own reason in English, marked so', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const csv = ['id,date,type,longitude,latitude', 'a,2025-10-12,ied,70,34', 'b,soon,ied,70,34'];
+    await store.getState().loadSource({ kind: 'text', text: csv.join('\n'), name: 'mixed.csv' });
+    const report = await screen.findByRole('alert', { name: 'mixed.csv کے مسترد شدہ عناصر' });
+    expect(report).toHaveTextContent(
+      'mixed.csv: 1 لوڈ ہوئے، 1 قطار لوڈ نہیں ہوئی (1 قطار: تاریخ سمجھ نہیں آئی):',
+    );
+    const row = within(report).getByRole('listitem');
+    expect(row).toHaveTextContent(/^لائن 3 \(شناخت "b"\): /);
+    expect(row.querySelector('[lang="en"]')).toHaveTextContent(/soon/);
+    expect(within(report).getByRole('button', { name: 'مسترد شدہ ڈاؤن لوڈ کریں' })).toBeVisible();
+  });
+
+  it('words the app’s own notices in the page’s language, and says others in English', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ps'));
+    render(<LoadReport store={store} />);
+    act(() =>
+      store
+        .getState()
+        .addNotices([
+          { key: 'gone', values: { name: 'old.csv' } },
+          'Ignored side=XX: use AF or PK.',
+        ]),
+    );
+    const notices = screen.getAllByRole('listitem');
+    expect(notices[0]).toHaveTextContent('old.csv نور د دې براوزر په حافظه کې نشته.');
+    expect(notices[1]!.querySelector('[lang="en"]')).toHaveTextContent('Ignored side=XX');
+    expect(screen.getByRole('button', { name: 'بند یې کړئ' })).toBeInTheDocument();
   });
 });

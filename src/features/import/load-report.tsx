@@ -1,13 +1,19 @@
 import { useEffect, useRef } from 'react';
-import { megabytes, RAISE_LIMIT_LABEL } from '../../domain/import/read-limits';
-import { describeProblems, itemNoun } from '../../domain/import/rejection-problems';
+import { Trans, useTranslation } from 'react-i18next';
+import { megabytes } from '../../domain/import/read-limits';
+import { currentLanguage } from '../../i18n/i18n';
+import { SOURCE_LANGUAGE } from '../../i18n/languages';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { DatasetSummary, LoadOptions } from '../../workers/engine-protocol';
 import { downloadFile } from '../export/download-file';
 import { displayName } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
+import { formatBytes } from '../saved-datasets/describe-saved';
+import { readerNumber } from '../incident-list/reader-day';
 import { DatasetWarnings } from './dataset-warnings';
+import { describeProblems, isTable } from './describe-problems';
+import { NoticeText } from './notice-text';
 
 /** Rejections listed; the rest are counted (as warnings are, SHOWN_WARNINGS). */
 const SHOWN_REJECTIONS = 200;
@@ -19,6 +25,7 @@ const EMPTY_SHOWN_REJECTIONS = 5;
  * loaded, and per loaded file its rejects and warnings.
  */
 export function LoadReport({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('import');
   const loadError = useIncidentStore((state) => state.loadError, store);
   const datasets = useIncidentStore((state) => state.summary?.datasets, store);
   const notices = useIncidentStore((state) => state.notices, store);
@@ -35,28 +42,28 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
           <ul>
             {notices.map((notice, i) => (
               <li key={i}>
-                <DataText value={notice} />
+                <NoticeText notice={notice} />
               </li>
             ))}
           </ul>
           <button type="button" onClick={dismissNotices}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </div>
       )}
       {loadError && (
         <div role="alert" className="message error">
-          <DataText value={loadError} />
+          <DataText value={loadError} lang="en" />
           {limitOffer && (
             <p>
               <button type="button" onClick={() => void store.getState().loadWithHigherLimit()}>
-                {RAISE_LIMIT_LABEL} ({megabytes(limitOffer.maxBytes)})
+                {t('raiseLimit', { size: readerMegabytes(limitOffer.maxBytes) })}
               </button>
             </p>
           )}
           {shown && (
             <p className="small">
-              Still showing <DataText value={shown} />.
+              <StillShowing shown={shown} />
             </p>
           )}
         </div>
@@ -76,6 +83,7 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
 
 /** A file that was read but gave no incident: why, and the ways to read it otherwise. */
 function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string | null }) {
+  const { t } = useTranslation('import');
   const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
   const alert = useRef<HTMLDivElement>(null);
   // The map and count look as before, so the report is brought into view, or it would go unseen
@@ -91,33 +99,27 @@ function EmptyLoadReport({ store, shown }: { store: IncidentStore; shown: string
         ref={alert}
         role="alert"
         className="message error"
-        aria-label={`Nothing loaded from ${displayName(dataset.name)}`}
+        aria-label={t('nothingLoaded', { name: displayName(dataset.name) })}
       >
         <p>
-          <DataText value={dataset.name} name />: no incident could be loaded
-          {problems && (
-            <>
-              {' ('}
-              <DataText value={problems} />)
-            </>
-          )}
-          .{' '}
-          {shown ? (
-            <>
-              Still showing <DataText value={shown} />.
-            </>
-          ) : (
-            'Nothing else was loaded before it.'
-          )}
+          <Trans
+            t={t}
+            i18nKey={problems ? 'noIncidentBecause' : 'noIncident'}
+            components={{
+              name: <DataText value={dataset.name} name />,
+              problems: <DataText value={problems} />,
+            }}
+          />{' '}
+          {shown ? <StillShowing shown={shown} /> : t('nothingBefore')}
         </p>
         <p>
           {columns.length > 0 && (
             <button type="button" onClick={chooseColumnsAgain}>
-              Choose columns again
+              {t('chooseAgain')}
             </button>
           )}{' '}
           <button type="button" onClick={dismissEmptyLoad}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </p>
         {/* The grouped problems say the most; a few examples show what they look like. */}
@@ -137,7 +139,9 @@ function DatasetReport({
   store: IncidentStore;
   reload: (options: LoadOptions) => Promise<boolean>;
 }) {
+  const { t } = useTranslation('import');
   const { name, rejectedCount, loaded, format } = dataset;
+  const language = currentLanguage();
   const onDownload = async () => {
     const file = await store.getState().rejectedFile(dataset.id);
     if (file) downloadFile(file);
@@ -148,17 +152,26 @@ function DatasetReport({
         <div
           role="alert"
           className="message error"
-          aria-label={`Rejected features of ${displayName(name)}`}
+          aria-label={t('rejectedOf', { name: displayName(name) })}
         >
           <p>
-            <DataText value={name} name />: {loaded} loaded, {rejectedCount}{' '}
-            {itemNoun(format, rejectedCount)} {rejectedCount === 1 ? 'was' : 'were'} not loaded (
-            <DataText value={describeProblems(dataset.problems, format)} />
-            ):
+            <Trans
+              t={t}
+              i18nKey={isTable(format) ? 'rejectedRows' : 'rejectedFeatures'}
+              count={rejectedCount}
+              values={{
+                loaded: readerNumber(loaded, language),
+                rejected: readerNumber(rejectedCount, language),
+              }}
+              components={{
+                name: <DataText value={name} name />,
+                problems: <DataText value={describeProblems(dataset.problems, format)} />,
+              }}
+            />
           </p>
           <Rejections dataset={dataset} />
           <button type="button" onClick={() => void onDownload()}>
-            Download rejected
+            {t('downloadRejected')}
           </button>
         </div>
       )}
@@ -175,9 +188,13 @@ function Rejections({
   dataset: DatasetSummary;
   shown?: number;
 }) {
+  const { t } = useTranslation('import');
   const { rejected, rejectedCount, format } = dataset;
+  const language = currentLanguage();
   const place = (line: number | undefined, index: number) =>
-    line === undefined ? `Feature ${index}` : `${format === 'xlsx' ? 'Row' : 'Line'} ${line}`;
+    line === undefined
+      ? t('at.feature', { index: readerNumber(index, language) })
+      : t(format === 'xlsx' ? 'at.row' : 'at.line', { line: readerNumber(line, language) });
   return (
     <>
       <ol className="rejections">
@@ -186,16 +203,27 @@ function Rejections({
             {place(r.line, r.index)}
             {r.id !== undefined && (
               <>
-                {' (id "'}
-                <DataText value={r.id} name />
-                {'")'}
+                {' '}
+                <Trans t={t} i18nKey="withId" components={{ id: <DataText value={r.id} name /> }} />
               </>
             )}
-            : <DataText value={r.reason} />
+            : <DataText value={r.reason} lang="en" />
           </li>
         ))}
       </ol>
-      {rejectedCount > shown && <p>…and {(rejectedCount - shown).toLocaleString('en')} more.</p>}
+      {rejectedCount > shown && <p>{t('more', { count: rejectedCount - shown })}</p>}
     </>
   );
+}
+
+/** "Still showing a.geojson, b.csv.": the datasets a failed load left on the page. */
+function StillShowing({ shown }: { shown: string }) {
+  const { t } = useTranslation('import');
+  return <Trans t={t} i18nKey="stillShowing" components={{ data: <DataText value={shown} /> }} />;
+}
+
+/** A size limit as the reader counts it: the importer's "2 MB" in English, else in their digits. */
+function readerMegabytes(bytes: number): string {
+  const language = currentLanguage();
+  return language === SOURCE_LANGUAGE ? megabytes(bytes) : formatBytes(bytes, language);
 }

@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { makeStore } from '../../state/test-store';
 import { MappingDialog } from './mapping-dialog';
 
@@ -21,6 +22,9 @@ async function openFile(text: string) {
 
 describe('The mapping dialog', () => {
   beforeEach(() => localStorage.clear());
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
 
   it('finds the date column by what its cells hold, not by its name', async () => {
     await openFile(STRIKES);
@@ -76,5 +80,15 @@ describe('The mapping dialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Load with these columns' }));
     await waitFor(() => expect(store.getState().summary?.total).toBe(2));
     expect(store.getState().summary?.datasets[0]?.options.dayOrder).toBeUndefined();
+  });
+
+  it('asks in Dari, with the app’s reason in Dari and the columns as the file names them', async () => {
+    await act(() => showLanguage('fa-AF'));
+    await openFile(STRIKES);
+    expect(screen.getByRole('heading', { name: 'کدام ستون‌ها تاریخ و نوع هستند؟' })).toBeVisible();
+    expect(screen.getByRole('dialog')).toHaveTextContent('فایل نه فیلدهای «date» و «type» دارد');
+    expect(screen.getByRole('combobox', { name: 'ستون تاریخ' })).toHaveValue('When');
+    expect(screen.getAllByRole('option', { name: 'Place' }).length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'با این ستون‌ها بارگذاری کنید' })).toBeEnabled();
   });
 });

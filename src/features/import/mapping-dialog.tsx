@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NEEDS_MAPPING_REASON } from '../../domain/import/load-checks';
 import { guessDateColumn } from '../../domain/date-column';
 import type { RememberedMapping } from '../../domain/import/load-options';
 import { readRememberedMapping } from '../../domain/import/load-options';
@@ -9,12 +11,12 @@ import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { ColumnMapping, DayOrder } from '../../workers/engine-protocol';
 import { displayName, MAX_NAME_CHARS } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
+import { describeProblems } from './describe-problems';
 
 const STORAGE_PREFIX = 'durand-line-map:mapping:';
 
 /** The Type column choice that gives every row one type, typed by the user. */
 const SAME_TYPE = '\u0000same-type';
-const SAME_TYPE_LABEL = 'None: every row has the same type';
 const DEFAULT_TYPE = 'unspecified';
 /** Before the position of a column, as the value of its option. */
 const COLUMN = '\u0000column:';
@@ -53,6 +55,8 @@ export function MappingDialog({ store = incidentStore }: { store?: IncidentStore
 }
 
 function MappingForm({ request, store }: { request: MappingRequest; store: IncidentStore }) {
+  const { t } = useTranslation('import');
+  const emptyLoad = useIncidentStore((state) => state.emptyLoad, store);
   const id = useId();
   const { columns, sample, format, reason } = request;
   const remembered = recall(columns);
@@ -114,12 +118,13 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
     <label>
       {label}
       <select
-        ref={label.startsWith('Date') ? first : undefined}
+        // The date column's select takes the focus when the dialog opens.
+        ref={onChange === setDate ? first : undefined}
         value={optionValue(value)}
         onChange={(event) => onChange(columnOf(event.target.value))}
         required={!optional}
       >
-        <option value="">{optional ? '(none)' : 'Choose a column'}</option>
+        <option value="">{optional ? t('mapping.none') : t('mapping.chooseColumn')}</option>
         {extra}
         {columns.map((column, i) => (
           <option key={i} value={optionValue(column)}>
@@ -139,9 +144,21 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
         className="dialog"
         onKeyDown={(event) => event.key === 'Escape' && store.getState().dismissMapping()}
       >
-        <h2 id={`${id}-title`}>Which columns are the date and the type?</h2>
+        <h2 id={`${id}-title`}>{t('mapping.title')}</h2>
         <p className="small">
-          <DataText value={request.request.source.name} name />: <DataText value={reason} />
+          <DataText value={request.request.source.name} name />:{' '}
+          {/* The app's own reasons are worded here; one about a chosen column is the importer's. */}
+          {reason === NEEDS_MAPPING_REASON ? (
+            <DataText value={t('mapping.noLayout')} />
+          ) : emptyLoad && emptyLoad.request === request.request ? (
+            <DataText
+              value={t('mapping.noIncident', {
+                problems: describeProblems(emptyLoad.dataset.problems, emptyLoad.dataset.format),
+              })}
+            />
+          ) : (
+            <DataText value={reason} lang="en" />
+          )}
         </p>
         <form
           onSubmit={(event) => {
@@ -150,17 +167,17 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
           }}
         >
           <div className="mapping-fields">
-            {select('Date column', date, setDate)}
+            {select(t('mapping.dateColumn'), date, setDate)}
             {select(
-              'Type column',
+              t('mapping.typeColumn'),
               type,
               setType,
               false,
-              <option value={SAME_TYPE}>{SAME_TYPE_LABEL}</option>,
+              <option value={SAME_TYPE}>{t('mapping.sameType')}</option>,
             )}
             {type === SAME_TYPE && (
               <label>
-                Type for every row
+                {t('mapping.typeForAll')}
                 <input
                   type="text"
                   value={typeForAll}
@@ -169,16 +186,16 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
                 />
               </label>
             )}
-            {isTable && select('Longitude column', longitude, setLongitude, true)}
-            {isTable && select('Latitude column', latitude, setLatitude, true)}
+            {isTable && select(t('mapping.longitudeColumn'), longitude, setLongitude, true)}
+            {isTable && select(t('mapping.latitudeColumn'), latitude, setLatitude, true)}
           </div>
           <fieldset>
-            <legend>Numeric dates such as 03/04/2025</legend>
+            <legend>{t('mapping.numericDates')}</legend>
             {(
               [
-                [null, 'Reject them (ISO dates still load)'],
-                ['dmy', 'Day first (03/04 is 3 April)'],
-                ['mdy', 'Month first (03/04 is 4 March)'],
+                [null, t('mapping.reject')],
+                ['dmy', t('dayFirst')],
+                ['mdy', t('monthFirst')],
               ] as const
             ).map(([value, label]) => (
               <label key={label}>
@@ -195,7 +212,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
           {sample.length > 0 && (
             <div className="sample">
               <table>
-                <caption>First rows</caption>
+                <caption>{t('mapping.firstRows')}</caption>
                 <thead>
                   <tr>
                     {columns.map((column) => (
@@ -224,7 +241,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
           )}
           <div className="dialog-actions">
             <button type="button" onClick={() => store.getState().dismissMapping()}>
-              Cancel
+              {t('cancel')}
             </button>
             <button
               type="submit"
@@ -233,7 +250,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
                 !date || !type || (type === SAME_TYPE && slugifyTypeCode(typeForAll) === '')
               }
             >
-              Load with these columns
+              {t('mapping.loadWith')}
             </button>
           </div>
         </form>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 
@@ -11,20 +12,18 @@ export const ACCEPTED_FILES =
  * browser; nothing is uploaded.
  */
 export function OpenFile({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('import');
   const id = useId();
   const hasData = useIncidentStore((state) => (state.summary?.datasets.length ?? 0) > 0, store);
   const mode = useIncidentStore((state) => state.loadMode, store);
   const setMode = useIncidentStore((state) => state.setLoadMode, store);
   return (
     <section className="open-file" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Your data</h2>
-      <p className="muted small">
-        GeoJSON, GeoJSONSeq, CSV, Excel .xlsx or KML/KMZ (ACLED, UCDP GED or any other). Or drop
-        files on the page.
-      </p>
+      <h2 id={`${id}-heading`}>{t('yourData')}</h2>
+      <p className="muted small">{t('formats')}</p>
       {hasData && (
         <fieldset className="load-mode">
-          <legend className="visually-hidden">When opening a file</legend>
+          <legend className="visually-hidden">{t('whenOpening')}</legend>
           <label>
             <input
               type="radio"
@@ -32,7 +31,7 @@ export function OpenFile({ store = incidentStore }: { store?: IncidentStore }) {
               checked={mode === 'replace'}
               onChange={() => setMode('replace')}
             />
-            Replace the shown data
+            {t('replace')}
           </label>
           <label>
             <input
@@ -41,12 +40,12 @@ export function OpenFile({ store = incidentStore }: { store?: IncidentStore }) {
               checked={mode === 'add'}
               onChange={() => setMode('add')}
             />
-            Add to it
+            {t('add')}
           </label>
         </fieldset>
       )}
       <label htmlFor={id} className="button-like">
-        Open file…
+        {t('openFile')}
       </label>
       <input
         id={id}

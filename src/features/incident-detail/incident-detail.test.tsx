@@ -1,5 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
 import { IncidentDetail } from './incident-detail';
@@ -18,6 +19,10 @@ async function renderDetail(
 function field(panel: HTMLElement, label: string) {
   return within(panel).getByText(label, { selector: 'dt' }).nextElementSibling;
 }
+
+afterEach(async () => {
+  await act(() => showLanguage('en'));
+});
 
 describe('Incident detail panel', () => {
   it('shows a hostile summary as plain text', async () => {
@@ -119,5 +124,27 @@ describe('Incident detail panel', () => {
   it('says when an incident has no coordinates', async () => {
     const panel = await renderDetail({ place: 'Doha' }, { geometry: null });
     expect(panel).toHaveTextContent('(no coordinates: not on the map)');
+  });
+
+  it('speaks Urdu: labels, the day and figures in its words, the data as it was', async () => {
+    const store = await makeLoadedStore([
+      makeFeature({
+        date: '2025-10-15',
+        place: 'Spin Boldak',
+        geo_precision: 'district',
+        fatalities_min: 12,
+        fatalities_max: 40,
+      }),
+    ]);
+    await store.getState().select(0);
+    await act(() => showLanguage('ur'));
+    render(<IncidentDetail store={store} />);
+    const panel = screen.getByRole('complementary', { name: 'واقعے کی تفصیلات' });
+    expect(field(panel, 'تاریخ')).toHaveTextContent('15 اکتوبر، 2025');
+    expect(field(panel, 'مقام')).toHaveTextContent('Spin Boldak');
+    expect(field(panel, 'مقام')).toHaveTextContent('(ضلع تک درست محل وقوع)');
+    expect(field(panel, 'ہلاکتیں')).toHaveTextContent('12–40');
+    expect(within(panel).getByRole('button', { name: 'تفصیلات بند کریں' })).toBeInTheDocument();
+    expect(within(panel).getByRole('heading', { name: 'میرا نوٹ اور ٹیگ' })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Precision } from '../../domain/incident-facets';
 import { formatFatalities } from '../../domain/layouts/incident-view';
 import { noteKey } from '../../domain/notes/analyst-note';
@@ -8,6 +9,9 @@ import { displayText } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
 import { otherProperties, own, sourceLinks } from './incident-fields';
 import { IncidentNotes } from '../analyst-notes/incident-notes';
+import { formatDay } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/i18n';
+import { readerDay, readerDigits, readerNumber } from '../incident-list/reader-day';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -19,14 +23,10 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** What the panel says of a point's precision, after the place. */
-const PRECISION_NOTES: Record<Precision, string | null> = {
-  place: 'location precise to the place',
-  district: 'location precise to the district',
-  province: 'location precise to the province',
-  other: 'location approximate',
-  unknown: null,
-};
+/** The precisions the panel names after the place (an unknown one goes unsaid). */
+const NAMED_PRECISIONS = ['place', 'district', 'province', 'other'] as const;
+const isNamed = (precision: Precision): precision is (typeof NAMED_PRECISIONS)[number] =>
+  (NAMED_PRECISIONS as readonly string[]).includes(precision);
 
 /**
  * The selected incident in full: what its view says (read by its file's layout), then every
@@ -36,7 +36,9 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
   const incident = useIncidentStore((state) => state.selected, store);
   const select = useIncidentStore((state) => state.select, store);
   const describeType = useIncidentStore(selectDescribeType, store);
+  const { t } = useTranslation('incidentDetail');
   if (!incident) return null;
+  const language = currentLanguage();
 
   const { view } = incident;
   const p = incident.feature.properties;
@@ -47,15 +49,15 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
       .filter(Boolean)
       .join(', '),
   );
-  const precision = PRECISION_NOTES[view.precision];
-  const fatalities = formatFatalities(view.fatalities);
+  const precision = isNamed(view.precision) ? t(`precision.${view.precision}`) : null;
+  const fatalities = readerDigits(formatFatalities(view.fatalities), language);
   const sources = sourceLinks(view.links, view.sources);
   const others = otherProperties(p);
   const { label, colour } = describeType(incident.type);
   const target = { dataset: incident.datasetName, incident: incident.key };
 
   return (
-    <aside className="incident-detail" aria-label="Incident details">
+    <aside className="incident-detail" aria-label={t('region')}>
       <header>
         <h2>
           <span className="swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
@@ -65,54 +67,45 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
           type="button"
           className="close"
           onClick={() => void select(null)}
-          aria-label="Close details"
+          aria-label={t('close')}
         >
           ×
         </button>
       </header>
       <dl>
-        <Row label="Date">
-          {incident.datePrecision === 'month'
-            ? incident.day.slice(0, 7)
-            : incident.datePrecision === 'year'
-              ? incident.day.slice(0, 4)
-              : incident.day}
+        <Row label={t('field.date')}>
+          {readerDay(incident.day, language, incident.datePrecision)}
           {text('time_local') && (
             <>
               {' '}
-              <DataText value={text('time_local')} /> local
+              <DataText value={text('time_local')} /> {t('local')}
             </>
           )}
           {incident.datePrecision ? (
             <span className="muted">
-              {` (${incident.datePrecision} only: counted on `}
-              {new Date(`${incident.day}T00:00:00Z`).toLocaleDateString('en-GB', {
-                day: 'numeric',
-                month: 'long',
-                year: 'numeric',
-                timeZone: 'UTC',
-              })}
-              {' on the timeline)'}
+              {` ${t(`counted.${incident.datePrecision}`, {
+                day: formatDay(incident.day, language, 'long'),
+              })}`}
             </span>
           ) : (
             text('date_precision') &&
             text('date_precision') !== 'day' && (
               <>
-                {' (precise to the '}
+                {` (${t('preciseTo')} `}
                 <DataText value={text('date_precision')} />)
               </>
             )
           )}
         </Row>
-        <Row label="Place">
+        <Row label={t('field.place')}>
           {place && <DataText value={place} />}
           {incident.lon === null ? (
-            <span className="muted"> (no coordinates: not on the map)</span>
+            <span className="muted"> ({t('noCoordinates')})</span>
           ) : (
             precision && <span className="muted"> ({precision})</span>
           )}
         </Row>
-        <Row label="Actors">
+        <Row label={t('field.actors')}>
           {view.actors.length > 0 && (
             <ul>
               {view.actors.map((a, i) => (
@@ -123,13 +116,15 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
             </ul>
           )}
         </Row>
-        <Row label="Fatalities">{fatalities}</Row>
-        <Row label="Who claimed what">
+        <Row label={t('field.fatalities')}>{fatalities}</Row>
+        <Row label={t('field.claims')}>
           {text('fatality_claims') && <DataText value={text('fatality_claims')} />}
         </Row>
-        <Row label="Injuries">{text('injuries') && <DataText value={text('injuries')} />}</Row>
-        <Row label="Summary">{view.summary && <DataText value={view.summary} />}</Row>
-        <Row label="Sources">
+        <Row label={t('field.injuries')}>
+          {text('injuries') && <DataText value={text('injuries')} />}
+        </Row>
+        <Row label={t('field.summary')}>{view.summary && <DataText value={view.summary} />}</Row>
+        <Row label={t('field.sources')}>
           {sources.length > 0 && (
             <ul className="sources">
               {sources.map((source, i) => (
@@ -144,7 +139,7 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
                       <DataText value={source.label} name />
                     </a>
                   ) : source.written ? (
-                    <span title="Not an http(s) link">
+                    <span title={t('notHttp')}>
                       <DataText value={source.text} />
                     </span>
                   ) : (
@@ -157,34 +152,37 @@ export function IncidentDetail({ store = incidentStore }: { store?: IncidentStor
         </Row>
         {incident.border && (
           <>
-            <Row label="Border">
-              {incident.border.side === 'AF'
-                ? 'Afghan side'
-                : incident.border.side === 'PK'
-                  ? 'Pakistani side'
-                  : 'Side unknown'}
-              , {incident.border.distanceKm} km from the line, {incident.border.chainageKm} km along
-              it from the Iran tripoint{' '}
-              <span className="muted">(Natural Earth 1:10m, generalised)</span>
+            <Row label={t('field.border')}>
+              {t('measures', {
+                side: t(
+                  `side.${incident.border.side === 'AF' || incident.border.side === 'PK' ? incident.border.side : 'unknown'}`,
+                ),
+                distance: readerNumber(incident.border.distanceKm, language),
+                along: readerNumber(incident.border.chainageKm, language),
+              })}{' '}
+              <span className="muted">{t('generalised')}</span>
             </Row>
-            <Row label="Nearest crossing">
+            <Row label={t('field.nearestCrossing')}>
               {incident.border.nearestCrossing &&
-                `${incident.border.nearestCrossing}, ${incident.border.nearestCrossingKm} km`}
+                t('crossingAt', {
+                  name: incident.border.nearestCrossing,
+                  distance: readerNumber(incident.border.nearestCrossingKm ?? 0, language),
+                })}
             </Row>
-            <Row label="Province (derived)">{incident.border.provinceName}</Row>
+            <Row label={t('field.province')}>{incident.border.provinceName}</Row>
           </>
         )}
-        <Row label="Id">
+        <Row label={t('field.id')}>
           <DataText value={incident.key} name />
         </Row>
-        <Row label="Dataset">
+        <Row label={t('field.dataset')}>
           <DataText value={incident.datasetName} name />
         </Row>
       </dl>
       <IncidentNotes key={noteKey(target)} target={target} store={store} />
       {others.length > 0 && (
         <table className="other-properties">
-          <caption>Other properties</caption>
+          <caption>{t('otherProperties')}</caption>
           <tbody>
             {others.map(([key, value], i) => (
               <tr key={i}>

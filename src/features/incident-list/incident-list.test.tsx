@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import { createTypeDescriber } from '../../domain/type-describer';
 import { IncidentList, PAGE_SIZE, ROW_HEIGHT } from './incident-list';
 import type { IncidentListProps, ListRow } from './incident-list';
@@ -276,5 +277,23 @@ describe('Incident list', () => {
         name: '2025-10-12 Drone strike 3 killed Place 0: Summary of incident 0 (dataset Synthetic)',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('speaks Pashto: its controls, and each row’s day and figures in Pashto digits', async () => {
+    await act(() => showLanguage('ps'));
+    try {
+      renderList({ total: 1, loadRows: makeLoader({ fatalities: '7–17' }) });
+      const list = screen.getByRole('listbox', { name: 'پېښې' });
+      const option = await within(list).findByRole('option', { name: /۷–۱۷ وژل شوي/ });
+      expect(option).toHaveAccessibleName(/^۲۰۲۵ اکتوبر ۱۲ /);
+      expect(option).not.toHaveTextContent('2025-10-12');
+      expect(screen.getByRole('button', { name: 'تر ټولو نوې لومړی' })).toHaveAttribute(
+        'title',
+        'تر ټولو زړې لومړی وښایاست',
+      );
+      expect(screen.getByLabelText('ترتیب د')).toBeInTheDocument();
+    } finally {
+      await act(() => showLanguage('en'));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FocusEvent, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TypeDescriber } from '../../domain/type-describer';
 import { ListOption } from './list-option';
 import type { Page, PageCache } from './page-cache';
@@ -52,12 +53,6 @@ const FALLBACK_HEIGHT = 600;
  * across a million rows does not request every page on the way. */
 const LOAD_DELAY_MS = 40;
 
-const SORT_LABELS = { date: 'Date', fatalities: 'Fatalities' } as const;
-const DIRECTION_LABELS = {
-  date: { desc: 'Newest first', asc: 'Oldest first' },
-  fatalities: { desc: 'Most first', asc: 'Fewest first' },
-} as const;
-
 /**
  * A virtualised, keyboard-operable list of incidents: the map's text alternative. It knows
  * nothing of the store; rows arrive page by page through `loadRows`, and only the rows in view
@@ -75,6 +70,7 @@ export function IncidentList({
   describeType,
   height,
 }: IncidentListProps) {
+  const { t } = useTranslation('incidentList');
   const idPrefix = useId();
   const boxRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -264,7 +260,7 @@ export function IncidentList({
         position={position}
         total={total}
         row={row}
-        placeholder={page === undefined ? 'Loading…' : 'Could not load this incident.'}
+        placeholder={page === undefined ? t('loading') : t('failed')}
         selected={row ? row.row === selectedRow : position === selectedPosition}
         active={position === activePosition}
         describeType={describeType}
@@ -283,32 +279,32 @@ export function IncidentList({
     <div className="incident-list">
       <div className="incident-list-controls">
         <label>
-          Sort by{' '}
+          {t('sortBy')}{' '}
           <select value={sort.key} onChange={onSortKeyChange}>
-            <option value="date">{SORT_LABELS.date}</option>
-            <option value="fatalities">{SORT_LABELS.fatalities}</option>
+            <option value="date">{t('sortKey.date')}</option>
+            <option value="fatalities">{t('sortKey.fatalities')}</option>
           </select>
         </label>
         <button
           type="button"
-          title={`Show ${DIRECTION_LABELS[sort.key][sort.direction === 'asc' ? 'desc' : 'asc'].toLowerCase()}`}
+          title={t(`show.${sort.key}.${sort.direction === 'asc' ? 'desc' : 'asc'}`)}
           onClick={() =>
             onSortChange({ key: sort.key, direction: sort.direction === 'asc' ? 'desc' : 'asc' })
           }
         >
-          {DIRECTION_LABELS[sort.key][sort.direction]}
+          {t(`direction.${sort.key}.${sort.direction}`)}
         </button>
       </div>
       {empty ? (
         <p className="incident-list-empty" role="status">
-          No incidents match the filters.
+          {t('empty')}
         </p>
       ) : (
         <div
           ref={boxRef}
           className="incident-list-box"
           role="listbox"
-          aria-label="Incidents"
+          aria-label={t('listbox')}
           tabIndex={0}
           aria-activedescendant={activeRendered ? optionId(activePosition) : undefined}
           style={height === undefined ? undefined : { height }}

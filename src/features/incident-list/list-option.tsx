@@ -1,7 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { TypeDescriber } from '../../domain/type-describer';
+import { currentLanguage } from '../../i18n/i18n';
 import type { ListRow } from '../../workers/engine-protocol';
 import { displayText } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
+import { readerDay, readerDigits } from './reader-day';
 
 /** Longest summary put in the DOM: the row shows one clipped line, the detail panel the rest. */
 const MAX_SUMMARY = 280;
@@ -34,6 +37,8 @@ export function ListOption({
   top,
   onClick,
 }: ListOptionProps) {
+  const { t } = useTranslation('incidentList');
+  const language = currentLanguage();
   const className =
     'incident-list-option' + (selected ? ' is-selected' : '') + (active ? ' is-active' : '');
   const common = {
@@ -54,7 +59,7 @@ export function ListOption({
     );
   }
   const type = describeType(row.type);
-  const fatalities = displayText(row.fatalities);
+  const fatalities = readerDigits(displayText(row.fatalities), language);
   const dataset = displayText(row.dataset);
   const place = displayText(row.place);
   const summary = displayText(row.summary, MAX_SUMMARY);
@@ -63,7 +68,7 @@ export function ListOption({
       {/* The spaces between items are dropped by the flex layout but keep the words of the
           option's accessible name apart. */}
       <div className="incident-list-line">
-        <DataText className="incident-list-day" value={row.day} name />{' '}
+        <DataText className="incident-list-day" value={readerDay(row.day, language)} name />{' '}
         <span className="incident-list-type">
           <span
             className="incident-list-swatch"
@@ -74,7 +79,7 @@ export function ListOption({
         </span>{' '}
         {fatalities && (
           <span className="incident-list-fatalities">
-            <DataText value={fatalities} name /> killed
+            <DataText value={fatalities} name /> {t('killed')}
           </span>
         )}
       </div>
@@ -84,7 +89,7 @@ export function ListOption({
         <DataText className="incident-list-summary" value={summary} />{' '}
         {dataset && (
           <span className="incident-list-dataset">
-            <span className="incident-list-sr-only">(dataset</span>{' '}
+            <span className="incident-list-sr-only">({t('dataset')}</span>{' '}
             <DataText value={dataset} name />
             <span className="incident-list-sr-only">)</span>
           </span>

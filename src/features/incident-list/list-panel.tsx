@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
 import {
   incidentStore,
@@ -13,6 +16,7 @@ const LIST_FOLLOW_MS = 250;
 
 /** The list of matching incidents, fed from the engine page by page: the map's text alternative. */
 export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('incidentList');
   const current = useIncidentStoreShallow(
     (state) => ({ total: state.result?.count ?? 0, version: state.listVersion }),
     store,
@@ -27,7 +31,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
   return (
     <section className="list-panel" aria-labelledby="list-heading">
       <h2 id="list-heading">
-        Incidents <span className="muted">{total}</span>
+        {t('heading')} <span className="muted">{formatNumber(total, currentLanguage())}</span>
       </h2>
       <IncidentList
         total={total}

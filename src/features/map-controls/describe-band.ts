@@ -1,17 +1,18 @@
+import { currentLanguage, i18next } from '../../i18n/i18n';
+import type { LanguageCode } from '../../i18n/languages';
+import { kmRangeWords } from '../filters/filter-phrases';
 import { OPEN_KM } from '../../domain/filters/border-dimensions';
 
-const SIDES = { AF: 'Afghan side', PK: 'Pakistani side' } as const;
-
-/** How the legend names the distance band drawn on the map. */
+/** How the legend names the distance band drawn on the map, in `language`. */
 export function describeBand(
-  [min, max]: readonly [number, number],
-  side: keyof typeof SIDES | null,
+  range: readonly [number, number],
+  side: 'AF' | 'PK' | null,
+  language: LanguageCode = currentLanguage(),
 ): string {
-  const km = (value: number) => value.toLocaleString('en');
-  const open = max >= OPEN_KM;
-  const distance = open ? `${km(min)} km and more` : `${km(min)}–${km(max)} km`;
-  const notes = [side ? `${SIDES[side]} only` : null, open ? 'beyond the dashed line' : null]
+  const t = i18next.getFixedT(language, 'mapControls');
+  const distance = kmRangeWords(range, i18next.getFixedT(language, 'filters'));
+  const notes = [side ? t(`sideOnly.${side}`) : null, range[1] >= OPEN_KM ? t('beyond') : null]
     .filter(Boolean)
-    .join('; ');
-  return `Distance band: ${distance} from the Natural Earth 1:10m line${notes ? ` (${notes})` : ''}`;
+    .join(t('notesSeparator'));
+  return notes ? t('bandNoted', { distance, notes }) : t('band', { distance });
 }

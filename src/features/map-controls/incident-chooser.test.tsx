@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTypeDescriber } from '../../domain/type-describer';
+import { showLanguage } from '../../i18n/i18n';
 import type { ChooserItem } from './describe-hits';
 import { CHOOSER_PAGE_SIZE, IncidentChooser } from './incident-chooser';
 
@@ -87,5 +88,20 @@ describe('Chooser of incidents at one spot', () => {
     expect(dialog).toHaveTextContent('41–45 of 45');
     expect(listed()[0]).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+});
+
+describe('Chooser of incidents in Pashto', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('speaks Pashto, with its digits and days, and the place names as the data has them', async () => {
+    renderChooser();
+    await act(() => showLanguage('ps'));
+    const dialog = screen.getByRole('dialog', { name: 'په دې ځای کې پېښې' });
+    expect(dialog).toHaveTextContent('دلته ۲ پېښې');
+    expect(screen.getByRole('button', { name: 'بندول' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Spin Boldak/ })).toHaveTextContent(/۲۰۲۵/);
   });
 });

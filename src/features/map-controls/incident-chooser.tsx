@@ -1,5 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/i18n';
+import { captionDay } from '../filters/filter-phrases';
 import type { TypeDescriber } from '../../domain/type-describer';
 import { DataText } from '../data-text/data-text';
 import type { ChooserItem } from './describe-hits';
@@ -34,6 +37,8 @@ export function IncidentChooser({
   onChoose,
   onClose,
 }: IncidentChooserProps) {
+  const { t } = useTranslation('mapControls');
+  const language = currentLanguage();
   const panel = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: at.x, top: at.y });
   // The page goes back to the first whenever other items come.
@@ -82,19 +87,19 @@ export function IncidentChooser({
       ref={panel}
       className="incident-chooser"
       role="dialog"
-      aria-label="Incidents at this spot"
+      aria-label={t('chooser.dialog')}
       tabIndex={-1}
       style={position}
       onKeyDown={onKeyDown}
     >
       <header>
-        <h2>{count.toLocaleString('en')} incidents here</h2>
-        <button type="button" className="close" aria-label="Close" onClick={onClose}>
+        <h2>{t('chooser.heading', { count })}</h2>
+        <button type="button" className="close" aria-label={t('chooser.close')} onClick={onClose}>
           ×
         </button>
       </header>
       {shown === null ? (
-        <p className="muted small">Looking them up…</p>
+        <p className="muted small">{t('chooser.lookingUp')}</p>
       ) : (
         <ul>
           {shown.map((item) => {
@@ -105,7 +110,11 @@ export function IncidentChooser({
                   <svg className="swatch" viewBox="0 0 12 12" aria-hidden="true">
                     <circle cx="6" cy="6" r="5" fill={type.colour} stroke="#ffffff" />
                   </svg>
-                  <DataText className="chooser-day" value={item.day ?? 'Date unknown'} name />
+                  <DataText
+                    className="chooser-day"
+                    value={item.day ? captionDay(item.day, language) : t('chooser.dateUnknown')}
+                    name
+                  />
                   <DataText value={type.label} name />
                   {item.place && (
                     <DataText className="muted chooser-place" value={item.place} name />
@@ -117,15 +126,19 @@ export function IncidentChooser({
         </ul>
       )}
       {items !== null && pages > 1 && (
-        <nav className="chooser-pages" aria-label="Pages of incidents">
+        <nav className="chooser-pages" aria-label={t('chooser.pages')}>
           <button type="button" disabled={first === 0} onClick={() => setPage(page - 1)}>
-            Previous
+            {t('chooser.previous')}
           </button>
           <span className="muted small" aria-live="polite">
-            {`${(first + 1).toLocaleString('en')}–${(first + (shown?.length ?? 0)).toLocaleString('en')} of ${items.length.toLocaleString('en')}`}
+            {t('chooser.page', {
+              from: first + 1,
+              to: first + (shown?.length ?? 0),
+              total: items.length,
+            })}
           </span>
           <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
-            Next
+            {t('chooser.next')}
           </button>
         </nav>
       )}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
 import { OPEN_KM } from '../../domain/url-state';
+import { showLanguage } from '../../i18n/i18n';
 import { COLOUR_SCHEMES } from '../../map/colour-scheme';
 import { LEGEND_COLOURS } from '../../map/legend-colours';
 import { makeLoadedStore, serveDataFiles } from '../../state/test-store';
@@ -161,5 +162,27 @@ describe('Map legend swatches', () => {
     await waitFor(() => expect(legend.querySelector('.legend-types li bdi')).not.toBeNull());
     expect(legend.querySelector('.legend-types li bdi')).toHaveTextContent('Killed by\u202e');
     expect(legend.querySelector('.legend-types li .count')).toHaveTextContent('1');
+  });
+});
+
+describe('Map legend in Urdu', () => {
+  afterEach(async () => {
+    await act(() => showLanguage('en'));
+  });
+
+  it('explains the symbols, the distance band and what is not drawn in Urdu', async () => {
+    const store = await makeLoadedStore(features);
+    render(<MapLegend store={store} />);
+    await act(() => showLanguage('ur'));
+    const legend = screen.getByRole('region', { name: 'نقشے کی علامات' });
+    expect(legend).toHaveTextContent('درست مقام');
+    act(() => store.getState().setFilter({ borderKm: [50, OPEN_KM], side: 'PK' }));
+    expect(legend).toHaveTextContent(
+      'فاصلے کی پٹی: Natural Earth 1:10m لکیر سے 50 کلومیٹر اور زیادہ (صرف پاکستانی جانب؛ نقطہ دار لکیر سے آگے)',
+    );
+    await waitFor(() =>
+      expect(legend).toHaveTextContent('بغیر نقاط کے 2 واقعات فہرست میں ہیں مگر نقشے پر نہیں۔'),
+    );
+    expect(screen.getByRole('button', { name: 'علامات' })).toBeInTheDocument();
   });
 });

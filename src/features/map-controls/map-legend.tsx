@@ -1,4 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/i18n';
 import type { ReactNode } from 'react';
 import { OPEN_KM } from '../../domain/filters/border-dimensions';
 import { COLOUR_SCHEMES } from '../../map/colour-scheme';
@@ -88,6 +91,8 @@ function SchemeSymbol({
 
 /** Incidents per province, and how many of the matching ones no province counts. */
 function ProvinceLegend({ store }: { store: IncidentStore }) {
+  const { t } = useTranslation('mapControls');
+  const language = currentLanguage();
   const { max, uncounted, ready } = useIncidentStoreShallow((state) => {
     const counts = state.result?.provinceCounts ?? [];
     const counted = counts.reduce((sum, p) => sum + p.count, 0);
@@ -102,24 +107,18 @@ function ProvinceLegend({ store }: { store: IncidentStore }) {
     <div className="legend-provinces">
       {max > 0 ? (
         <>
-          <p className="legend-note">Incidents per province (click one to filter to it)</p>
+          <p className="legend-note">{t('perProvince')}</p>
           <div className="legend-ramp">
-            <span>1</span>
+            <span>{formatNumber(1, language)}</span>
             <SchemeSymbol ramp draw={(c) => <RampSquares colours={c.provinceRamp} />} />
-            <span>{max.toLocaleString('en')}</span>
+            <span>{formatNumber(max, language)}</span>
           </div>
-          <p className="legend-note">Provinces without incidents are outlined only.</p>
+          <p className="legend-note">{t('outlined')}</p>
         </>
       ) : (
-        <p className="legend-note">No matching incident lies in a province.</p>
+        <p className="legend-note">{t('noProvince')}</p>
       )}
-      {uncounted > 0 && (
-        <p className="legend-note">
-          {uncounted === 1
-            ? '1 incident without coordinates or outside these provinces is not counted.'
-            : `${uncounted.toLocaleString('en')} incidents without coordinates or outside these provinces are not counted.`}
-        </p>
-      )}
+      {uncounted > 0 && <p className="legend-note">{t('uncounted', { count: uncounted })}</p>}
     </div>
   );
 }
@@ -139,6 +138,8 @@ export function MapLegend({
   /** Whether the province choropleth is shown. */
   provinces?: boolean;
 }) {
+  const { t } = useTranslation('mapControls');
+  const language = currentLanguage();
   const section = useRef<HTMLElement>(null);
   const [open, setOpen] = useState(true);
   useLayoutEffect(() => setOpen(mapHasRoom(section.current)), []);
@@ -156,7 +157,7 @@ export function MapLegend({
   );
   const describeType = useIncidentStore(selectDescribeType, store);
   return (
-    <section ref={section} className="map-legend" role="region" aria-label="Map legend">
+    <section ref={section} className="map-legend" role="region" aria-label={t('legendRegion')}>
       <button
         type="button"
         className="legend-toggle"
@@ -164,18 +165,18 @@ export function MapLegend({
         aria-controls="map-legend-body"
         onClick={() => setOpen(!open)}
       >
-        Legend
+        {t('legend')}
       </button>
       {open && (
         <div id="map-legend-body" className="legend-body">
           <ul className="legend-symbols">
             <li>
               <Dot />
-              Exact place
+              {t('exactPlace')}
             </li>
             <li>
               <Ring />
-              Approximate: district or province centre
+              {t('approximate')}
             </li>
             {clustered && !heatmap && (
               <li>
@@ -189,7 +190,7 @@ export function MapLegend({
                     strokeWidth="1.5"
                   />
                 </svg>
-                Group of incidents, with their number; click to zoom in
+                {t('cluster')}
               </li>
             )}
             {heatmap && (
@@ -197,7 +198,7 @@ export function MapLegend({
                 <svg className="symbol ramp" viewBox="0 0 50 10" aria-hidden="true">
                   <RampSquares colours={INCIDENTS.heatmapRamp} />
                 </svg>
-                Density of incidents (zoom in for single ones)
+                {t('density')}
               </li>
             )}
             <li>
@@ -217,7 +218,7 @@ export function MapLegend({
                   </>
                 )}
               />
-              Durand Line (Natural Earth 1:10m, generalised)
+              {t('durandLine')}
             </li>
             <li>
               <SchemeSymbol
@@ -230,7 +231,7 @@ export function MapLegend({
                   />
                 )}
               />
-              Border crossing (click one for the incidents near it)
+              {t('crossing')}
             </li>
             {band && !(band[0] <= 0 && band[1] >= OPEN_KM) && (
               <li>
@@ -248,18 +249,18 @@ export function MapLegend({
                     />
                   )}
                 />
-                {describeBand(band, side)}
+                {describeBand(band, side, language)}
               </li>
             )}
           </ul>
           {provinces && <ProvinceLegend store={store} />}
           {types.length > 0 && (
             <>
-              <p className="legend-note">Colour: incident type (choose them under Filters)</p>
+              <p className="legend-note">{t('typeColour')}</p>
               <CappedList
                 items={types.length > SHOWN_ITEMS ? byCount(types) : types}
                 nameOf={({ code }) => describeType(code).label}
-                findLabel="Find a type"
+                findLabel={t('findType')}
               >
                 {(shown) => (
                   <ul className="legend-types">
@@ -269,7 +270,9 @@ export function MapLegend({
                         <li key={code}>
                           <Dot colour={type.colour} />
                           <DataText value={type.label} name />
-                          <span className="muted count">{count}</span>
+                          <span className="muted count">
+                            {formatNumber(count, language, { useGrouping: false })}
+                          </span>
                         </li>
                       );
                     })}
@@ -278,13 +281,7 @@ export function MapLegend({
               </CappedList>
             </>
           )}
-          {unlocated > 0 && (
-            <p className="legend-note">
-              {unlocated === 1
-                ? '1 incident without coordinates is listed but not drawn.'
-                : `${unlocated} incidents without coordinates are listed but not drawn.`}
-            </p>
-          )}
+          {unlocated > 0 && <p className="legend-note">{t('unlocated', { count: unlocated })}</p>}
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MapViewState } from '../../domain/url-state';
 import type { ProvinceCounts } from '../../map/border-overlays';
 import type { MapHit } from '../../map/incident-map';
@@ -12,7 +13,6 @@ import { IncidentChooser } from '../map-controls/incident-chooser';
 import { MapLegend } from '../map-controls/map-legend';
 import { MapToggle } from '../map-controls/map-toggle';
 
-const NO_PROVINCES_YET = 'Province counts appear once the border geography has loaded.';
 const NO_PROVINCE_COUNTS: ProvinceCounts = [];
 const NO_TYPE_CODES: readonly string[] = [];
 
@@ -37,6 +37,7 @@ export function MapView({
   initialView?: MapViewState | null;
   onViewChange?: (view: MapViewState) => void;
 }) {
+  const { t } = useTranslation('mapView');
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<IncidentMap | null>(null);
   const [heatmap, setHeatmap] = useState(false);
@@ -146,21 +147,15 @@ export function MapView({
 
   return (
     <>
-      <div
-        ref={container}
-        className="map"
-        data-testid="map"
-        role="region"
-        aria-label="Map of incidents"
-      />
+      <div ref={container} className="map" data-testid="map" role="region" aria-label={t('map')} />
       <div className="map-controls">
         <div className="map-toggles">
-          <MapToggle label="Heatmap" on={heatmap} onChange={setHeatmap} unavailable={null} />
+          <MapToggle label={t('heatmap')} on={heatmap} onChange={setHeatmap} unavailable={null} />
           <MapToggle
-            label="Provinces"
+            label={t('provinces')}
             on={provinces}
             onChange={setProvinces}
-            unavailable={geography ? null : NO_PROVINCES_YET}
+            unavailable={geography ? null : t('noProvincesYet')}
           />
         </div>
         <MapLegend store={store} heatmap={heatmap} provinces={provinces && geography} />

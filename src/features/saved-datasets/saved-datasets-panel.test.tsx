@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/i18n';
 import type { SavedDatasetRow } from '../../state/saved-slice';
 import { makeStore } from '../../state/test-store';
 import { SavedDatasets, SavedDatasetsPanel } from './saved-datasets-panel';
@@ -18,6 +19,10 @@ function makeSaved(overrides: Partial<SavedDatasetRow> = {}): SavedDatasetRow {
     ...overrides,
   };
 }
+
+afterEach(async () => {
+  await act(() => showLanguage('en'));
+});
 
 describe('The Datasets panel', () => {
   it('lists each saved dataset with its incidents, size and when it was opened', () => {
@@ -62,5 +67,17 @@ describe('The Datasets panel', () => {
     expect(
       screen.getByRole('button', { name: 'Remove ucdp-ged-pakistan.csv' }),
     ).toBeInTheDocument();
+  });
+
+  it('speaks Pashto, with Pashto digits', async () => {
+    await act(() => showLanguage('ps'));
+    const use = { usage: 512, quota: 2 * 1024 ** 3 };
+    render(<SavedDatasets datasets={[makeSaved()]} available use={use} onRemove={() => {}} />);
+    const item = within(screen.getByRole('list', { name: 'ډیټاسېټونه' })).getByRole('listitem');
+    expect(item).toHaveTextContent('۹ پېښې · ۲ KB · پرانیستل شوی');
+    expect(
+      screen.getByRole('button', { name: 'ucdp-ged-pakistan.csv لرې کړئ' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^کارول شوې حافظه: ۵۱۲ بایټه/)).toBeInTheDocument();
   });
 });

@@ -1,9 +1,11 @@
 import { displayName } from '../../domain/display-text';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { SavedDatasetRow } from '../../state/saved-slice';
-import { formatBytes, formatIncidents, formatOpened } from './describe-saved';
+import { formatBytes, formatIncidents, formatMoment } from './describe-saved';
 import './saved-datasets.css';
 import { DataText } from '../data-text/data-text';
 
@@ -42,32 +44,33 @@ export function SavedDatasets({
   onRemove: (key: string) => void;
 }) {
   const id = useId();
+  const { t } = useTranslation('savedDatasets');
+  const language = currentLanguage();
   return (
     <section className="saved-datasets" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Datasets</h2>
+      <h2 id={`${id}-heading`}>{t('heading')}</h2>
       {!available ? (
-        <p className="muted small">
-          This browser does not let the app keep files: opened files are gone after a reload.
-        </p>
+        <p className="muted small">{t('notAvailable')}</p>
       ) : datasets.length === 0 ? (
-        <p className="muted small">
-          Files you open are kept in this browser, not uploaded, and reopened after a reload.
-        </p>
+        <p className="muted small">{t('empty')}</p>
       ) : (
         <ul className="saved-list" aria-labelledby={`${id}-heading`}>
           {datasets.map((dataset) => (
             <li key={dataset.key}>
               <DataText className="saved-name" value={dataset.name} name />
               <span className="muted small">
-                {formatIncidents(dataset.count)} · {formatBytes(dataset.size)} · opened{' '}
-                {formatOpened(dataset.openedAt)}
+                {t('line', {
+                  incidents: formatIncidents(dataset.count, language),
+                  size: formatBytes(dataset.size, language),
+                  opened: formatMoment(dataset.openedAt, language),
+                })}
               </span>
               <button
                 type="button"
-                aria-label={`Remove ${displayName(dataset.name)}`}
+                aria-label={t('removeNamed', { name: displayName(dataset.name) })}
                 onClick={() => onRemove(dataset.key)}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -75,7 +78,10 @@ export function SavedDatasets({
       )}
       {use && (
         <p className="muted small">
-          Storage used: {formatBytes(use.usage)} of {formatBytes(use.quota)} this browser allows.
+          {t('storageUsed', {
+            used: formatBytes(use.usage, language),
+            quota: formatBytes(use.quota, language),
+          })}
         </p>
       )}
     </section>

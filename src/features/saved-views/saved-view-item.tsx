@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cleanViewName, MAX_VIEW_NAME } from '../../domain/saved-view';
 import type { SavedView } from '../../storage/saved-views';
 import { DataText } from '../data-text/data-text';
+import { formatMoment } from '../saved-datasets/describe-saved';
 
 /**
  * One saved view in the list: its name (as text) and when it was saved, with Open, Rename and
@@ -18,6 +20,7 @@ export function SavedViewItem({
   onRename: (name: string) => void;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation('savedViews');
   const nameId = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -42,7 +45,7 @@ export function SavedViewItem({
           }}
         >
           <label>
-            New name
+            {t('newName')}
             <input
               type="text"
               value={draft}
@@ -57,10 +60,10 @@ export function SavedViewItem({
           </label>
           <div className="saved-view-actions">
             <button type="submit" disabled={name === ''}>
-              Save name
+              {t('saveName')}
             </button>
             <button type="button" onClick={() => setDraft(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>
@@ -72,10 +75,10 @@ export function SavedViewItem({
       <span id={nameId} className="saved-view-name">
         <DataText value={view.name} name />
       </span>{' '}
-      <span className="muted small">{formatSavedAt(view.savedAt)}</span>
+      <span className="muted small">{formatMoment(view.savedAt)}</span>
       <div className="saved-view-actions">
         <button type="button" aria-describedby={nameId} onClick={onOpen}>
-          Open
+          {t('open')}
         </button>
         <button
           ref={renameButton}
@@ -83,18 +86,12 @@ export function SavedViewItem({
           aria-describedby={nameId}
           onClick={() => setDraft(view.name)}
         >
-          Rename
+          {t('rename')}
         </button>
         <button type="button" aria-describedby={nameId} onClick={onDelete}>
-          Delete
+          {t('delete')}
         </button>
       </div>
     </li>
   );
-}
-
-const SAVED_AT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function formatSavedAt(savedAt: string): string {
-  return SAVED_AT.format(new Date(savedAt));
 }

@@ -1,7 +1,8 @@
-import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VIEWS_FILE_FORMAT } from '../../domain/saved-view';
+import { showLanguage } from '../../i18n/i18n';
 import { closeTestStores, makeViewsPlace, openTestViews } from '../../storage/test-stores';
 import type { ViewAddress } from './saved-views-panel';
 import { SavedViewsPanel } from './saved-views-panel';
@@ -211,11 +212,13 @@ describe('Export and import of views', () => {
   it('says clearly that a file is not a views file, and imports nothing', async () => {
     const { user } = await renderPanel();
     await importFile(user, makeFile('{"type":"FeatureCollection","features":[]}', 'kp.geojson'));
-    expect(
-      await screen.findByText(
+    // The reason is the file reader's, in English, marked so in a page of another language.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
         /“kp\.geojson”: This is not a views file: choose a file made by "Export views"/,
       ),
-    ).toBeInTheDocument();
+    );
+    expect(screen.getByText(/^This is not a views file/)).toHaveAttribute('lang', 'en');
     expect(screen.getByText(/No saved views yet/)).toBeInTheDocument();
   });
 
@@ -250,5 +253,21 @@ describe('Export and import of views', () => {
     await screen.findByText('Imported 1 view from “views.json”.');
     await user.click(within(itemOf('Mixed')).getByRole('button', { name: 'Open' }));
     expect(address.openView).toHaveBeenCalledWith('?province=PK-KP');
+  });
+
+  it('speaks Urdu: its labels, buttons and messages', async () => {
+    await act(() => showLanguage('ur'));
+    try {
+      const user = userEvent.setup();
+      render(<SavedViewsPanel address={makeAddress()} open={makeOpen()} />);
+      await screen.findByText(/ابھی کوئی منظر محفوظ نہیں/);
+      await user.type(screen.getByRole('textbox', { name: 'منظر کا نام' }), 'Kurram');
+      await user.click(screen.getByRole('button', { name: 'منظر محفوظ کریں' }));
+      expect(await screen.findByText('«Kurram» محفوظ ہو گیا۔')).toBeInTheDocument();
+      const list = screen.getByRole('list', { name: 'محفوظ کردہ منظر' });
+      expect(within(list).getByRole('button', { name: 'نام بدلیں' })).toBeInTheDocument();
+    } finally {
+      await act(() => showLanguage('en'));
+    }
   });
 });

@@ -1,20 +1,22 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as say } from '../../i18n/i18n';
 import type { ViewEntry } from '../../domain/saved-view';
 import {
   checkViewsFileSize,
   cleanViewName,
   MAX_VIEW_NAME,
   readViewsFile,
-  ViewsFileError,
   writeViewsFile,
 } from '../../domain/saved-view';
 import type { SavedView } from '../../storage/saved-views';
 import { SavedViews } from '../../storage/saved-views';
+import { DataText } from '../data-text/data-text';
 import { downloadBlob } from '../export/download-file';
 import { SavedViewItem } from './saved-view-item';
 import type { ViewsMessage } from './views-message';
 import { ImportJsonButton } from './import-json-button';
-import { ViewsMessageLine } from './views-message';
+import { fileProblem, ViewsMessageLine } from './views-message';
 import './saved-views.css';
 
 /** Where views come from and go to: the page's address (the app's URL sync). */
@@ -45,6 +47,7 @@ export function SavedViewsPanel({
   /** Opens the views (tests give their own database). */
   open?: () => Promise<SavedViews>;
 }) {
+  const { t } = useTranslation('savedViews');
   const id = useId();
   const [store, setStore] = useState<SavedViews | null>(null);
   useEffect(() => {
@@ -63,19 +66,23 @@ export function SavedViewsPanel({
     if (!store) return;
     const cleaned = cleanViewName(name);
     if (cleaned === '') {
-      setMessage({ text: 'Type a name for the view first.', tone: 'error' });
+      setMessage({ text: () => say('savedViews:nameFirst'), tone: 'error' });
       nameInput.current?.focus();
       return;
     }
     const entry = { name: cleaned, query: address.currentView(), savedAt: now() };
     await store.add([entry]);
     setName('');
-    setMessage({ text: `Saved “${cleaned}”.`, tone: 'done' });
+    setMessage({ text: () => say('savedViews:saved', { name: cleaned }), tone: 'done' });
   };
 
   const remove = async (view: SavedView) => {
     await store?.remove(view.id);
-    setMessage({ text: `Deleted “${view.name}”.`, tone: 'done', deleted: view });
+    setMessage({
+      text: () => say('savedViews:deleted', { name: view.name }),
+      tone: 'done',
+      deleted: view,
+    });
   };
 
   const importFile = async (file: File) => {
@@ -86,9 +93,7 @@ export function SavedViewsPanel({
       read = readViewsFile(await file.text(), new Date());
     } catch (error) {
       // The file may also be unreadable (removed or changed since it was chosen).
-      const reason =
-        error instanceof ViewsFileError ? error.message : `Could not read it: ${String(error)}`;
-      setMessage({ text: `“${file.name}”: ${reason}`, tone: 'error' });
+      setMessage(fileProblem(file, error));
       return;
     }
     // Importing the same file twice adds nothing the second time.
@@ -97,9 +102,14 @@ export function SavedViewsPanel({
     if (fresh.length > 0) await store.add(fresh);
     const already = read.views.length - fresh.length;
     setMessage({
-      text:
-        `Imported ${count(fresh.length, 'view')} from “${file.name}”` +
-        (already > 0 ? ` (${count(already, 'view')} already saved).` : '.'),
+      text: () =>
+        already > 0
+          ? say('savedViews:importedAlready', {
+              views: countViews(fresh.length),
+              file: file.name,
+              already: countViews(already),
+            })
+          : say('savedViews:imported', { views: countViews(fresh.length), file: file.name }),
       tone: read.views.length === 0 ? 'error' : 'done',
       details: read.problems,
     });
@@ -111,12 +121,16 @@ export function SavedViewsPanel({
       new Blob([text], { type: 'application/json' }),
       `durand-line-views-${now().slice(0, 10)}.json`,
     );
-    setMessage({ text: `Exported ${count(views.length, 'view')}.`, tone: 'done' });
+    const exported = views.length;
+    setMessage({
+      text: () => say('savedViews:exported', { views: countViews(exported) }),
+      tone: 'done',
+    });
   };
 
   return (
     <section className="saved-views" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Saved views</h2>
+      <h2 id={`${id}-heading`}>{t('heading')}</h2>
       <form
         className="save-view"
         onSubmit={(event) => {
@@ -124,7 +138,7 @@ export function SavedViewsPanel({
           void save();
         }}
       >
-        <label htmlFor={`${id}-name`}>View name</label>
+        <label htmlFor={`${id}-name`}>{t('viewName')}</label>
         <div className="save-view-row">
           <input
             id={`${id}-name`}
@@ -132,31 +146,34 @@ export function SavedViewsPanel({
             type="text"
             value={name}
             maxLength={MAX_VIEW_NAME}
-            placeholder="e.g. Torkham, October"
+            placeholder={t('namePlaceholder')}
             onChange={(event) => setName(event.target.value)}
           />
           <button type="submit" disabled={!store}>
-            Save view
+            {t('saveView')}
           </button>
         </div>
       </form>
       {store?.notKept && (
         <p className="message warning" role="note">
-          {store.notKept}
+          <DataText value={store.notKept} lang="en" />
         </p>
       )}
       <ViewsMessageLine
         message={message}
         onUndo={(deleted) =>
-          void store
-            ?.restore(deleted)
-            .then(() => setMessage({ text: `“${deleted.name}” is back.`, tone: 'done' }))
+          void store?.restore(deleted).then(() =>
+            setMessage({
+              text: () => say('savedViews:back', { name: deleted.name }),
+              tone: 'done',
+            }),
+          )
         }
       />
       {!store ? (
-        <p className="muted small">Opening the saved views…</p>
+        <p className="muted small">{t('opening')}</p>
       ) : views.length === 0 ? (
-        <p className="muted small">No saved views yet: set the filters and map, then Save view.</p>
+        <p className="muted small">{t('none')}</p>
       ) : (
         <ul className="saved-view-list" aria-labelledby={`${id}-heading`}>
           {views.map((view) => (
@@ -165,7 +182,10 @@ export function SavedViewsPanel({
               view={view}
               onOpen={() => {
                 address.openView(view.query);
-                setMessage({ text: `Opened “${view.name}”.`, tone: 'done' });
+                setMessage({
+                  text: () => say('savedViews:opened', { name: view.name }),
+                  tone: 'done',
+                });
               }}
               onRename={(renamed) => void store.rename(view.id, renamed)}
               onDelete={() => void remove(view)}
@@ -175,10 +195,10 @@ export function SavedViewsPanel({
       )}
       <div className="saved-views-file">
         <button type="button" disabled={views.length === 0} onClick={exportViews}>
-          Export views
+          {t('exportViews')}
         </button>
         <ImportJsonButton
-          label="Import views…"
+          label={t('importViews')}
           disabled={!store}
           onFile={(file) => void importFile(file)}
         />
@@ -192,8 +212,9 @@ function sameViewKey(view: ViewEntry): string {
   return `${view.name}\n${view.query}`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 view", "2 views", in the page's language. */
+function countViews(count: number): string {
+  return say('savedViews:views', { count });
 }
 
 function now(): string {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import { formatDayNumber, parseDay } from '../../domain/incident-date';
@@ -5,6 +6,7 @@ import { Timeline } from './timeline';
 
 /** The timeline fed from the store: the engine's stacked per-day counts, the brush sets the dates. */
 export function TimelinePanel({ store = incidentStore }: { store?: IncidentStore }) {
+  const { t } = useTranslation('timeline');
   const timeline = useIncidentStore((state) => state.result?.timeline ?? null, store);
   const extent = useIncidentStore((state) => state.summary?.dayExtent ?? null, store);
   const from = useIncidentStore((state) => state.filter.from, store);
@@ -15,7 +17,7 @@ export function TimelinePanel({ store = incidentStore }: { store?: IncidentStore
   const fromDay = extent ? parseDay(extent.from)?.dayNumber : undefined;
   const toDay = extent ? parseDay(extent.to)?.dayNumber : undefined;
   return (
-    <section className="timeline-panel" aria-label="Timeline of incidents">
+    <section className="timeline-panel" aria-label={t('panel')}>
       <Timeline
         histogram={timeline}
         extent={fromDay !== undefined && toDay !== undefined ? { fromDay, toDay } : null}

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseCalendar } from '../../i18n/calendar';
+import { axisCalendar } from './axis-calendar';
 import { day, makeHistogram } from './test-histogram';
 import {
   axisTicks,
@@ -149,5 +151,33 @@ describe('Axis ticks', () => {
   it('puts weekly day ticks on Mondays', () => {
     const ticks = axisTicks({ fromDay: day('2025-10-01'), toDay: day('2025-10-31') }, 300);
     expect(ticks.map((t) => t.label)).toEqual(['6 Oct', '13 Oct', '20 Oct', '27 Oct']);
+  });
+});
+
+describe('Axis ticks in another language', () => {
+  afterEach(() => chooseCalendar('gregory'));
+
+  it('name Gregorian months in Pashto digits', () => {
+    const extent = { fromDay: day('2025-10-01'), toDay: day('2025-12-31') };
+    const ticks = axisTicks(extent, 600, 64, axisCalendar('ps'));
+    expect(ticks.map((t) => t.day)).toEqual([
+      day('2025-10-01'),
+      day('2025-11-01'),
+      day('2025-12-01'),
+    ]);
+    expect(ticks[0]!.label).toMatch(/۲۰۲۵/);
+  });
+
+  it('stand on the first days of Solar Hijri months when that calendar is chosen', () => {
+    chooseCalendar('persian');
+    const extent = { fromDay: day('2025-10-01'), toDay: day('2025-12-31') };
+    const ticks = axisTicks(extent, 600, 64, axisCalendar('fa-AF'));
+    // 1 Aban, 1 Azar and 1 Dey 1404 fall on 23 October, 22 November and 22 December 2025.
+    expect(ticks.map((t) => t.day)).toEqual([
+      day('2025-10-23'),
+      day('2025-11-22'),
+      day('2025-12-22'),
+    ]);
+    expect(ticks[0]!.label).toMatch(/۱۴۰۴/);
   });
 });

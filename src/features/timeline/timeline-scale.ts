@@ -2,6 +2,9 @@
  * Pure helpers for the timeline: binning days into bars, the day ↔ pixel scale and axis ticks.
  * Days are day numbers (days since 1970-01-01), as in `domain/incident-date`.
  */
+import { currentLanguage } from '../../i18n/i18n';
+import type { AxisCalendar } from './axis-calendar';
+import { axisCalendar } from './axis-calendar';
 
 /** Incidents per day from `startDay`, stacked by type: `byType[t * days + d]`. */
 export interface DayHistogram {
@@ -31,7 +34,6 @@ export interface Bins {
   max: number;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Day number of Monday 1970-01-05, the first Monday of the epoch. */
 const FIRST_MONDAY = 4;
 /** Fewest CSS pixels a daily bar may take before the timeline switches to weekly bars. */
@@ -115,20 +117,6 @@ export interface AxisTick {
   label: string;
 }
 
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600];
 const DAY_STEPS = [1, 2, 7, 14];
 const AVERAGE_MONTH_DAYS = 30.44;
@@ -136,56 +124,51 @@ const AVERAGE_MONTH_DAYS = 30.44;
 /**
  * Ticks for the axis: month starts (every 1, 2, 3 or 6 months), years (every 1, 2, 5 … years),
  * or, when the extent holds fewer than two month starts, days. Steps are chosen so that labels
- * stand at least `minSpacingPx` apart on an axis `width` pixels wide.
+ * stand at least `minSpacingPx` apart on an axis `width` pixels wide. Months and labels are
+ * those of a language and its chosen calendar (axis-calendar.ts), the page's by default.
  */
-export function axisTicks(extent: DayExtent, width: number, minSpacingPx = 64): AxisTick[] {
+export function axisTicks(
+  extent: DayExtent,
+  width: number,
+  minSpacingPx = 64,
+  calendar: AxisCalendar = axisCalendar(currentLanguage()),
+): AxisTick[] {
   const pxPerDay = width / extentDays(extent);
-  const months = monthTicks(extent, pxPerDay, minSpacingPx);
+  const months = monthTicks(extent, pxPerDay, minSpacingPx, calendar);
   if (months.length >= 2) return months;
   const step = DAY_STEPS.find((s) => s * pxPerDay >= minSpacingPx);
-  return step === undefined ? months : dayTicks(extent, step);
+  return step === undefined ? months : dayTicks(extent, step, calendar);
 }
 
-function monthTicks(extent: DayExtent, pxPerDay: number, minSpacingPx: number): AxisTick[] {
+function monthTicks(
+  extent: DayExtent,
+  pxPerDay: number,
+  minSpacingPx: number,
+  calendar: AxisCalendar,
+): AxisTick[] {
   const monthPx = pxPerDay * AVERAGE_MONTH_DAYS;
   const step =
     MONTH_STEPS.find((s) => s * monthPx >= minSpacingPx) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
-  const first = toDate(extent.fromDay);
   const ticks: AxisTick[] = [];
   // Month index = year * 12 + month; a tick stands on every index divisible by the step.
-  let index = first.year * 12 + first.month + (first.date === 1 ? 0 : 1);
-  index += mod(-index, step);
-  for (; ; index += step) {
-    const year = Math.floor(index / 12);
-    const month = index % 12;
-    const day = Date.UTC(year, month, 1) / MS_PER_DAY;
-    if (day > extent.toDay) break;
-    const label =
-      step >= 12
-        ? String(year)
-        : month === 0 || ticks.length === 0
-          ? `${MONTH_NAMES[month]} ${year}`
-          : MONTH_NAMES[month]!;
-    ticks.push({ day, label });
+  for (const { day, index } of calendar.monthStarts(extent.fromDay, extent.toDay)) {
+    if (mod(index, step) !== 0) continue;
+    const style =
+      step >= 12 ? 'year' : index % 12 === 0 || ticks.length === 0 ? 'monthYear' : 'month';
+    ticks.push({ day, label: calendar.label(day, style) });
   }
   return ticks;
 }
 
-function dayTicks(extent: DayExtent, step: number): AxisTick[] {
+function dayTicks(extent: DayExtent, step: number, calendar: AxisCalendar): AxisTick[] {
   // Weekly steps fall on Mondays; shorter ones count from the first day.
   const origin = step % 7 === 0 ? FIRST_MONDAY : extent.fromDay;
   const ticks: AxisTick[] = [];
   for (let day = extent.fromDay + mod(origin - extent.fromDay, step); day <= extent.toDay;) {
-    const { date, month } = toDate(day);
-    ticks.push({ day, label: `${date} ${MONTH_NAMES[month]}` });
+    ticks.push({ day, label: calendar.label(day, 'dayMonth') });
     day += step;
   }
   return ticks;
-}
-
-function toDate(day: number): { year: number; month: number; date: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), date: d.getUTCDate() };
 }
 
 function mod(a: number, n: number): number {

@@ -2,6 +2,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTypeDescriber } from '../../domain/type-describer';
+import { chooseCalendar } from '../../i18n/calendar';
+import { showLanguage } from '../../i18n/i18n';
 import { day, makeHistogram } from './test-histogram';
 import type { TimelineProps } from './timeline';
 import { Timeline } from './timeline';
@@ -398,5 +400,31 @@ describe('Playback', () => {
     expect(lastRange(onRangeChange)).toEqual([25, 31]);
     advance(1500);
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+  });
+});
+
+describe('The timeline in Dari and Urdu', () => {
+  afterEach(async () => {
+    chooseCalendar('gregory');
+    await act(() => showLanguage('en'));
+  });
+
+  it('names its controls in Urdu and counts the days of the range', async () => {
+    renderTimeline({ range: october(2, 8) });
+    await act(() => showLanguage('ur'));
+    expect(screen.getByRole('group', { name: 'ٹائم لائن' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'چلائیں' })).toBeInTheDocument();
+    expect(screen.getByRole('slider', { name: 'حد کا آغاز' })).toBeInTheDocument();
+    expect(document.querySelector('.timeline-range-text')).toHaveTextContent(/\(7 دن\)$/);
+  });
+
+  it('writes days in Dari digits, and in the Solar Hijri calendar when chosen', async () => {
+    renderTimeline({ range: october(2, 8) });
+    await act(() => showLanguage('fa-AF'));
+    const start = screen.getByRole('slider', { name: 'آغاز بازه' });
+    expect(start.getAttribute('aria-valuetext')).toMatch(/۲۰۲۵/);
+    act(() => chooseCalendar('persian'));
+    expect(start.getAttribute('aria-valuetext')).toMatch(/۱۴۰۴/);
+    expect(screen.getByRole('group', { name: 'جدول زمانی' })).toHaveAccessibleDescription(/۱۴۰۴/);
   });
 });

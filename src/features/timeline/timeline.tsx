@@ -1,4 +1,8 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { captionDay } from '../filters/filter-phrases';
+import { useAxisCalendar } from './use-axis-calendar';
 import { formatDayNumber } from '../../domain/incident-date';
 import type { TypeDescriber } from '../../domain/type-describer';
 import type { KeySteps } from '../brush/brush-range';
@@ -54,6 +58,9 @@ const KEY_STEPS: KeySteps = { step: 1, page: 7 };
  * through props and leaves through `onRangeChange`.
  */
 export function Timeline({ histogram, extent, range, describeType, onRangeChange }: TimelineProps) {
+  const { t } = useTranslation('timeline');
+  const { language, calendar } = useAxisCalendar();
+  const dayText = (day: number) => captionDay(formatDayNumber(day), language);
   const summaryId = useId();
   const keysId = useId();
   const [plotRef, plotSize] = useElementSize<HTMLDivElement>();
@@ -108,13 +115,16 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
   const ticks = useMemo(
     () =>
       axis
-        ? axisTicks(axis, width).filter(
+        ? axisTicks(axis, width, undefined, calendar).filter(
             (tick) => dayToX(tick.day, axis, width) + tick.label.length * LABEL_CHAR_PX <= width,
           )
         : [],
-    [axis, width],
+    [axis, width, calendar],
   );
-  const summary = useMemo(() => describeTimeline(histogram, axis), [histogram, axis]);
+  const summary = useMemo(
+    () => describeTimeline(histogram, axis, language, calendar),
+    [histogram, axis, language, calendar],
+  );
 
   // The canvas is redrawn only when the bars or its size change, never while brushing.
   const draw = useCallback(
@@ -134,13 +144,12 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
   const windowMax = axis ? extentDays(axis) : undefined;
 
   return (
-    <div className="timeline" role="group" aria-label="Timeline" aria-describedby={summaryId}>
+    <div className="timeline" role="group" aria-label={t('chart')} aria-describedby={summaryId}>
       <p id={summaryId} className="visually-hidden">
         <DataText value={summary} />
       </p>
       <p id={keysId} className="visually-hidden">
-        Arrow keys move the range by a day, Page Up and Page Down by a week, Home and End to the
-        ends of the data; with Shift they move this end only.
+        {t('keys')}
       </p>
       <div className="chart-controls timeline-controls">
         <button
@@ -148,15 +157,13 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
           disabled={!axis}
           onClick={playback.playing ? playback.pause : playback.play}
           title={
-            reducedMotion
-              ? `Reduced motion: steps a whole window every ${WINDOW_STEP_MS / 1000} s at 1×`
-              : 'Moves the window one day at a time'
+            reducedMotion ? t('playHintReduced', { seconds: WINDOW_STEP_MS / 1000 }) : t('playHint')
           }
         >
-          {playback.playing ? 'Pause' : 'Play'}
+          {playback.playing ? t('pause') : t('play')}
         </button>
         <label>
-          Window (days)
+          {t('window')}
           <input
             type="number"
             min={1}
@@ -171,11 +178,11 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
           />
         </label>
         <label>
-          Speed
+          {t('speed')}
           <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s}×
+                {formatNumber(s, language)}×
               </option>
             ))}
           </select>
@@ -186,17 +193,19 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
             checked={loop}
             onChange={(event) => setLoop(event.target.checked)}
           />{' '}
-          Loop
+          {t('loop')}
         </label>
         <button type="button" onClick={clear} disabled={!selecting}>
-          Clear
+          {t('clear')}
         </button>
         <span className="timeline-range-text muted small">
           {!brush || !selecting
-            ? 'All dates'
-            : `${formatDayNumber(brush.from)} to ${formatDayNumber(brush.to)} (${
-                brush.to - brush.from + 1
-              } ${brush.to === brush.from ? 'day' : 'days'})`}
+            ? t('allDates')
+            : t('range', {
+                from: dayText(brush.from),
+                to: dayText(brush.to),
+                days: t('days', { count: brush.to - brush.from + 1 }),
+              })}
         </span>
       </div>
       <div className="timeline-plot" dir="ltr" ref={plotRef}>
@@ -210,18 +219,18 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
             selecting={selecting}
             handles={{
               from: {
-                label: 'Range start',
+                label: t('rangeStart'),
                 min: axis.fromDay,
                 max: brush.to,
                 now: brush.from,
-                text: formatDayNumber(brush.from),
+                text: dayText(brush.from),
               },
               to: {
-                label: 'Range end',
+                label: t('rangeEnd'),
                 min: brush.from,
                 max: axis.toDay,
                 now: brush.to,
-                text: formatDayNumber(brush.to),
+                text: dayText(brush.to),
               },
             }}
             keysId={keysId}
