@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IncludeNotesToggle } from '../features/analyst-notes/include-notes-toggle';
 import { NotesPanel } from '../features/analyst-notes/notes-panel';
 import { TagsFilter } from '../features/analyst-notes/tags-filter';
@@ -23,31 +24,36 @@ import { MapView } from '../features/map-view/map-view';
 import { SavedDatasetsPanel } from '../features/saved-datasets/saved-datasets-panel';
 import { SavedViewsPanel } from '../features/saved-views/saved-views-panel';
 import { TimelinePanel } from '../features/timeline/timeline-panel';
+import { HeaderMenu } from './header-menu';
 import type { UrlSync } from './url-sync';
 
 type Drawer = 'filters' | 'list' | null;
 
 /**
  * The page: header with count, link and exports; filters on the left, the map with its timeline
- * in the middle, the list on the right, details over the map. On a phone the filters and the
- * list are drawers.
+ * in the middle, the list on the right, details over the map (mirrored in a right-to-left
+ * language, by app.css). On a phone the filters and the list are drawers and the header's
+ * actions fold into one menu.
  */
 export function App({ urlSync }: { urlSync?: UrlSync }) {
+  const { t } = useTranslation('app');
   const [drawer, setDrawer] = useState<Drawer>(null);
   const toggle = (name: Exclude<Drawer, null>) =>
     setDrawer((open) => (open === name ? null : name));
   return (
     <div className="app" data-drawer={drawer ?? 'none'}>
       <header className="app-header">
-        <h1>Durand Line incident map</h1>
+        <h1>{t('title')}</h1>
         <IncidentCount />
-        <div className="header-actions">
-          <CopyLinkButton />
-          <ExportButtons />
-          <ComputedFieldsToggle />
-          <IncludeNotesToggle />
-        </div>
-        <LanguageMenu />
+        <HeaderMenu>
+          <div className="header-actions">
+            <CopyLinkButton />
+            <ExportButtons />
+            <ComputedFieldsToggle />
+            <IncludeNotesToggle />
+          </div>
+          <LanguageMenu />
+        </HeaderMenu>
         <div className="drawer-toggles">
           <button
             type="button"
@@ -55,7 +61,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
             aria-controls="filters-drawer"
             onClick={() => toggle('filters')}
           >
-            Filters
+            {t('filters')}
           </button>
           <button
             type="button"
@@ -63,12 +69,12 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
             aria-controls="list-drawer"
             onClick={() => toggle('list')}
           >
-            List
+            {t('list')}
           </button>
         </div>
       </header>
       <div className="app-body">
-        <nav id="filters-drawer" className="sidebar drawer" aria-label="Filters and data">
+        <nav id="filters-drawer" className="sidebar drawer" aria-label={t('filtersAndData')}>
           <LoadProgress />
           <FilterPanel />
           <MoreFilters />
@@ -79,11 +85,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <LoadReport />
           <OpenFile />
           <SavedDatasetsPanel />
-          <p className="muted small about">
-            Embedded: incidents of Sept 2025 – June 2026 from cited news reports, which thin out
-            after March 2026 (no report found for July–November 2026); coordinates are estimates
-            (see each incident's precision). Border: Natural Earth 1:10m, generalised.
-          </p>
+          <p className="muted small about">{t('about')}</p>
         </nav>
         <main className="map-column">
           <div className="map-area">
@@ -96,7 +98,7 @@ export function App({ urlSync }: { urlSync?: UrlSync }) {
           <TimelinePanel />
           <StripPanel />
         </main>
-        <aside id="list-drawer" className="list-column drawer" aria-label="Incident list">
+        <aside id="list-drawer" className="list-column drawer" aria-label={t('incidentList')}>
           <ListPanel />
         </aside>
       </div>

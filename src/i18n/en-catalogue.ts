@@ -7,6 +7,7 @@
  * one line here.
  */
 import analystNotes from './locales/en/analystNotes.json';
+import app from './locales/en/app.json';
 import appUpdate from './locales/en/appUpdate.json';
 import border from './locales/en/border.json';
 import borderStrip from './locales/en/borderStrip.json';
@@ -25,6 +26,7 @@ import timeline from './locales/en/timeline.json';
 
 export const EN = {
   analystNotes,
+  app,
   appUpdate,
   border,
   borderStrip,

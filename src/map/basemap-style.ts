@@ -27,6 +27,7 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 export const PLACE_LABEL_LAYER = 'place-labels';
+export const COUNTRY_LABEL_LAYER = 'country-labels';
 export const DURAND_LINE_LAYER = 'durand-line';
 
 /** The basemap's colours per scheme. The Durand Line keeps a strong contrast in both. */
@@ -68,7 +69,7 @@ const BASEMAP_LAYER_IDS = new Set([
   'background',
   'countries-fill',
   'countries-outline',
-  'country-labels',
+  COUNTRY_LABEL_LAYER,
   'durand-line-casing',
   DURAND_LINE_LAYER,
   'place-dots',
@@ -112,7 +113,7 @@ function buildBasemapLayers(scheme: ColourScheme): LayerSpecification[] {
     },
     ...buildOutlineLayers(scheme),
     {
-      id: 'country-labels',
+      id: COUNTRY_LABEL_LAYER,
       type: 'symbol',
       source: 'countries',
       filter: ['!=', ['get', 'iso_n3'], null],

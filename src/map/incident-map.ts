@@ -2,12 +2,21 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapViewState } from '../domain/url-state';
-import { basemapPaints, buildBasemapStyle, INITIAL_BOUNDS } from './basemap-style';
+import { currentLanguage, i18next } from '../i18n/i18n';
+import type { Language } from '../i18n/languages';
+import { languageOf } from '../i18n/languages';
+import {
+  basemapPaints,
+  buildBasemapStyle,
+  COUNTRY_LABEL_LAYER,
+  INITIAL_BOUNDS,
+} from './basemap-style';
 import { CROSSING_LAYER } from './border-layers';
 import type { ProvinceCounts } from './border-overlays';
 import { BorderOverlays } from './border-overlays';
 import type { ColourScheme } from './colour-scheme';
 import type { BorderSide } from './distance-band';
+import { countryLabelField, countryLabelSpacing, zoomControlCorner } from './map-language';
 import type { MapSnapshot } from './shown-map';
 import { MAP_MAX_ZOOM } from './incident-layers';
 import type { MapHit } from './incident-overlay';
@@ -66,6 +75,9 @@ export class IncidentMap {
   private incidentsDrawn = false;
   private readonly darkQuery: MediaQueryList | null;
   private readonly onSchemeChange = () => this.applyScheme();
+  private readonly onLanguageChange = () => this.applyLanguage();
+  private readonly zoomControl = new maplibregl.NavigationControl({ showCompass: false });
+  private zoomCorner: ReturnType<typeof zoomControlCorner> | null = null;
   /** Crossings, the distance band and the province choropleth. */
   private readonly border: BorderOverlays;
 
@@ -110,13 +122,14 @@ export class IncidentMap {
       this.updateState();
     });
     this.border = new BorderOverlays(this.map, document.baseURI);
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.placeZoomControl();
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       this.styleLoaded = true;
       this.border.attach();
-      // The scheme may have changed while the style loaded.
+      // The scheme and the language may have changed while the style loaded.
       this.applyScheme();
+      this.applyLanguage();
     });
     this.map.on('click', (event) => this.onClick(event));
     // At most one look under the pointer a frame.
@@ -129,6 +142,7 @@ export class IncidentMap {
       });
     });
     this.darkQuery?.addEventListener('change', this.onSchemeChange);
+    i18next.on('languageChanged', this.onLanguageChange);
     this.map.on('moveend', (event: { originalEvent?: unknown; initialFit?: boolean }) => {
       // The first fit is the app's own choice, not the user's: it stays out of the address.
       if (event.initialFit || (!this.moved && !event.originalEvent && !options.initialView)) return;
@@ -225,6 +239,7 @@ export class IncidentMap {
 
   destroy(): void {
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
+    i18next.off('languageChanged', this.onLanguageChange);
     if (window.durandMap === this.map) delete window.durandMap;
     if (this.incidents.map && window.durandIncidents === this.incidents.map) {
       delete window.durandIncidents;
@@ -305,6 +320,35 @@ export class IncidentMap {
     for (const { layer, property, value } of basemapPaints(this.scheme())) {
       this.map.setPaintProperty(layer, property, value);
     }
+  }
+
+  private language(): Language {
+    return languageOf(currentLanguage());
+  }
+
+  /**
+   * The map follows the page's language: country names in the reader's language and script
+   * (MapLibre shapes Arabic script and orders right-to-left text itself), and the zoom buttons
+   * at the page's inline end. The map itself is never mirrored: west stays on the left.
+   */
+  private applyLanguage(): void {
+    this.placeZoomControl();
+    if (!this.styleLoaded) return;
+    const { locale, dir } = this.language();
+    this.map.setLayoutProperty(COUNTRY_LABEL_LAYER, 'text-field', countryLabelField(locale));
+    this.map.setLayoutProperty(
+      COUNTRY_LABEL_LAYER,
+      'text-letter-spacing',
+      countryLabelSpacing(dir),
+    );
+  }
+
+  private placeZoomControl(): void {
+    const corner = zoomControlCorner(this.language().dir);
+    if (corner === this.zoomCorner) return;
+    if (this.zoomCorner) this.map.removeControl(this.zoomControl);
+    this.map.addControl(this.zoomControl, corner);
+    this.zoomCorner = corner;
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -146,6 +147,31 @@ export async function openEmbeddedApp(browser: Browser, url: string): Promise<Te
 export async function countOf(page: Page): Promise<number> {
   const text = (await page.getByTestId('incident-count').textContent()) ?? '';
   return Number(/^\s*(\d+)/.exec(text)?.[1] ?? NaN);
+}
+
+/** Presses `key` (Tab) until `isTarget` holds for the focused element; bounded, so a broken tab order fails. */
+export async function tabTo(page: Page, isTarget: () => Promise<boolean>, key = 'Tab') {
+  for (let i = 0; i < 250; i++) {
+    if (await isTarget()) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error('the keyboard never reached the target');
+}
+
+/** Axe's serious and critical violations of WCAG 2.2 AA on the page, one line each (up to 3 places). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
 }
 
 /** Drops a file holding `text` on the page, as a user drags one in from the desktop. */

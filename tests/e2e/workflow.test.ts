@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +9,8 @@ import {
   launchBrowser,
   openAppPage,
   saveScreenshot,
+  seriousAxeViolations,
+  tabTo,
   waitForMapIdle,
 } from './browser';
 
@@ -46,15 +47,6 @@ function drawnIncidents(page: Page): Promise<number> {
 
 function param(page: Page, name: string): string | null {
   return new URL(page.url()).searchParams.get(name);
-}
-
-/** Presses Tab until `isTarget` holds for the focused element (bounded, so a broken tab order fails). */
-async function tabTo(page: Page, isTarget: () => Promise<boolean>, key = 'Tab') {
-  for (let i = 0; i < 250; i++) {
-    if (await isTarget()) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error('the keyboard never reached the target');
 }
 
 describe('The analyst workflow', () => {
@@ -200,19 +192,7 @@ describe('The analyst workflow', () => {
     const { page } = await openApp();
     await expect.poll(() => countOf(page)).toBe(EMBEDDED_COUNT);
     await page.getByRole('listbox', { name: 'Incidents' }).getByRole('option').first().click();
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join('; ')})`,
-      );
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('is usable on a phone, with the filters and list as drawers', async () => {

@@ -201,7 +201,7 @@ export function BorderStrip({
         tickClassName="border-strip-time-tick"
         place={(day) => ({ top: y(day) })}
       />
-      <div className="border-strip-plot" ref={plotRef}>
+      <div className="border-strip-plot" dir="ltr" ref={plotRef}>
         <div className="border-strip-backdrop" aria-hidden="true">
           {ordered.map((segment, i) => (
             <div
@@ -243,7 +243,7 @@ export function BorderStrip({
           />
         )}
       </div>
-      <div className="border-strip-segments" aria-hidden="true">
+      <div className="border-strip-segments" dir="ltr" aria-hidden="true">
         {ordered.map((segment) => (
           <span
             key={`${segment.name}-${segment.fromKm}`}
@@ -255,14 +255,14 @@ export function BorderStrip({
           </span>
         ))}
       </div>
-      <div className="border-strip-km-axis" aria-hidden="true">
+      <div className="border-strip-km-axis" dir="ltr" aria-hidden="true">
         {kms.map((km) => (
           <span key={km} className="border-strip-km-tick" style={{ left: x(km) }}>
             {t('km', { km: formatKm(km, language) })}
           </span>
         ))}
       </div>
-      <div className="border-strip-ends muted small" aria-hidden="true">
+      <div className="border-strip-ends muted small" dir="ltr" aria-hidden="true">
         <span>{t('iranEnd')}</span>
         <span>{t('chinaEnd')}</span>
       </div>

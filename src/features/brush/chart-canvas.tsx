@@ -32,7 +32,10 @@ export function useChartCanvas(
   }, [canvasRef, draw, width, height, pixelRatio]);
 }
 
-/** A chart axis's labels, each placed by `place` (a left or a top offset). */
+/**
+ * A chart axis's labels, each placed by `place` (a left or a top offset). Laid out left to right
+ * in every language (dir="ltr"): a chart's axes keep their direction in a right-to-left page.
+ */
 export function AxisTicks({
   ticks,
   className,
@@ -45,7 +48,7 @@ export function AxisTicks({
   place: (day: number) => CSSProperties;
 }) {
   return (
-    <div className={className} aria-hidden="true">
+    <div className={className} dir="ltr" aria-hidden="true">
       {ticks.map((tick) => (
         <span key={tick.day} className={tickClassName} style={place(tick.day)}>
           {/* eslint-disable-next-line no-restricted-syntax -- a tick's date, written by the app */}

@@ -208,7 +208,7 @@ export function Timeline({ histogram, extent, range, describeType, onRangeChange
               })}
         </span>
       </div>
-      <div className="timeline-plot" ref={plotRef}>
+      <div className="timeline-plot" dir="ltr" ref={plotRef}>
         <canvas ref={canvasRef} className="timeline-canvas" aria-hidden="true" />
         {axis && brush && (
           // A day's handle stands at its edge: the range ends where its last day ends.
