@@ -43,6 +43,7 @@ export function makeManifest(overrides: Partial<PackageManifest> = {}): PackageM
       compression: 'gzip',
       tileCount: 40,
       maxTileBytes: 2100,
+      denseTiles: 0,
       zooms: [
         { z: 0, cellPx: 16, bin: 'day', raw: false },
         { z: 8, cellPx: 0, bin: 'day', raw: true },

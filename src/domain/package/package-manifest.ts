@@ -167,7 +167,14 @@ export interface PackageManifest {
     rawMinZoom: number;
     compression: TileCompression;
     tileCount: number;
+    /** Largest tile before compression. */
     maxTileBytes: number;
+    /**
+     * Tiles at zooms ≥ rawMinZoom too dense for raw points (many incidents on one spot), which
+     * hold aggregated points (with `count`) instead; 0 in most packages. Absent (read as 0) in
+     * manifests written before it existed.
+     */
+    denseTiles: number;
     zooms: TileZoom[];
   };
   counts: { file: string; rows: number; columns: string[] };
@@ -242,6 +249,7 @@ export function readPackageManifest(json: unknown): PackageManifest {
       compression: readEnum(tiles, 'compression', COMPRESSIONS),
       tileCount: tiles.integer('tileCount'),
       maxTileBytes: tiles.integer('maxTileBytes'),
+      denseTiles: tiles.has('denseTiles') ? tiles.integer('denseTiles') : 0,
       zooms: tiles.list('zooms', (z) => ({
         z: z.integer('z'),
         cellPx: z.number('cellPx'),
