@@ -15,6 +15,7 @@ import type {
   LoadSource,
 } from '../workers/engine-protocol';
 import { storedLoadLimits } from './load-limits';
+import type { FilterSlice } from './filter-slice';
 import type { ResultSlice } from './result-slice';
 import type { SavedSlice } from './saved-slice';
 import type { SelectionSlice } from './selection-slice';
@@ -90,6 +91,7 @@ export interface DataSlice {
  * offered to the saved datasets.
  */
 type DataSliceNeeds = DataSlice &
+  Pick<FilterSlice, 'setFilter'> &
   Pick<ResultSlice, 'facets'> &
   Pick<SelectionSlice, 'selectedRow' | 'selected'> &
   Pick<SavedSlice, 'keepLoaded'>;
@@ -152,6 +154,8 @@ export function createDataSlice(
     /** New data on the page: its facets come after it, and the selection goes. */
     const showSummary = (summary: EngineSummary, also: Partial<DataSlice> = {}) => {
       set({ ...also, summary, facets: null, selectedRow: null, selected: null });
+      // A package answers fewer filters than loaded data: those it cannot answer go, said why.
+      if (summary.package) get().setFilter({});
       // The filters' choices come after the first answer: the map and counts need not wait.
       client.facets().then(
         (facets) => {

@@ -54,6 +54,7 @@ export function createEngineHandler(
     // Posts whatever phase the call reports: each call's type in the table says which it may.
     const context: CallContext<never> = {
       engine,
+      source: engine.source,
       progress: (progress, phase) => post({ id, call, progress, phase }, []),
       sliceEnd: () => performance.now() + SLICE_MS,
       streamAboveBytes,

@@ -92,6 +92,7 @@ function nameList(
       },
     },
     example: { [key]: options.example },
+    package: null,
     facet: { ...options.facet, key },
     known: knownList(
       key,
@@ -143,6 +144,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     record: (filter, words) => effectiveRange(filter, words),
     match: { by: 'index' },
     example: { from: '2025-10-01', to: '2025-10-31' },
+    package: { attribute: 'day' },
   },
   {
     name: 'types',
@@ -160,6 +162,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     record: (filter) => ({ types: filter.types === null ? 'all' : [...filter.types] }),
     match: { by: 'index' },
     example: { types: ['airstrike', 'shelling'] },
+    package: { attribute: 'type' },
     known: knownList(
       'types',
       'data',
@@ -238,6 +241,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       },
     },
     example: { minFatalities: 5 },
+    package: null,
   },
   {
     name: 'precision',
@@ -266,6 +270,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       },
     },
     example: { precisions: ['place', 'district'] },
+    package: null,
   },
   {
     name: 'text',
@@ -287,6 +292,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       },
     },
     example: { text: 'torkham gate' },
+    package: null,
   },
   ...BORDER_DIMENSIONS,
   TAG_DIMENSION,

@@ -78,7 +78,7 @@ export class IncidentTiles {
       this.addPoints(features, z, start, end);
     }
     const data = encodePointTile(features, INCIDENT_TILE_LAYER, z, x, y);
-    return { data, etag: `${data.length.toString(36)}-${hash(data).toString(36)}` };
+    return { data, etag: tileEtag(data) };
   }
 
   private addPoints(features: TileFeature[], z: number, start: number, end: number): void {
@@ -157,6 +157,11 @@ function round(degrees: number): number {
 }
 
 /** FNV-1a over the bytes: a cheap tag for "this tile did not change". */
+/** A tag that changes whenever a tile's bytes do (for MapLibre's ETag check). */
+export function tileEtag(data: Uint8Array): string {
+  return `${data.length.toString(36)}-${hash(data).toString(36)}`;
+}
+
 function hash(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) {
