@@ -24,6 +24,23 @@ export interface FilterSlice {
   dropUnknownValues: (dimensions: readonly string[]) => Promise<string[]>;
 }
 
+/**
+ * The filter without what an open dataset package cannot answer (package-answers.ts), each
+ * dimension dropped with a notice: a link, a saved view or a click on the map may set one.
+ */
+export function answerableFilter(
+  filter: EngineFilter,
+  { summary, addNotices }: Pick<DataSlice, 'summary'> & Pick<NoticeSlice, 'addNotices'>,
+): EngineFilter {
+  const terms = summary?.package;
+  const refused = terms ? unansweredDimensions(filter, terms) : [];
+  if (refused.length === 0) return filter;
+  addNotices(
+    refused.map(({ dimension, reason }) => `Ignored ${dimension.params.join(', ')}: ${reason}`),
+  );
+  return Object.assign({ ...filter }, ...refused.map(({ dimension }) => dimension.empty));
+}
+
 /** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
 function toggle(
   selection: readonly string[] | null,
@@ -52,25 +69,9 @@ export function createFilterSlice(
   [],
   FilterSlice
 > {
-  /**
-   * The filter without what an open dataset package cannot answer (package-answers.ts), each
-   * dimension dropped with a notice: a link, a saved view or a click on the map may set one.
-   */
-  const answerable = (
-    filter: EngineFilter,
-    { summary, addNotices }: Pick<DataSlice, 'summary'> & Pick<NoticeSlice, 'addNotices'>,
-  ): EngineFilter => {
-    const terms = summary?.package;
-    const refused = terms ? unansweredDimensions(filter, terms) : [];
-    if (refused.length === 0) return filter;
-    addNotices(
-      refused.map(({ dimension, reason }) => `Ignored ${dimension.params.join(', ')}: ${reason}`),
-    );
-    return Object.assign({ ...filter }, ...refused.map(({ dimension }) => dimension.empty));
-  };
   return (set, get) => ({
     filter: EMPTY_ENGINE_FILTER,
-    setFilter: (filter) => set({ filter: answerable({ ...get().filter, ...filter }, get()) }),
+    setFilter: (filter) => set({ filter: answerableFilter({ ...get().filter, ...filter }, get()) }),
     setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
     setTypeSelected: (code, selected) => {
       const { filter, summary } = get();

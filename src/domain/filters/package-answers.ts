@@ -11,6 +11,10 @@ import type { FilterDimension, UrlFilter } from './filter-dimension';
 import { OPEN_KM } from './border-dimensions';
 import { FILTER_DIMENSIONS } from './filter-dimensions';
 
+/** Why a package's list cannot be sorted by anything but the date. */
+export const PACKAGE_DATE_ORDER_ONLY =
+  'A package lists its incidents by date only: sorting by fatalities would read every row.';
+
 /** What the filters need to know of an open package. */
 export interface PackageTerms {
   /** Lower edges of its distance bands, km (band i is [kmBands[i], kmBands[i + 1])). */

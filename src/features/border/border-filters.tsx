@@ -7,6 +7,7 @@ import {
 } from '../../state/incident-store';
 import { OPEN_KM } from '../../domain/filters/border-dimensions';
 import { DataText } from '../data-text/data-text';
+import { PackageGate } from '../filters/package-gate';
 
 /** The distance bands analysts ask for most. */
 const PRESETS: ReadonlyArray<{ label: string; range: [number, number] }> = [
@@ -68,85 +69,93 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
         ))}
       </div>
 
-      <p className="small field-label">Distance from the line</p>
-      <div className="presets" role="group" aria-label="Distance presets">
-        {PRESETS.map(({ label, range }) => (
-          <button
-            key={label}
-            type="button"
-            aria-pressed={band !== null && band[0] === range[0] && band[1] === range[1]}
-            onClick={() => setFilter({ borderKm: range })}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <label className="range-field">
-        From {min} km
-        <input
-          type="range"
-          min={0}
-          max={SLIDER_MAX_KM}
-          step={1}
-          value={min}
-          aria-label="Minimum distance from the line (km)"
-          onChange={(event) => setBand(Math.min(Number(event.target.value), max), max)}
-        />
-      </label>
-      <label className="range-field">
-        To {max >= SLIDER_MAX_KM ? 'any' : `${max} km`}
-        <input
-          type="range"
-          min={0}
-          max={SLIDER_MAX_KM}
-          step={1}
-          value={max}
-          aria-label="Maximum distance from the line (km)"
-          onChange={(event) => setBand(min, Math.max(Number(event.target.value), min))}
-        />
-      </label>
-      {band !== null && (
-        <button type="button" className="link-button" onClick={() => setFilter({ borderKm: null })}>
-          Any distance
-        </button>
-      )}
-
-      <label className="range-field">
-        Near a crossing
-        <select
-          value={filter.crossing?.id ?? ''}
-          onChange={(event) =>
-            setFilter({
-              crossing: event.target.value
-                ? { id: event.target.value, km: filter.crossing?.km ?? 10 }
-                : null,
-            })
-          }
-        >
-          <option value="">Any place</option>
-          {geography.crossings.map((crossing) => (
-            <option key={crossing.id} value={crossing.id}>
-              {displayName(crossing.name)}
-            </option>
+      <PackageGate dimensions={['distance']} store={store}>
+        <p className="small field-label">Distance from the line</p>
+        <div className="presets" role="group" aria-label="Distance presets">
+          {PRESETS.map(({ label, range }) => (
+            <button
+              key={label}
+              type="button"
+              aria-pressed={band !== null && band[0] === range[0] && band[1] === range[1]}
+              onClick={() => setFilter({ borderKm: range })}
+            >
+              {label}
+            </button>
           ))}
-        </select>
-      </label>
-      {filter.crossing && (
+        </div>
         <label className="range-field">
-          Within km of it
+          From {min} km
           <input
-            type="number"
-            min={1}
-            max={500}
-            value={filter.crossing.km}
-            onChange={(event) => {
-              const km = Number(event.target.value);
-              if (Number.isFinite(km) && km > 0)
-                setFilter({ crossing: { id: filter.crossing!.id, km } });
-            }}
+            type="range"
+            min={0}
+            max={SLIDER_MAX_KM}
+            step={1}
+            value={min}
+            aria-label="Minimum distance from the line (km)"
+            onChange={(event) => setBand(Math.min(Number(event.target.value), max), max)}
           />
         </label>
-      )}
+        <label className="range-field">
+          To {max >= SLIDER_MAX_KM ? 'any' : `${max} km`}
+          <input
+            type="range"
+            min={0}
+            max={SLIDER_MAX_KM}
+            step={1}
+            value={max}
+            aria-label="Maximum distance from the line (km)"
+            onChange={(event) => setBand(min, Math.max(Number(event.target.value), min))}
+          />
+        </label>
+        {band !== null && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setFilter({ borderKm: null })}
+          >
+            Any distance
+          </button>
+        )}
+      </PackageGate>
+
+      <PackageGate dimensions={['crossing']} store={store}>
+        <label className="range-field">
+          Near a crossing
+          <select
+            value={filter.crossing?.id ?? ''}
+            onChange={(event) =>
+              setFilter({
+                crossing: event.target.value
+                  ? { id: event.target.value, km: filter.crossing?.km ?? 10 }
+                  : null,
+              })
+            }
+          >
+            <option value="">Any place</option>
+            {geography.crossings.map((crossing) => (
+              <option key={crossing.id} value={crossing.id}>
+                {displayName(crossing.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filter.crossing && (
+          <label className="range-field">
+            Within km of it
+            <input
+              type="number"
+              min={1}
+              max={500}
+              value={filter.crossing.km}
+              onChange={(event) => {
+                const km = Number(event.target.value);
+                if (Number.isFinite(km) && km > 0)
+                  setFilter({ crossing: { id: filter.crossing!.id, km } });
+              }}
+            />
+          </label>
+        )}
+      </PackageGate>
 
       {province && (
         <p className="small">

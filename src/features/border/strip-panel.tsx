@@ -3,6 +3,7 @@ import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import { parseDay } from '../../domain/incident-date';
 import { BorderStrip } from '../border-strip/border-strip';
+import { usePackageRefusal } from '../filters/package-gate';
 
 /**
  * The border strip fed from the store: every located incident at its km along the Durand Line
@@ -17,6 +18,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   const select = useIncidentStore((state) => state.select, store);
   const setStripOpen = useIncidentStore((state) => state.setStripOpen, store);
   const describeType = useIncidentStore(selectDescribeType, store);
+  const refused = usePackageRefusal(['stretch of the line'], store);
 
   const extent = useMemo(() => {
     const from = dayExtent ? parseDay(dayExtent.from)?.dayNumber : undefined;
@@ -31,7 +33,9 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   return (
     <details className="strip-panel" onToggle={(event) => setStripOpen(event.currentTarget.open)}>
       <summary>Border strip: where along the line, and when</summary>
-      {geography ? (
+      {refused ? (
+        <p className="muted small">{refused}</p>
+      ) : geography ? (
         <BorderStrip
           points={strip}
           lengthKm={geography.lengthKm}

@@ -3,6 +3,7 @@ import type { NameListKey, UrlFilter } from '../../domain/filters/filter-dimensi
 import { NAME_FACETS } from '../../domain/filters/filter-table';
 import type { IncidentStore } from '../../state/incident-store';
 import { NameFacetFilter, toggleIn } from './name-facet-filter';
+import { PackageGate } from './package-gate';
 import {
   incidentStore,
   useIncidentStore,
@@ -16,6 +17,9 @@ const PRECISION_LABELS: Record<string, string> = {
   other: 'Other or wider',
   unknown: 'Not stated',
 };
+
+/** The dimensions of the filter table these controls set. */
+const GATED = ['text', 'actors', 'country', 'sources', 'minimum fatalities', 'precision'];
 
 /** Text search, the list filters (actors, country, sources), minimum fatalities and precision. */
 export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }) {
@@ -50,62 +54,68 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
   }, [text, store]);
 
   return (
-    <div className="more-filters">
-      <label className="field">
-        Search
+    <PackageGate dimensions={GATED} store={store}>
+      <div className="more-filters">
+        <label className="field">
+          Search
+          <input
+            type="search"
+            value={text}
+            placeholder="Place, summary or actor"
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+
+        {NAME_FACETS.map((facet) => (
+          <NameFacetFilter
+            key={facet.key}
+            facet={facet}
+            names={facets?.[facet.key] ?? []}
+            selected={filter[facet.key]}
+            onChange={(selection) => setFilter({ [facet.key]: selection })}
+          />
+        ))}
+
+        <label className="field" htmlFor={`${id}-min`}>
+          Minimum fatalities
+        </label>
         <input
-          type="search"
-          value={text}
-          placeholder="Place, summary or actor"
-          onChange={(event) => setText(event.target.value)}
+          id={`${id}-min`}
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          value={filter.minFatalities ?? ''}
+          onChange={(event) => {
+            const value = event.target.value;
+            setFilter({
+              minFatalities: value === '' || !/^\d+$/.test(value) ? null : Number(value),
+            });
+          }}
         />
-      </label>
 
-      {NAME_FACETS.map((facet) => (
-        <NameFacetFilter
-          key={facet.key}
-          facet={facet}
-          names={facets?.[facet.key] ?? []}
-          selected={filter[facet.key]}
-          onChange={(selection) => setFilter({ [facet.key]: selection })}
-        />
-      ))}
-
-      <label className="field" htmlFor={`${id}-min`}>
-        Minimum fatalities
-      </label>
-      <input
-        id={`${id}-min`}
-        type="number"
-        min={0}
-        step={1}
-        inputMode="numeric"
-        value={filter.minFatalities ?? ''}
-        onChange={(event) => {
-          const value = event.target.value;
-          setFilter({ minFatalities: value === '' || !/^\d+$/.test(value) ? null : Number(value) });
-        }}
-      />
-
-      {facets && facets.precisions.length > 0 && (
-        <fieldset className="type-filter">
-          <legend>Location precision</legend>
-          {facets.precisions.map(({ name, count }) => (
-            <label key={name} className="type-option">
-              <input
-                type="checkbox"
-                checked={filter.precisions?.includes(name) ?? false}
-                onChange={(event) =>
-                  setFilter({ precisions: toggleIn(filter.precisions, name, event.target.checked) })
-                }
-              />
-              <span className="type-label">{PRECISION_LABELS[name] ?? name}</span>{' '}
-              <span className="type-count">{count}</span>
-            </label>
-          ))}
-          <p className="muted small">None ticked: every precision.</p>
-        </fieldset>
-      )}
-    </div>
+        {facets && facets.precisions.length > 0 && (
+          <fieldset className="type-filter">
+            <legend>Location precision</legend>
+            {facets.precisions.map(({ name, count }) => (
+              <label key={name} className="type-option">
+                <input
+                  type="checkbox"
+                  checked={filter.precisions?.includes(name) ?? false}
+                  onChange={(event) =>
+                    setFilter({
+                      precisions: toggleIn(filter.precisions, name, event.target.checked),
+                    })
+                  }
+                />
+                <span className="type-label">{PRECISION_LABELS[name] ?? name}</span>{' '}
+                <span className="type-count">{count}</span>
+              </label>
+            ))}
+            <p className="muted small">None ticked: every precision.</p>
+          </fieldset>
+        )}
+      </div>
+    </PackageGate>
   );
 }

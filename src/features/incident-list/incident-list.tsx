@@ -38,6 +38,8 @@ export interface IncidentListProps {
   describeType: TypeDescriber;
   /** Height of the scrolling viewport, px; measured from the layout when omitted. */
   height?: number;
+  /** Why the list can be sorted by date only (a dataset package), when it can. */
+  dateOrderOnly?: string | null;
 }
 
 /** Height of a row, px: two lines of text. */
@@ -74,6 +76,7 @@ export function IncidentList({
   onSelect,
   describeType,
   height,
+  dateOrderOnly = null,
 }: IncidentListProps) {
   const idPrefix = useId();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -286,7 +289,13 @@ export function IncidentList({
           Sort by{' '}
           <select value={sort.key} onChange={onSortKeyChange}>
             <option value="date">{SORT_LABELS.date}</option>
-            <option value="fatalities">{SORT_LABELS.fatalities}</option>
+            <option
+              value="fatalities"
+              disabled={dateOrderOnly !== null}
+              title={dateOrderOnly ?? undefined}
+            >
+              {SORT_LABELS.fatalities}
+            </option>
           </select>
         </label>
         <button

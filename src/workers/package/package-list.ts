@@ -4,6 +4,7 @@
  * reads only the rows of the days it shows: first their filter columns, to find the page's rows,
  * then those rows in full.
  */
+import { PACKAGE_DATE_ORDER_ONLY } from '../../domain/filters/package-answers';
 import type { ListSort } from '../engine-protocol';
 import type { PackageCounts } from './package-counts';
 import type { PackageQuery } from './package-query';
@@ -11,10 +12,6 @@ import { keepsPoint } from './package-query';
 import type { PackageRows } from './package-rows';
 import { FILTER_COLUMNS } from './package-rows';
 import type { ColumnBlock } from './read-columns';
-
-/** Why a package's list cannot be sorted by anything but the date. */
-export const DATE_ORDER_ONLY =
-  'A package lists its incidents by date only: sorting by fatalities would read every row.';
 
 export class PackageList {
   /** The row id of the first row of each day (from the first day), and the total after the last. */
@@ -77,7 +74,7 @@ export class PackageList {
 
   /** The days with matches, in the sort's order, with how many each holds. */
   private matchingDays(query: PackageQuery, sort: ListSort): Array<{ day: number; count: number }> {
-    if (sort.key !== 'date') throw new Error(DATE_ORDER_ONLY);
+    if (sort.key !== 'date') throw new Error(PACKAGE_DATE_ORDER_ONLY);
     const perDay = this.counts.perDay(query);
     const days: Array<{ day: number; count: number }> = [];
     for (let d = 0; d < perDay.length; d++) {

@@ -4,38 +4,27 @@
  * engine holding the same incidents: count, timeline, types, list, details and exports, for
  * random date windows and type sets.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRandom, readSyntheticModel } from '../../../tests/gen/synthetic-incidents';
-import { syntheticCsv } from '../../../tests/gen/synthetic-table';
-import type { RangeServer } from '../../../tests/e2e/fixtures/range-server';
-import { startRangeServer } from '../../../tests/e2e/fixtures/range-server';
+import { makeRandom } from '../../../tests/gen/synthetic-incidents';
 import { formatDayNumber, parseDay } from '../../domain/incident-date';
-import { buildPackage, readBorderGeography } from '../../packaging/build-package';
+import { readBorderGeography } from '../../packaging/build-package';
 import type { EngineFilter, ListSort } from '../engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../engine-protocol';
 import { IncidentEngine } from '../incident-engine';
 import { runLoad } from '../run-load';
+import type { ServedPackage } from './test-package';
+import { servePackage } from './test-package';
 
-const NAME = 'generated.csv';
-const COUNT = 4_000;
-let folder: string;
-let server: RangeServer;
+let served: ServedPackage;
 const inTab = new IncidentEngine();
 const packaged = new IncidentEngine();
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'package-source-'));
-  const csv = [...syntheticCsv({ count: COUNT, seed: 11, model: readSyntheticModel() })].join('');
-  writeFileSync(join(folder, NAME), csv);
-  await buildPackage({ input: join(folder, NAME), outDir: join(folder, 'pkg'), name: NAME });
-  server = await startRangeServer(join(folder, 'pkg'));
+  served = await servePackage(4_000);
+  const { csv, name, manifestUrl: url } = served;
   for (const engine of [inTab, packaged]) engine.setGeography(readBorderGeography());
   const request = { datasetId: 'd1', mode: 'replace' as const, options: {} };
-  inTab.load(csv, { ...request, source: { kind: 'text', text: csv, name: NAME } });
-  const url = `${server.url}manifest.json`;
+  inTab.load(csv, { ...request, source: { kind: 'text', text: csv, name } });
   const reply = await runLoad(
     packaged,
     { ...request, source: { kind: 'package', url, name: url } },
@@ -45,10 +34,7 @@ beforeAll(async () => {
   expect(reply.status).toBe('loaded');
 }, 120_000);
 
-afterAll(async () => {
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 /** Random date windows and type sets over the data's extent. */
 function randomFilters(n: number, seed: number): EngineFilter[] {
@@ -76,7 +62,7 @@ describe('A package source', () => {
   it('names the package and its types as the in-tab engine does', () => {
     expect(packaged.source).not.toBe(packaged);
     const summary = packaged.summarise();
-    expect(summary.package).toMatchObject({ name: NAME, kmBands: expect.any(Array) });
+    expect(summary.package).toMatchObject({ name: served.name, kmBands: expect.any(Array) });
     expect(summary).toMatchObject({
       total: inTab.summarise().total,
       typeCodes: inTab.summarise().typeCodes,
@@ -172,7 +158,7 @@ describe('A package source', () => {
   });
 
   it('reads the rows by range requests only, never a whole row file', () => {
-    const rows = server.requests.filter((r) => r.path.startsWith('/rows/'));
+    const rows = served.server.requests.filter((r) => r.path.startsWith('/rows/'));
     expect(rows.length).toBeGreaterThan(0);
     for (const request of rows) {
       expect(request.status).toBe(206);
