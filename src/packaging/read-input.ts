@@ -18,7 +18,7 @@ import { importIncidents, importZip } from '../domain/import/import-incidents';
 import { splitRecords } from './split-records';
 
 /** Records imported at once: a few MB of text, so a batch is cheap to hold. */
-const BATCH_RECORDS = 20_000;
+export const BATCH_RECORDS = 20_000;
 /** Bytes sniffed for the encoding and the kind of file. */
 const SNIFF_BYTES = 1 << 20;
 /** Largest file read whole (a FeatureCollection, KML, XLSX): Node's longest string is ~512 M. */
@@ -50,6 +50,7 @@ export async function readInput(
   path: string,
   onBatch: (batch: InputBatch) => void,
   onBytes: (bytes: number) => void = () => {},
+  batchRecords = BATCH_RECORDS,
 ): Promise<InputSummary> {
   const size = (await stat(path)).size;
   const head = await readHead(path);
@@ -70,13 +71,14 @@ export async function readInput(
     onBatch({ incidents: set.incidents, rejected: set.rejected });
     return { format, layout, warnings: set.warnings };
   }
-  return readInBatches(path, sniffed!.encoding, sequence, onBatch, onBytes);
+  return readInBatches(path, sniffed!.encoding, sequence, batchRecords, onBatch, onBytes);
 }
 
 async function readInBatches(
   path: string,
   encoding: string,
   sequence: boolean,
+  batchRecords: number,
   onBatch: (batch: InputBatch) => void,
   onBytes: (bytes: number) => void,
 ): Promise<InputSummary> {
@@ -103,7 +105,7 @@ async function readInBatches(
     onBatch({ incidents: set.incidents, rejected: set.rejected });
   };
 
-  const splitter = splitRecords(!sequence, BATCH_RECORDS);
+  const splitter = splitRecords(!sequence, batchRecords);
   const stream = createReadStream(path, { highWaterMark: 4 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
