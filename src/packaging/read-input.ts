@@ -96,7 +96,12 @@ async function readInBatches(
     for (const incident of set.incidents) incident.index += rowsBefore;
     for (const rejection of set.rejected) {
       rejection.index += rowsBefore;
-      if (rejection.line !== undefined) rejection.line += lineShift;
+      if (rejection.line === undefined) continue;
+      // A reason may name its line ("line 25 is not valid JSON"): the file's line, not the batch's.
+      const local = `line ${rejection.line} `;
+      rejection.line += lineShift;
+      if (rejection.reason.startsWith(local))
+        rejection.reason = `line ${rejection.line} ${rejection.reason.slice(local.length)}`;
     }
     rowsBefore += set.incidents.length + set.rejected.length;
     linesBefore += lineBreaks;
