@@ -15,6 +15,7 @@ import type { Incident, LoadWarning, RejectedFeature } from '../domain/incident'
 import { decodeIncidentText } from '../domain/import/decode-text';
 import type { ImportOutcome } from '../domain/import/import-incidents';
 import { importIncidents, importZip } from '../domain/import/import-incidents';
+import type { RecordPiece } from './split-records';
 import { splitRecords } from './split-records';
 
 /** Records imported at once: a few MB of text, so a batch is cheap to hold. */
@@ -110,29 +111,21 @@ async function readInBatches(
     onBatch({ incidents: set.incidents, rejected: set.rejected });
   };
 
+  const takePiece = (piece: RecordPiece) => {
+    if (sequence || header !== '') return importBatch(piece.text, piece.lineBreaks);
+    // The first piece of a table is its header (with any blank lines above it).
+    header = piece.text;
+    headerLines = piece.lineBreaks;
+    linesBefore = piece.lineBreaks;
+  };
   const splitter = splitRecords(!sequence, batchRecords);
   const stream = createReadStream(path, { highWaterMark: 4 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
-    for (const piece of splitter.push(decoder.decode(chunk, { stream: true }))) {
-      if (!sequence && header === '') {
-        // The first piece of a table is its header (with any blank lines above it).
-        header = piece.text;
-        headerLines = piece.lineBreaks;
-        linesBefore = piece.lineBreaks;
-        continue;
-      }
-      importBatch(piece.text, piece.lineBreaks);
-    }
+    splitter.push(decoder.decode(chunk, { stream: true })).forEach(takePiece);
     onBytes(bytesRead);
   }
-  for (const piece of splitter.end(decoder.decode())) {
-    if (!sequence && header === '') {
-      header = piece.text;
-      headerLines = piece.lineBreaks;
-      linesBefore = piece.lineBreaks;
-    } else importBatch(piece.text, piece.lineBreaks);
-  }
+  splitter.end(decoder.decode()).forEach(takePiece);
   if (summary === null) {
     // A header and no rows, or an empty file: the importer says which.
     importBatch('', 0);
