@@ -2,13 +2,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   readSyntheticModel,
   serialiseSyntheticIncidents,
 } from '../../tests/gen/synthetic-incidents';
 import type { Incident, RejectedFeature } from '../domain/incident';
-import { importIncidents } from '../domain/import/import-incidents';
+import { importIncidents, importZip } from '../domain/import/import-incidents';
 import { writeTestCsv } from './package-test-kit';
 import type { InputBatch } from './read-input';
 import { readInput } from './read-input';
@@ -24,7 +25,8 @@ const incidentKey = (i: Incident) => [i.index, i.key, i.dayNumber, i.type, i.lon
 const rejectionKey = (r: RejectedFeature) => [r.index, r.line, r.id, r.reason];
 
 async function expectSameAsWholeFile(path: string, batchRecords: number) {
-  const whole = importIncidents(readFileSync(path));
+  const bytes = new Uint8Array(readFileSync(path));
+  const whole = path.endsWith('.xlsx') ? await importZip(bytes) : importIncidents(bytes);
   if (whole.status !== 'loaded') throw new Error('the test file needs a mapping');
   const batches: InputBatch[] = [];
   const summary = await readInput(path, (batch) => batches.push(batch), undefined, batchRecords);
@@ -60,6 +62,21 @@ describe('readInput', () => {
       '{"type":"Feature", broken\n{"type":"Feature","geometry":null,"properties":{"date":"2025-01-02","type":"airstrike"}}\n',
     );
     expect(await expectSameAsWholeFile(path, 64)).toBeGreaterThan(5);
+  });
+
+  it.each([
+    ['ucdp-ged-pakistan.csv', 'ucdp'],
+    ['urdu-places-windows-1256.csv', null],
+    ['acled-pakistan.xlsx', 'acled'],
+  ])('reads the real-layout file %s as the tab does', async (name, layout) => {
+    const path = fileURLToPath(
+      new URL(`../../tests/fixtures/real-layouts/${name}`, import.meta.url),
+    );
+    await expectSameAsWholeFile(path, 7);
+    if (layout) {
+      const summary = await readInput(path, () => {});
+      expect(summary.layout).toBe(layout);
+    }
   });
 
   it('reads a GeoJSON FeatureCollection whole, as the tab does', async () => {
