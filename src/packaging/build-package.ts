@@ -50,6 +50,8 @@ export interface BuildOptions {
   /** The package's name; the input's file name unless told. */
   name?: string;
   tiles?: TileOptions;
+  /** Records of a CSV or GeoJSONSeq file imported at once (BATCH_RECORDS unless told). */
+  batchRecords?: number;
   /** Hears progress lines. */
   log?: (message: string) => void;
   now?: Date;

@@ -40,7 +40,7 @@ export class IncidentColumns {
 
   constructor(private readonly border: BorderIndex) {}
 
-  /** Adds a batch; returns the position of its first incident, and each incident's type code. */
+  /** Adds a batch, measured against the border; returns the position of its first incident. */
   add(incidents: readonly Incident[]): number {
     const first = this.size;
     const size = first + incidents.length;

@@ -47,7 +47,8 @@ try {
   console.log(
     `packaged ${manifest.count} incidents (${manifest.located} located, ${manifest.rejected.count} rejected) ` +
       `into ${values.out}: ${manifest.tiles.tileCount} tiles (zooms ${manifest.tiles.minzoom}–${manifest.tiles.maxzoom}, raw from ${manifest.tiles.rawMinZoom}, largest ${manifest.tiles.maxTileBytes} B), ` +
-      `${manifest.counts.rows} count rows, ${manifest.rows.partitions.length} row files, ${bytes} bytes in ${seconds()} s`,
+      `${manifest.counts.rows} count rows, ${manifest.rows.partitions.length} row files, ${bytes} bytes in ${seconds()} s, ` +
+      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
 } catch (error) {
   fail(`${input}: ${(error as Error).message}`);

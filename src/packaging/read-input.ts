@@ -15,10 +15,11 @@ import type { Incident, LoadWarning, RejectedFeature } from '../domain/incident'
 import { decodeIncidentText } from '../domain/import/decode-text';
 import type { ImportOutcome } from '../domain/import/import-incidents';
 import { importIncidents, importZip } from '../domain/import/import-incidents';
+import type { RecordPiece } from './split-records';
 import { splitRecords } from './split-records';
 
 /** Records imported at once: a few MB of text, so a batch is cheap to hold. */
-const BATCH_RECORDS = 20_000;
+export const BATCH_RECORDS = 20_000;
 /** Bytes sniffed for the encoding and the kind of file. */
 const SNIFF_BYTES = 1 << 20;
 /** Largest file read whole (a FeatureCollection, KML, XLSX): Node's longest string is ~512 M. */
@@ -50,6 +51,7 @@ export async function readInput(
   path: string,
   onBatch: (batch: InputBatch) => void,
   onBytes: (bytes: number) => void = () => {},
+  batchRecords = BATCH_RECORDS,
 ): Promise<InputSummary> {
   const size = (await stat(path)).size;
   const head = await readHead(path);
@@ -70,13 +72,14 @@ export async function readInput(
     onBatch({ incidents: set.incidents, rejected: set.rejected });
     return { format, layout, warnings: set.warnings };
   }
-  return readInBatches(path, sniffed!.encoding, sequence, onBatch, onBytes);
+  return readInBatches(path, sniffed!.encoding, sequence, batchRecords, onBatch, onBytes);
 }
 
 async function readInBatches(
   path: string,
   encoding: string,
   sequence: boolean,
+  batchRecords: number,
   onBatch: (batch: InputBatch) => void,
   onBytes: (bytes: number) => void,
 ): Promise<InputSummary> {
@@ -94,7 +97,12 @@ async function readInBatches(
     for (const incident of set.incidents) incident.index += rowsBefore;
     for (const rejection of set.rejected) {
       rejection.index += rowsBefore;
-      if (rejection.line !== undefined) rejection.line += lineShift;
+      if (rejection.line === undefined) continue;
+      // A reason may name its line ("line 25 is not valid JSON"): the file's line, not the batch's.
+      const local = `line ${rejection.line} `;
+      rejection.line += lineShift;
+      if (rejection.reason.startsWith(local))
+        rejection.reason = `line ${rejection.line} ${rejection.reason.slice(local.length)}`;
     }
     rowsBefore += set.incidents.length + set.rejected.length;
     linesBefore += lineBreaks;
@@ -103,29 +111,21 @@ async function readInBatches(
     onBatch({ incidents: set.incidents, rejected: set.rejected });
   };
 
-  const splitter = splitRecords(!sequence, BATCH_RECORDS);
+  const takePiece = (piece: RecordPiece) => {
+    if (sequence || header !== '') return importBatch(piece.text, piece.lineBreaks);
+    // The first piece of a table is its header (with any blank lines above it).
+    header = piece.text;
+    headerLines = piece.lineBreaks;
+    linesBefore = piece.lineBreaks;
+  };
+  const splitter = splitRecords(!sequence, batchRecords);
   const stream = createReadStream(path, { highWaterMark: 4 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
-    for (const piece of splitter.push(decoder.decode(chunk, { stream: true }))) {
-      if (!sequence && header === '') {
-        // The first piece of a table is its header (with any blank lines above it).
-        header = piece.text;
-        headerLines = piece.lineBreaks;
-        linesBefore = piece.lineBreaks;
-        continue;
-      }
-      importBatch(piece.text, piece.lineBreaks);
-    }
+    splitter.push(decoder.decode(chunk, { stream: true })).forEach(takePiece);
     onBytes(bytesRead);
   }
-  for (const piece of splitter.end(decoder.decode())) {
-    if (!sequence && header === '') {
-      header = piece.text;
-      headerLines = piece.lineBreaks;
-      linesBefore = piece.lineBreaks;
-    } else importBatch(piece.text, piece.lineBreaks);
-  }
+  splitter.end(decoder.decode()).forEach(takePiece);
   if (summary === null) {
     // A header and no rows, or an empty file: the importer says which.
     importBatch('', 0);

@@ -15,7 +15,7 @@ import {
   RAW_TILE_ATTRIBUTES,
   TILE_LAYER,
 } from '../domain/package/package-manifest';
-import type { AggregateStep, TileSourceColumns } from '../domain/package/package-tiles';
+import type { TileRun, TileSourceColumns } from '../domain/package/package-tiles';
 import {
   AGGREGATE_STEPS,
   chooseRawMinZoom,
@@ -49,7 +49,7 @@ export interface TilesSummary {
   tileCount: number;
   /** Largest tile before compression. */
   maxTileBytes: number;
-  /** Tiles at raw zooms too dense for raw points, aggregated at the zoom's finest fitting step. */
+  /** Tiles at raw zooms too dense for raw points, aggregated by day at the finest cells that fit. */
   denseTiles: number;
   bytes: number;
 }
@@ -90,7 +90,7 @@ export async function writeTiles(
     for (const run of tileRuns(order, z)) {
       let tile = encodeRawTile(order, columns, z, run);
       if (tile.length > limit) {
-        tile = fitAggregate(order, columns, z, run, 0, limit).tile;
+        tile = fitAggregate(order, columns, z, run, limit);
         denseTiles++;
       }
       put(z, run.x, run.y, tile);
@@ -163,20 +163,22 @@ function fitZoom(
   );
 }
 
-/** One dense tile aggregated at the finest step that fits. */
+/** One dense raw tile aggregated by day at the finest cells that fit. */
 function fitAggregate(
   order: SpatialOrder,
   columns: TileSourceColumns,
   z: number,
-  run: { x: number; y: number; start: number; end: number },
-  from: number,
+  run: TileRun,
   limit: number,
-): { tile: Uint8Array; step: AggregateStep } {
-  for (const step of AGGREGATE_STEPS.slice(from)) {
+): Uint8Array {
+  // Days only: a raw zoom answers any date window, so its dense tiles must too.
+  for (const step of AGGREGATE_STEPS.filter((s) => s.bin === 'day')) {
     const tile = encodeAggregateTile(order, columns, z, run, step);
-    if (tile.length <= limit) return { tile, step };
+    if (tile.length <= limit) return tile;
   }
-  throw new RangeError(`tile ${z}/${run.x}/${run.y} does not fit ${limit} bytes even aggregated`);
+  throw new RangeError(
+    `tile ${z}/${run.x}/${run.y} holds ${run.end - run.start} incidents on too many days and types to fit ${limit} bytes even counted per day in one cell`,
+  );
 }
 
 /** The archive's JSON metadata: TileJSON's vector_layers, for tools that list the layer. */
