@@ -1,27 +1,34 @@
 // Benchmark of the dataset package builder (npm run package) on synthetic incidents.
 //
-//   npm run bench:package [-- --sizes 1000000,10000000] [--seed 1] [--keep]
+//   npm run bench:package [-- --sizes 1000000,10000000] [--seed 1] [--keep] [--no-browser]
 //
 // For each size: writes the synthetic incidents as CSV with the generator behind `npm run gen`
 // (into .synthetic/, reused when already there), packages them in a child process (so its peak
 // RSS is the builder's alone) and reports build time, peak RSS, package size and its parts, tile
 // count, largest tile (bytes before compression), count rows and row files. The package goes to
-// a scratch folder, removed afterwards unless --keep. The last line is machine-readable:
-// BENCH {"package": {"<size>": {...}}}.
+// a scratch folder, removed afterwards unless --keep. Then, unless --no-browser, the built app
+// opens the package in headless Chromium from a local range server and the requests and bytes a
+// reader's browser needs are counted: to the first map, a date-filter change, opening one
+// incident and exporting 10,000 incidents (package-browser.ts), as `browser` of each size.
+// The last line is machine-readable: BENCH {"package": {"<size>": {...}}}.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readPackageManifest } from '../../src/domain/package/package-manifest';
+import type { BrowserFigures } from './package-browser';
+import { startBrowserBench } from './package-browser';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
   },
 });
+const browserBench = values['no-browser'] ? null : await startBrowserBench();
 const sizes = values.sizes!.split(',').map(Number);
 if (sizes.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
   console.error(`--sizes must be counts separated by commas, got "${values.sizes}"`);
@@ -104,8 +111,15 @@ for (const size of sizes) {
     rowFiles: manifest.rows.partitions.length,
   };
   console.table(figures);
-  report[String(size)] = figures;
+  let browser: BrowserFigures | undefined;
+  if (browserBench) {
+    console.log('opening it in headless Chromium from a range server…');
+    browser = await browserBench.measure(out);
+    console.table(browser);
+  }
+  report[String(size)] = { ...figures, ...(browser ? { browser } : {}) };
   if (values.keep) console.log(`kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
 }
+await browserBench?.close();
 console.log(`BENCH ${JSON.stringify({ package: report })}`);
