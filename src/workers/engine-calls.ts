@@ -81,6 +81,19 @@ export const ENGINE_CALLS = {
 
 type Calls = typeof ENGINE_CALLS;
 
+/**
+ * The calls that only read the current source and keep nothing: an open package answers them by
+ * HTTP range reads, so the host runs several at once and lets other calls go on meanwhile.
+ */
+export const READ_ONLY_CALLS: ReadonlySet<keyof Calls> = new Set([
+  'tile',
+  'list',
+  'listPosition',
+  'describe',
+  'feature',
+  'export',
+]);
+
 /** The name of a call. */
 export type CallName = keyof Calls;
 

@@ -7,7 +7,7 @@ import type {
   NotDone,
   ReplyOf,
 } from './engine-calls';
-import { engineCalls, NOT_DONE } from './engine-calls';
+import { engineCalls, NOT_DONE, READ_ONLY_CALLS } from './engine-calls';
 import { IncidentEngine } from './incident-engine';
 import { STREAM_ABOVE_BYTES } from './run-load';
 import { transferablesOf } from './transferables';
@@ -25,8 +25,8 @@ interface Queued {
   /** Runs the call and posts its answer; false when it was a slice of a long job, to go on later. */
   run(): Promise<boolean>;
   /**
-   * A call that waits on the network rather than the thread (a tile read from a dataset
-   * package): the calls after it need not wait for it.
+   * A call that waits on the network rather than the thread (a read of a dataset package): the
+   * calls after it need not wait for it.
    */
   overlaps: boolean;
 }
@@ -40,8 +40,8 @@ export type EngineHandler = <K extends CallName>(request: CallRequest<K> | DropR
  * answered and the others get null. Map tiles wait while anything else does, so a filter
  * change's counts never queue behind the previous change's tiles; a tile the map has given up
  * on is dropped unanswered. A long job (the facet columns of a large load) runs in slices when
- * nothing else waits. A dataset package's tiles are read over the network: several are read at
- * once, and other calls go on meanwhile.
+ * nothing else waits. A dataset package is read over the network: its reads (READ_ONLY_CALLS)
+ * run several at once, and other calls go on meanwhile.
  */
 export function createEngineHandler(
   post: PostMessage,
@@ -125,7 +125,7 @@ export function createEngineHandler(
       id: request.id,
       call: request.call,
       run: () => run(request),
-      overlaps: request.call === 'tile' && engine.source !== engine,
+      overlaps: READ_ONLY_CALLS.has(request.call) && engine.source !== engine,
     });
     next();
   };

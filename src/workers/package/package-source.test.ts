@@ -10,6 +10,8 @@ import { formatDayNumber, parseDay } from '../../domain/incident-date';
 import { readBorderGeography } from '../../packaging/build-package';
 import type { EngineFilter, ListSort } from '../engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../engine-protocol';
+import type { CallName, CallRequest } from '../engine-calls';
+import { createEngineHandler } from '../engine-host';
 import { IncidentEngine } from '../incident-engine';
 import { runLoad } from '../run-load';
 import type { ServedPackage } from './test-package';
@@ -164,5 +166,32 @@ describe('A package source', () => {
       expect(request.status).toBe(206);
       expect(request.bytes).toBeLessThan(request.fileBytes);
     }
+  });
+
+  it('lets a query go on while the engine host waits on the package for an export', async () => {
+    const order: string[] = [];
+    const done = new Map<number, () => void>();
+    const handle = createEngineHandler((message) => {
+      if ('progress' in message) return;
+      order.push(message.call);
+      done.get(message.id)?.();
+    });
+    const ask = <K extends CallName>(request: CallRequest<K>) =>
+      new Promise<void>((resolve) => {
+        done.set(request.id, resolve);
+        handle(request);
+      });
+    const url = served.manifestUrl;
+    const source = { kind: 'package' as const, url, name: url };
+    await ask({
+      id: 1,
+      call: 'load',
+      args: [{ datasetId: 'd1', source, mode: 'replace', options: {} }],
+    });
+    order.length = 0;
+    const exported = ask({ id: 2, call: 'export', args: [EMPTY_ENGINE_FILTER, 'csv', {}] });
+    await ask({ id: 3, call: 'query', args: [EMPTY_ENGINE_FILTER, false] });
+    await exported;
+    expect(order).toEqual(['query', 'export']);
   });
 });
