@@ -57,8 +57,23 @@ const NO_RAW_DATA_TEXT = [
  * (`**` catches the folders' own subfolders too).
  */
 const ABOVE = {
-  domain: ['**/workers/*', '**/storage/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
-  workers: ['**/storage/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
+  domain: [
+    '**/workers/*',
+    '**/storage/*',
+    '**/state/*',
+    '**/map/*',
+    '**/features/*',
+    '**/app/*',
+    '**/packaging/*',
+  ],
+  workers: [
+    '**/storage/*',
+    '**/state/*',
+    '**/map/*',
+    '**/features/*',
+    '**/app/*',
+    '**/packaging/*',
+  ],
   storage: ['**/workers/*', '**/state/*', '**/map/*', '**/features/*', '**/app/*'],
   state: ['**/map/*', '**/features/*', '**/app/*'],
   map: ['**/features/*', '**/app/*'],

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PMTiles, tileIdToZxy, zxyToTileId } from 'pmtiles';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NodeFileSource } from '../../packaging/file-source';
-import type { ArchiveOptions, TileEntry } from './pmtiles-writer';
-import { HEADER_BYTES, writeArchiveHead } from './pmtiles-writer';
+import { NodeFileSource } from './file-source';
+import type { ArchiveOptions, TileEntry } from '../domain/package/pmtiles-writer';
+import { HEADER_BYTES, writeArchiveHead } from '../domain/package/pmtiles-writer';
 
 const folders: string[] = [];
 afterEach(() => {
