@@ -4,10 +4,11 @@
  * engine holding the same incidents: count, timeline, types, list, details and exports, for
  * random date windows and type sets.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRandom } from '../../../tests/gen/synthetic-incidents';
 import { formatDayNumber, parseDay } from '../../domain/incident-date';
-import { readBorderGeography } from '../../packaging/build-package';
 import type { EngineFilter, ListSort } from '../engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../engine-protocol';
 import type { CallName, CallRequest } from '../engine-calls';
@@ -16,6 +17,20 @@ import { IncidentEngine } from '../incident-engine';
 import { runLoad } from '../run-load';
 import type { ServedPackage } from './test-package';
 import { servePackage } from './test-package';
+
+/** The border geography the app sends its engine (and the builder measures with), from data/. */
+function readBorderGeography() {
+  const data = (path: string) =>
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL(`../../../data/${path}`, import.meta.url)), 'utf8'),
+    );
+  return {
+    durandLine: data('durand-line.geojson'),
+    crossings: data('crossings.geojson'),
+    provinces: data('provinces.geojson'),
+    countries: data('basemap/countries.geojson'),
+  };
+}
 
 let served: ServedPackage;
 const inTab = new IncidentEngine();
