@@ -45,6 +45,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
 
   let dataParam = parsed.data;
   const linkData = parsed.data;
+  let packageParam = parsed.package;
   let view = parsed.view;
   let incident = parsed.incident;
   // Filter changes can come every frame (a drag); the address follows at most every
@@ -66,7 +67,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     lastWrite = performance.now();
     const { filter } = store.getState();
     const search = serialiseUrlState(
-      { filter, data: dataParam, view, incident },
+      { filter, data: dataParam, package: packageParam, view, incident },
       window.location.search,
     );
     if (search !== window.location.search) {
@@ -132,8 +133,22 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   void store.getState().startNotes();
 
   void (async () => {
-    const fromLink = dataParam !== null;
+    const fromLink = dataParam !== null || packageParam !== null;
     let loaded = false;
+    if (packageParam !== null) {
+      const link = packageParam;
+      loaded = await store
+        .getState()
+        .loadSource({ kind: 'package', url: absolute(link), name: link });
+      if (!loaded) {
+        // A package that cannot be opened falls back to the embedded set, with the reason shown.
+        const reason = store.getState().loadError ?? `Could not open the package ${link}.`;
+        addNotices([`${reason} Showing the embedded incidents instead.`]);
+        store.setState({ loadError: null });
+        packageParam = null;
+        write();
+      }
+    }
     /** A link's load that a size limit stopped: its message and offer stay over the fallback. */
     let stopped: Pick<IncidentState, 'loadError' | 'limitOffer'> | null = null;
     if (dataParam !== null) {
@@ -179,6 +194,21 @@ export function startUrlSync(store: IncidentStore): UrlSync {
     ) {
       dataParam = linkData;
       changed = true;
+    }
+    // The package shown is the link's (its manifest's URL as the link wrote it), or one opened
+    // since; opening a file closes it.
+    if (state.summary !== previous.summary) {
+      const shown = state.summary?.package?.url ?? null;
+      const next =
+        shown === null
+          ? null
+          : packageParam !== null && absolute(packageParam) === shown
+            ? packageParam
+            : shown;
+      if (next !== packageParam) {
+        packageParam = next;
+        changed = true;
+      }
     }
     // Opening a file replaces the URL's data, which then no longer describes the page.
     if (

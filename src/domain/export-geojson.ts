@@ -10,11 +10,21 @@ export interface ExportContext {
   loaded: readonly Incident[];
   /** Where the data came from (file name or URL), recorded in the metadata. */
   source: string;
+  /**
+   * The size and day extent of what was loaded, when `loaded` holds only a part of it (the rows
+   * read from a dataset package); by default those of `loaded`.
+   */
+  whole?: { count: number; dayExtent: { from: string; to: string } | null };
+}
+
+/** The day extent of everything loaded. */
+function loadedExtent({ loaded, whole }: ExportContext) {
+  return whole ? whole.dayExtent : findDayExtent(loaded);
 }
 
 /** The effective date bounds of an export: the filter's, else the extent of the loaded data. */
-function exportRange({ filter, loaded }: ExportContext): { from: string; to: string } {
-  return effectiveRange(filter, { dayExtent: findDayExtent(loaded) });
+function exportRange(context: ExportContext): { from: string; to: string } {
+  return effectiveRange(context.filter, { dayExtent: loadedExtent(context) });
 }
 
 /** `incidents-<from>-<to>.geojson` */
@@ -32,7 +42,7 @@ export function buildGeoJsonExport(matching: readonly Incident[], context: Expor
   // Every active filter, by its URL parameter; the codes and ids as the permalink has them.
   const filter = recordFilter(
     context.filter,
-    filterWords(findDayExtent(context.loaded), (code) => code, null),
+    filterWords(loadedExtent(context), (code) => code, null),
   );
   return {
     type: 'FeatureCollection' as const,
@@ -40,7 +50,7 @@ export function buildGeoJsonExport(matching: readonly Incident[], context: Expor
       source: context.source,
       filter,
       count: matching.length,
-      of: context.loaded.length,
+      of: context.whole?.count ?? context.loaded.length,
     },
     features: [...matching].sort((a, b) => a.index - b.index).map((incident) => incident.feature),
   };

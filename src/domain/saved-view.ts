@@ -13,7 +13,7 @@ import type { UrlState } from './url-state';
 import { parseUrlState, serialiseUrlState } from './url-state';
 
 /** What a saved view holds: a permalink's state but the data to load. */
-export type ViewState = Omit<UrlState, 'data'>;
+export type ViewState = Omit<UrlState, 'data' | 'package'>;
 
 /** One saved view as the views file and the storage hold it. */
 export interface ViewEntry {
@@ -49,7 +49,7 @@ const UNUSED_BASE = 'http://localhost/';
 
 /** The query string that stores a view: the permalink's writer, with no data and nothing else. */
 export function writeViewQuery(state: ViewState): string {
-  return serialiseUrlState({ ...state, data: null }, '');
+  return serialiseUrlState({ ...state, data: null, package: null }, '');
 }
 
 /**
@@ -67,7 +67,7 @@ export function readViewQuery(query: string): {
   for (const name of new Set(params.keys())) {
     if (VIEW_PARAMS.has(name)) continue;
     const reason =
-      name === 'data'
+      name === 'data' || name === 'package'
         ? 'a saved view keeps the filters, map view and open incident, not the data to load.'
         : 'not a filter, map view or incident parameter.';
     problems.push(`Ignored ${clip(name, 40)}=${clip(params.get(name) ?? '')}: ${reason}`);

@@ -9,6 +9,7 @@ const state = (
 ) => ({
   filter: { ...NO_FILTER, ...filter } as typeof NO_FILTER,
   data,
+  package: null as string | null,
   view: null,
   incident: null,
 });
@@ -132,5 +133,28 @@ describe('URL state', () => {
       id: 'torkham',
       km: 100_000,
     });
+  });
+
+  it('round-trips a package manifest URL', () => {
+    const original = { ...state({}), package: 'https://example.org/pkg/manifest.json' };
+    const search = serialiseUrlState(original, '');
+    expect(search).toBe('?package=https://example.org/pkg/manifest.json');
+    expect(parseUrlState(search, BASE)).toEqual({ ...original, problems: [] });
+  });
+
+  it('opens a package instead of the data when a link names both, and says so', () => {
+    const parsed = parseUrlState('?data=a.geojson&package=pkg/manifest.json', BASE);
+    expect(parsed).toMatchObject({ data: null, package: 'pkg/manifest.json' });
+    expect(parsed.problems).toEqual([
+      'Ignored data=a.geojson: the link opens the package pkg/manifest.json instead.',
+    ]);
+  });
+
+  it('refuses a package URL that is not http or https', () => {
+    const parsed = parseUrlState('?package=javascript:alert(1)', BASE);
+    expect(parsed.package).toBeNull();
+    expect(parsed.problems[0]).toMatch(
+      /^Ignored package=javascript:alert\(1\): only http and https/,
+    );
   });
 });

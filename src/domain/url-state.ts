@@ -18,6 +18,11 @@ export interface UrlState {
   filter: UrlFilter;
   /** An http(s) URL or app-relative path of a GeoJSON file to load instead of the embedded set. */
   data: string | null;
+  /**
+   * `package`: an http(s) URL or app-relative path of a dataset package's manifest.json, shown
+   * instead of the embedded set (and instead of `data`): read by range requests, not loaded.
+   */
+  package: string | null;
   view: MapViewState | null;
   /** `incident`: the id of the incident whose details are open. */
   incident: string | null;
@@ -37,15 +42,11 @@ export function parseUrlState(search: string, base: string): ParsedUrlState {
   const problems: string[] = [];
   const filter = parseFilterParams(params, problems);
 
-  let data: string | null = params.get('data');
-  if (data !== null) {
-    const reason = checkDataUrl(data, base);
-    if (reason !== null) {
-      problems.push(`Ignored data=${clip(data)}: ${reason} Showing the embedded incidents.`);
-      data = null;
-    } else if (data === '') {
-      data = null;
-    }
+  const pkg = readSourceUrl(params, 'package', base, problems);
+  let data = readSourceUrl(params, 'data', base, problems);
+  if (pkg !== null && data !== null) {
+    problems.push(`Ignored data=${clip(data)}: the link opens the package ${clip(pkg)} instead.`);
+    data = null;
   }
 
   let view: MapViewState | null = null;
@@ -70,7 +71,22 @@ export function parseUrlState(search: string, base: string): ParsedUrlState {
     }
   }
   const incident = params.get('incident') || null;
-  return { filter, data, view, incident, problems };
+  return { filter, data, package: pkg, view, incident, problems };
+}
+
+/** A `data` or `package` parameter: null when absent, empty or not a URL that can be read. */
+function readSourceUrl(
+  params: URLSearchParams,
+  name: 'data' | 'package',
+  base: string,
+  problems: string[],
+): string | null {
+  const value = params.get(name);
+  if (value === null || value.trim() === '') return null;
+  const reason = checkDataUrl(value, base);
+  if (reason === null) return value;
+  problems.push(`Ignored ${name}=${clip(value)}: ${reason} Showing the embedded incidents.`);
+  return null;
 }
 
 /** Why a `data` value cannot be loaded, or null when it is an http(s) URL or a relative path. */
@@ -99,6 +115,7 @@ export function serialiseUrlState(state: UrlState, currentSearch: string): strin
   const { filter, view } = state;
   writeFilterParams(filter, params);
   set('data', state.data);
+  set('package', state.package);
   set(
     'view',
     view === null ? null : `${view.lat.toFixed(4)},${view.lon.toFixed(4)},${view.zoom.toFixed(2)}`,

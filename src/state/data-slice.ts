@@ -15,6 +15,10 @@ import type {
   LoadSource,
 } from '../workers/engine-protocol';
 import { storedLoadLimits } from './load-limits';
+import type { FilterSlice } from './filter-slice';
+import { answerableFilter } from './filter-slice';
+import type { NoticeSlice } from './notice-slice';
+import type { ListSlice } from './list-slice';
 import type { ResultSlice } from './result-slice';
 import type { SavedSlice } from './saved-slice';
 import type { SelectionSlice } from './selection-slice';
@@ -90,6 +94,9 @@ export interface DataSlice {
  * offered to the saved datasets.
  */
 type DataSliceNeeds = DataSlice &
+  Pick<FilterSlice, 'filter'> &
+  Pick<ListSlice, 'listSort'> &
+  Pick<NoticeSlice, 'addNotices'> &
   Pick<ResultSlice, 'facets'> &
   Pick<SelectionSlice, 'selectedRow' | 'selected'> &
   Pick<SavedSlice, 'keepLoaded'>;
@@ -151,7 +158,19 @@ export function createDataSlice(
 
     /** New data on the page: its facets come after it, and the selection goes. */
     const showSummary = (summary: EngineSummary, also: Partial<DataSlice> = {}) => {
-      set({ ...also, summary, facets: null, selectedRow: null, selected: null });
+      // A package answers fewer filters than loaded data: those it cannot answer go (said why)
+      // with the data that came, so no question reaches it with one; and it lists by date only.
+      const { filter, listSort, addNotices } = get();
+      const byDate = summary.package && listSort.key !== 'date';
+      set({
+        ...also,
+        summary,
+        filter: answerableFilter(filter, { summary, addNotices }),
+        ...(byDate ? { listSort: { key: 'date', direction: 'desc' } as const } : {}),
+        facets: null,
+        selectedRow: null,
+        selected: null,
+      });
       // The filters' choices come after the first answer: the map and counts need not wait.
       client.facets().then(
         (facets) => {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { dropUnknownValues } from '../domain/filters/filter-table';
+import { unansweredDimensions } from '../domain/filters/package-answers';
 import type { EngineClient } from '../workers/engine-client';
 import type { EngineFilter } from '../workers/engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
@@ -21,6 +22,23 @@ export interface FilterSlice {
    * source it has).
    */
   dropUnknownValues: (dimensions: readonly string[]) => Promise<string[]>;
+}
+
+/**
+ * The filter without what an open dataset package cannot answer (package-answers.ts), each
+ * dimension dropped with a notice: a link, a saved view or a click on the map may set one.
+ */
+export function answerableFilter(
+  filter: EngineFilter,
+  { summary, addNotices }: Pick<DataSlice, 'summary'> & Pick<NoticeSlice, 'addNotices'>,
+): EngineFilter {
+  const terms = summary?.package;
+  const refused = terms ? unansweredDimensions(filter, terms) : [];
+  if (refused.length === 0) return filter;
+  addNotices(
+    refused.map(({ dimension, reason }) => `Ignored ${dimension.params.join(', ')}: ${reason}`),
+  );
+  return Object.assign({ ...filter }, ...refused.map(({ dimension }) => dimension.empty));
 }
 
 /** Every present item ticked is the same as no filter: shorter URLs, and new data shows in full. */
@@ -53,7 +71,7 @@ export function createFilterSlice(
 > {
   return (set, get) => ({
     filter: EMPTY_ENGINE_FILTER,
-    setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
+    setFilter: (filter) => set({ filter: answerableFilter({ ...get().filter, ...filter }, get()) }),
     setDateRange: (from, to) => set({ filter: { ...get().filter, from, to } }),
     setTypeSelected: (code, selected) => {
       const { filter, summary } = get();

@@ -83,7 +83,8 @@ export function createIncidentStore(
   // The strip's marks (a column per located incident) cross threads only while it is shown.
   const refreshStrip = async () => {
     const { summary, filter, borderReady, stripOpen } = store.getState();
-    if (!summary || !borderReady || !stripOpen) return;
+    // A package holds no chainage per incident: its strip says so instead (strip-panel.tsx).
+    if (!summary || summary.package || !borderReady || !stripOpen) return;
     const strip = await client.strip(filter);
     const now = store.getState();
     if (now.filter === filter && now.summary === summary && now.stripOpen)

@@ -16,6 +16,7 @@ import type {
   QueryReply,
 } from './engine-protocol';
 import type { IncidentEngine } from './incident-engine';
+import type { IncidentSource } from './incident-source';
 import { runLoad } from './run-load';
 
 /** What a long call is doing, for its progress bar. */
@@ -27,6 +28,8 @@ export type EnginePhase = LoadPhase | 'exporting';
  */
 export interface CallContext<Phase extends EnginePhase = never> {
   engine: IncidentEngine;
+  /** What the calls that read incidents are answered from: the engine's data or an open package. */
+  source: IncidentSource;
   /** Method syntax on purpose: a context of any phase then fits the table's common shape. */
   progress(fraction: number | null, phase: Phase): void;
   /** When the current slice of a long job should stop and let waiting requests in. */
@@ -47,36 +50,49 @@ export const ENGINE_CALLS = {
   load: (context: CallContext<LoadPhase>, request: LoadRequest) =>
     runLoad(context.engine, request, context.progress, context.streamAboveBytes),
   /** Null when a newer query came while this one waited: only the newest is answered. */
-  query: ({ engine }, filter: EngineFilter, provinces: boolean): QueryReply | null =>
-    withOwnTimeline(engine.query(filter, provinces)),
-  tile: ({ engine }, z: number, x: number, y: number) => engine.tile(z, x, y),
-  feature: ({ engine }, row: number) => engine.feature(row),
-  describe: ({ engine }, rows: number[]) => engine.describe(rows),
-  findRow: ({ engine }, key: string) => engine.findRow(key),
+  query: ({ source }, filter: EngineFilter, provinces: boolean): QueryReply | null =>
+    withOwnTimeline(source.query(filter, provinces)),
+  tile: ({ source }, z: number, x: number, y: number) => source.tile(z, x, y),
+  feature: ({ source }, row: number) => source.feature(row),
+  describe: ({ source }, rows: number[]) => source.describe(rows),
+  findRow: ({ source }, key: string) => source.findRow(key),
   // Made a slice at a time: whatever came meanwhile goes first.
-  facets: ({ engine, sliceEnd }) =>
-    engine.buildFacets(sliceEnd()) ? engine.facetSummary() : NOT_DONE,
-  list: ({ engine }, filter: EngineFilter, sort: ListSort, offset: number, limit: number) =>
-    engine.list(filter, sort, offset, limit),
-  listPosition: ({ engine }, filter: EngineFilter, sort: ListSort, row: number) =>
-    engine.listPosition(filter, sort, row),
+  facets: ({ source, sliceEnd }) =>
+    source.buildFacets(sliceEnd()) ? source.facetSummary() : NOT_DONE,
+  list: ({ source }, filter: EngineFilter, sort: ListSort, offset: number, limit: number) =>
+    source.list(filter, sort, offset, limit),
+  listPosition: ({ source }, filter: EngineFilter, sort: ListSort, row: number) =>
+    source.listPosition(filter, sort, row),
   export: (
-    { engine, progress }: CallContext<'exporting'>,
+    { source, progress }: CallContext<'exporting'>,
     filter: EngineFilter,
     format: ExportFormat,
     extras: ExportExtras,
-  ) => engine.export(filter, format, extras, (p) => progress(p, 'exporting')),
+  ) => source.export(filter, format, extras, (p) => progress(p, 'exporting')),
   setNotes: ({ engine }, notes: AnalystNote[]) => engine.setNotes(notes),
   geography: async ({ engine }, urls: GeographyUrls) =>
     engine.setGeography(await fetchGeography(urls)),
-  strip: ({ engine }, filter: EngineFilter) => engine.strip(filter),
-  unknownValues: ({ engine }, filter: EngineFilter, dimensions: string[]) =>
-    engine.unknownValues(filter, dimensions),
+  strip: ({ source }, filter: EngineFilter) => source.strip(filter),
+  unknownValues: ({ source }, filter: EngineFilter, dimensions: string[]) =>
+    source.unknownValues(filter, dimensions),
   rejected: ({ engine }, datasetId: string) => engine.rejected(datasetId),
   remove: ({ engine }, datasetId: string) => engine.remove(datasetId),
 } satisfies Record<string, (context: CallContext, ...args: never[]) => unknown>;
 
 type Calls = typeof ENGINE_CALLS;
+
+/**
+ * The calls that only read the current source and keep nothing: an open package answers them by
+ * HTTP range reads, so the host runs several at once and lets other calls go on meanwhile.
+ */
+export const READ_ONLY_CALLS: ReadonlySet<keyof Calls> = new Set([
+  'tile',
+  'list',
+  'listPosition',
+  'describe',
+  'feature',
+  'export',
+]);
 
 /** The name of a call. */
 export type CallName = keyof Calls;

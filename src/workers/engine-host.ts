@@ -7,7 +7,7 @@ import type {
   NotDone,
   ReplyOf,
 } from './engine-calls';
-import { engineCalls, NOT_DONE } from './engine-calls';
+import { engineCalls, NOT_DONE, READ_ONLY_CALLS } from './engine-calls';
 import { IncidentEngine } from './incident-engine';
 import { STREAM_ABOVE_BYTES } from './run-load';
 import { transferablesOf } from './transferables';
@@ -24,6 +24,11 @@ interface Queued {
   call: CallName;
   /** Runs the call and posts its answer; false when it was a slice of a long job, to go on later. */
   run(): Promise<boolean>;
+  /**
+   * A call that waits on the network rather than the thread (a read of a dataset package): the
+   * calls after it need not wait for it.
+   */
+  overlaps: boolean;
 }
 
 /** Takes the page's requests, in the order they came. */
@@ -35,7 +40,8 @@ export type EngineHandler = <K extends CallName>(request: CallRequest<K> | DropR
  * answered and the others get null. Map tiles wait while anything else does, so a filter
  * change's counts never queue behind the previous change's tiles; a tile the map has given up
  * on is dropped unanswered. A long job (the facet columns of a large load) runs in slices when
- * nothing else waits.
+ * nothing else waits. A dataset package is read over the network: its reads (READ_ONLY_CALLS)
+ * run several at once, and other calls go on meanwhile.
  */
 export function createEngineHandler(
   post: PostMessage,
@@ -54,6 +60,7 @@ export function createEngineHandler(
     // Posts whatever phase the call reports: each call's type in the table says which it may.
     const context: CallContext<never> = {
       engine,
+      source: engine.source,
       progress: (progress, phase) => post({ id, call, progress, phase }, []),
       sliceEnd: () => performance.now() + SLICE_MS,
       streamAboveBytes,
@@ -80,6 +87,11 @@ export function createEngineHandler(
     const [request] =
       waiting.length > 0 ? waiting.splice(first < 0 ? 0 : first, 1) : paused.splice(0, 1);
     if (!request) return;
+    if (request.overlaps) {
+      void request.run();
+      next();
+      return;
+    }
     running = true;
     void request.run().then((done) => {
       running = false;
@@ -109,7 +121,12 @@ export function createEngineHandler(
         post({ id: older.id, call: 'query', ok: true, value: null }, []);
       }
     }
-    waiting.push({ id: request.id, call: request.call, run: () => run(request) });
+    waiting.push({
+      id: request.id,
+      call: request.call,
+      run: () => run(request),
+      overlaps: READ_ONLY_CALLS.has(request.call) && engine.source !== engine,
+    });
     next();
   };
 }

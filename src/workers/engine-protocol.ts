@@ -40,6 +40,8 @@ export type LoadPhase = 'reading' | 'unpacking' | 'parsing';
 
 export type LoadSource =
   | { kind: 'url'; url: string; name: string }
+  /** A dataset package, by the URL of its manifest.json: read by range requests, not loaded. */
+  | { kind: 'package'; url: string; name: string }
   | { kind: 'file'; file: Blob; name: string }
   | { kind: 'text'; text: string; name: string };
 
@@ -91,6 +93,17 @@ export interface EngineSummary {
   total: number;
   typeCodes: string[];
   dayExtent: { from: string; to: string } | null;
+  /** Set while a dataset package is open: the engine answers from it, not from loaded rows. */
+  package?: PackageSummary;
+}
+
+/** An open dataset package, as the page names it and shapes its filters. */
+export interface PackageSummary {
+  name: string;
+  /** The absolute URL of its manifest.json. */
+  url: string;
+  /** Lower edges of its distance bands, km: the distance filters it answers. */
+  kmBands: number[];
 }
 
 export type LoadReply =

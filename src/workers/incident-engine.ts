@@ -32,9 +32,13 @@ import type { UnknownValues } from '../domain/filters/filter-table';
 import { findUnknownValues, makeRowTest } from '../domain/filters/filter-table';
 import type { UrlFilter } from '../domain/url-state';
 import type { AnalystNote } from '../domain/notes/analyst-note';
+import type { IncidentSource } from './incident-source';
+import type { PackageSource } from './package/package-source';
 
-export class IncidentEngine {
+export class IncidentEngine implements IncidentSource {
   private datasets: Dataset[] = [];
+  /** The open dataset package, which the page's calls are answered from instead of the table. */
+  private package: PackageSource | null = null;
   private table: IncidentTable = buildIncidentTable([]);
   /** The last filter's match, reused by list pages and exports. */
   private lastMatch: { key: string; match: Match } | null = null;
@@ -44,6 +48,8 @@ export class IncidentEngine {
   private border: BorderIndex | null = null;
   /** The analyst's notes, as the page last sent them. */
   private notes = new NoteIndex();
+  /** What an open package reads of the engine: the geography and the notes as they are now. */
+  readonly packageHost = { border: () => this.border, notes: () => this.notes };
 
   /** Loads one file's content, replacing the loaded data, adding to it, or replacing one dataset. */
   load(
@@ -64,6 +70,11 @@ export class IncidentEngine {
     const summary = summariseDataset(outcome, request);
     // Nothing loaded: what was shown stays, and the report says why.
     if (outcome.set.incidents.length === 0) return emptyReply(summary, outcome.set.rejected);
+    if (this.package && request.mode === 'add' && !request.replaceId)
+      return {
+        status: 'failed',
+        message: `${request.source.name}: incidents cannot be added to a dataset package. Open the file to replace the package instead.`,
+      };
     const dataset: Dataset = { summary, set: outcome.set };
     const datasets = [...this.datasets];
     const replaced = datasets.findIndex((d) => d.summary.id === request.replaceId);
@@ -72,12 +83,25 @@ export class IncidentEngine {
     else datasets.push(dataset);
     try {
       this.showDatasets(datasets);
+      this.package = null;
     } catch (error) {
       // What was shown stays shown.
       if (error instanceof TooManyTypesError) return { status: 'failed', message: error.message };
       throw error;
     }
     return { status: 'loaded', summary: this.table.summary, dataset: summary };
+  }
+
+  /** Shows a dataset package in place of whatever was shown: calls are answered from it. */
+  showPackage(source: PackageSource): P.EngineSummary {
+    this.showDatasets([]);
+    this.package = source;
+    return source.summary;
+  }
+
+  /** Where the page's calls are answered from: the open package, else the loaded data. */
+  get source(): IncidentSource {
+    return this.package ?? this;
   }
 
   /** Takes the border geography and from then on measures every incident against it. */
@@ -102,12 +126,13 @@ export class IncidentEngine {
 
   /** Drops one dataset (the user removed it); the others stay, in their order. */
   remove(datasetId: string): P.EngineSummary {
+    if (this.package?.dataset.id === datasetId) this.package = null;
     this.showDatasets(this.datasets.filter((d) => d.summary.id !== datasetId));
     return this.table.summary;
   }
 
   summarise(): P.EngineSummary {
-    return this.table.summary;
+    return this.package?.summary ?? this.table.summary;
   }
 
   /**

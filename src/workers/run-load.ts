@@ -13,6 +13,7 @@ import { isZip } from '../domain/import/read-workbook';
 import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
 import { IncidentFileError } from '../domain/parse-incidents';
 import type { IncidentEngine } from './incident-engine';
+import { openPackage } from './package/open-package';
 import type { Body } from './read-source';
 import { chunksOf, fetchBody, holdsObject, readBody } from './read-source';
 
@@ -39,6 +40,12 @@ export async function runLoad(
       message: `${source.name}: cannot load with these options: ${refused}.`,
     };
   const reading = (fraction: number) => onProgress(fraction, 'reading');
+  if (source.kind === 'package') {
+    const opened = await openPackage(source, request.datasetId, engine.packageHost, onProgress);
+    if ('status' in opened) return opened;
+    const summary = engine.showPackage(opened.source);
+    return { status: 'loaded', summary, dataset: opened.source.dataset };
+  }
   if (source.kind === 'text') return engine.load(source.text, request, parsing(onProgress));
   if (source.kind === 'file') {
     const { file } = source;

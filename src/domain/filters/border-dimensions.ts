@@ -117,6 +117,8 @@ function borderDimensions(): FilterDimension[] {
         },
       },
       example: { [key]: key === 'borderKm' ? [0, 5] : [100, OPEN_KM] },
+      // A package counts distance bands; it holds no chainage but in its raw points.
+      package: key === 'borderKm' ? { attribute: 'kmBand', bands: true } : null,
     }) satisfies FilterDimension;
   return [
     {
@@ -141,6 +143,7 @@ function borderDimensions(): FilterDimension[] {
         },
       },
       example: { side: 'PK' },
+      package: { attribute: 'side' },
     },
     kmRange('borderKm', 'distance', 'distance', 'distance'),
     kmRange('chainageKm', 'km', 'stretch of the line', 'stretch'),
@@ -187,6 +190,7 @@ function borderDimensions(): FilterDimension[] {
         },
       },
       example: { crossing: { id: 'torkham', km: 10 } },
+      package: null,
       known: knownPlace('crossing', (border) => border.crossings, 'no such crossing on the map'),
     },
     {
@@ -211,6 +215,7 @@ function borderDimensions(): FilterDimension[] {
         },
       },
       example: { province: 'PK-KP' },
+      package: { attribute: 'province' },
       known: knownPlace(
         'province',
         (border) => border.provinces,

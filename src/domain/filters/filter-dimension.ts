@@ -167,6 +167,12 @@ export interface FilterDimension {
   facet?: NameFacet & { key: NameListKey };
   /** How its values are checked against the loaded data or geography, when they name things. */
   known?: KnownValues;
+  /**
+   * How a dataset package (read by range requests, never loaded whole) could answer it: the
+   * attribute of its counts and map tiles the filter reads (`bands`: a range on the package's
+   * distance-band edges only), or null when it cannot (see package-answers.ts).
+   */
+  package: { attribute: string; bands?: true } | null;
 }
 
 export type RowTest = (row: number) => boolean;

@@ -79,6 +79,7 @@ function nameList(
       },
     },
     example: { [key]: options.example },
+    package: null,
     facet: { ...options.facet, key },
     known: knownList(
       key,
@@ -131,6 +132,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     record: (filter, words) => effectiveRange(filter, words),
     match: { by: 'index' },
     example: { from: '2025-10-01', to: '2025-10-31' },
+    package: { attribute: 'day' },
   },
   {
     name: 'types',
@@ -146,6 +148,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     record: (filter) => ({ types: filter.types === null ? 'all' : [...filter.types] }),
     match: { by: 'index' },
     example: { types: ['airstrike', 'shelling'] },
+    package: { attribute: 'type' },
     known: knownList(
       'types',
       'data',
@@ -214,6 +217,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       },
     },
     example: { minFatalities: 5 },
+    package: null,
   },
   {
     name: 'precision',
@@ -243,6 +247,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       },
     },
     example: { precisions: ['place', 'district'] },
+    package: null,
   },
   {
     name: 'text',
@@ -265,6 +270,7 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       },
     },
     example: { text: 'torkham gate' },
+    package: null,
   },
   ...BORDER_DIMENSIONS,
   TAG_DIMENSION,

@@ -30,4 +30,6 @@ export const TAG_DIMENSION: FilterDimension = {
     },
   },
   example: { tags: ['verify', 'second source'] },
+  // The analyst's notes are by row of the loaded data; a package's rows are not loaded.
+  package: null,
 };

@@ -7,7 +7,8 @@
  * level are made once per filter over the whole data (so none is cut at a tile's edge) and each
  * goes to the tile that holds its centre, so every incident is counted once at every zoom.
  */
-import { fromVectorTileJs } from '@maplibre/vt-pbf';
+import type { TileFeature } from './encode-point-tile';
+import { encodePointTile } from './encode-point-tile';
 import type { Clusters } from './cluster-points';
 import { clusterPoints } from './cluster-points';
 import type { SpatialOrder } from './spatial-order';
@@ -28,8 +29,6 @@ export const CLUSTER_RADIUS = 40;
 export const MAX_TILE_POINTS = 5_000;
 /** Feature ids of clusters start here; below it a feature id is the incident's row id. */
 export const CLUSTER_ID_BASE = 2 ** 32;
-/** Tile coordinates run from 0 to this across a tile. */
-const EXTENT = 4096;
 
 /** What the tiles draw of each located incident. */
 export interface TileColumns {
@@ -78,8 +77,8 @@ export class IncidentTiles {
       const [start, end] = tileRange(this.columns.order, z, x, y);
       this.addPoints(features, z, start, end);
     }
-    const data = encode(features, z, x, y);
-    return { data, etag: `${data.length.toString(36)}-${hash(data).toString(36)}` };
+    const data = encodePointTile(features, INCIDENT_TILE_LAYER, z, x, y);
+    return { data, etag: tileEtag(data) };
   }
 
   private addPoints(features: TileFeature[], z: number, start: number, end: number): void {
@@ -146,14 +145,6 @@ export class IncidentTiles {
   }
 }
 
-interface TileFeature {
-  id: number;
-  /** Web Mercator [0, 1). */
-  x: number;
-  y: number;
-  properties: Record<string, number | string>;
-}
-
 /** "12", "1.2k", "34k", as MapLibre abbreviates cluster counts. */
 export function abbreviate(count: number): string {
   if (count >= 10_000) return `${Math.round(count / 1000)}k`;
@@ -165,38 +156,12 @@ function round(degrees: number): number {
   return Math.round(degrees * 1e5) / 1e5;
 }
 
-function encode(features: TileFeature[], z: number, x: number, y: number): Uint8Array {
-  if (features.length === 0) return new Uint8Array(0);
-  const scale = 2 ** z;
-  const layer = {
-    version: 2,
-    name: INCIDENT_TILE_LAYER,
-    extent: EXTENT,
-    length: features.length,
-    feature: (i: number) => {
-      const feature = features[i]!;
-      const point = {
-        x: Math.round((feature.x * scale - x) * EXTENT),
-        y: Math.round((feature.y * scale - y) * EXTENT),
-      };
-      return {
-        id: feature.id,
-        type: 1 as const,
-        extent: EXTENT,
-        properties: feature.properties,
-        // vt-pbf reads only x and y of each point.
-        loadGeometry: () => [[point]] as unknown as ReturnType<VectorFeature['loadGeometry']>,
-      };
-    },
-  };
-  return fromVectorTileJs({ layers: { [INCIDENT_TILE_LAYER]: layer } });
+/** FNV-1a over the bytes: a cheap tag for "this tile did not change". */
+/** A tag that changes whenever a tile's bytes do (for MapLibre's ETag check). */
+export function tileEtag(data: Uint8Array): string {
+  return `${data.length.toString(36)}-${hash(data).toString(36)}`;
 }
 
-type VectorFeature = ReturnType<
-  Parameters<typeof fromVectorTileJs>[0]['layers'][string]['feature']
->;
-
-/** FNV-1a over the bytes: a cheap tag for "this tile did not change". */
 function hash(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) {

@@ -4,6 +4,7 @@ import { TAGS_FACET } from '../../domain/filters/tag-dimension';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import { NameFacetFilter } from '../filters/name-facet-filter';
+import { PackageGate } from '../filters/package-gate';
 
 /**
  * The Tags filter: the tags the analyst set on incidents of the datasets shown, with how many
@@ -20,11 +21,13 @@ export function TagsFilter({ store = incidentStore }: { store?: IncidentStore })
   }, [notes, summary]);
   if (tags.length === 0 && selected === null) return null;
   return (
-    <NameFacetFilter
-      facet={TAGS_FACET}
-      names={tags}
-      selected={selected}
-      onChange={(selection) => setFilter({ tags: selection })}
-    />
+    <PackageGate dimensions={['tags']} store={store}>
+      <NameFacetFilter
+        facet={TAGS_FACET}
+        names={tags}
+        selected={selected}
+        onChange={(selection) => setFilter({ tags: selection })}
+      />
+    </PackageGate>
   );
 }

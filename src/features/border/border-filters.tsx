@@ -8,6 +8,7 @@ import {
 } from '../../state/incident-store';
 import { OPEN_KM } from '../../domain/filters/border-dimensions';
 import { DataText } from '../data-text/data-text';
+import { PackageGate } from '../filters/package-gate';
 
 /** The distance bands analysts ask for most. */
 const PRESETS: ReadonlyArray<readonly [number, number]> = [
@@ -67,87 +68,95 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
         ))}
       </div>
 
-      <p className="small field-label">{t('distanceHeading')}</p>
-      <div className="presets" role="group" aria-label={t('presetsGroup')}>
-        {PRESETS.map((range) => (
-          <button
-            key={range[0]}
-            type="button"
-            aria-pressed={band !== null && band[0] === range[0] && band[1] === range[1]}
-            onClick={() => setFilter({ borderKm: range })}
-          >
-            {range[1] >= OPEN_KM
-              ? t('kmAbove', { from: range[0] })
-              : t('kmRange', { from: range[0], to: range[1] })}
-          </button>
-        ))}
-      </div>
-      <label className="range-field">
-        {t('fromKm', { km: min })}
-        <input
-          type="range"
-          min={0}
-          max={SLIDER_MAX_KM}
-          step={1}
-          value={min}
-          aria-label={t('minDistance')}
-          onChange={(event) => setBand(Math.min(Number(event.target.value), max), max)}
-        />
-      </label>
-      <label className="range-field">
-        {max >= SLIDER_MAX_KM ? t('toAny') : t('toKm', { km: max })}
-        <input
-          type="range"
-          min={0}
-          max={SLIDER_MAX_KM}
-          step={1}
-          value={max}
-          aria-label={t('maxDistance')}
-          onChange={(event) => setBand(min, Math.max(Number(event.target.value), min))}
-        />
-      </label>
-      {band !== null && (
-        <button type="button" className="link-button" onClick={() => setFilter({ borderKm: null })}>
-          {t('anyDistance')}
-        </button>
-      )}
-
-      <label className="range-field">
-        {t('nearCrossing')}
-        <select
-          value={filter.crossing?.id ?? ''}
-          onChange={(event) =>
-            setFilter({
-              crossing: event.target.value
-                ? { id: event.target.value, km: filter.crossing?.km ?? 10 }
-                : null,
-            })
-          }
-        >
-          <option value="">{t('anyPlace')}</option>
-          {geography.crossings.map((crossing) => (
-            <option key={crossing.id} value={crossing.id}>
-              {displayName(crossing.name)}
-            </option>
+      <PackageGate dimensions={['distance']} store={store}>
+        <p className="small field-label">{t('distanceHeading')}</p>
+        <div className="presets" role="group" aria-label={t('presetsGroup')}>
+          {PRESETS.map((range) => (
+            <button
+              key={range[0]}
+              type="button"
+              aria-pressed={band !== null && band[0] === range[0] && band[1] === range[1]}
+              onClick={() => setFilter({ borderKm: range })}
+            >
+              {range[1] >= OPEN_KM
+                ? t('kmAbove', { from: range[0] })
+                : t('kmRange', { from: range[0], to: range[1] })}
+            </button>
           ))}
-        </select>
-      </label>
-      {filter.crossing && (
+        </div>
         <label className="range-field">
-          {t('withinKm')}
+          {t('fromKm', { km: min })}
           <input
-            type="number"
-            min={1}
-            max={500}
-            value={filter.crossing.km}
-            onChange={(event) => {
-              const km = Number(event.target.value);
-              if (Number.isFinite(km) && km > 0)
-                setFilter({ crossing: { id: filter.crossing!.id, km } });
-            }}
+            type="range"
+            min={0}
+            max={SLIDER_MAX_KM}
+            step={1}
+            value={min}
+            aria-label={t('minDistance')}
+            onChange={(event) => setBand(Math.min(Number(event.target.value), max), max)}
           />
         </label>
-      )}
+        <label className="range-field">
+          {max >= SLIDER_MAX_KM ? t('toAny') : t('toKm', { km: max })}
+          <input
+            type="range"
+            min={0}
+            max={SLIDER_MAX_KM}
+            step={1}
+            value={max}
+            aria-label={t('maxDistance')}
+            onChange={(event) => setBand(min, Math.max(Number(event.target.value), min))}
+          />
+        </label>
+        {band !== null && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setFilter({ borderKm: null })}
+          >
+            {t('anyDistance')}
+          </button>
+        )}
+      </PackageGate>
+
+      <PackageGate dimensions={['crossing']} store={store}>
+        <label className="range-field">
+          {t('nearCrossing')}
+          <select
+            value={filter.crossing?.id ?? ''}
+            onChange={(event) =>
+              setFilter({
+                crossing: event.target.value
+                  ? { id: event.target.value, km: filter.crossing?.km ?? 10 }
+                  : null,
+              })
+            }
+          >
+            <option value="">{t('anyPlace')}</option>
+            {geography.crossings.map((crossing) => (
+              <option key={crossing.id} value={crossing.id}>
+                {displayName(crossing.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filter.crossing && (
+          <label className="range-field">
+            {t('withinKm')}
+            <input
+              type="number"
+              min={1}
+              max={500}
+              value={filter.crossing.km}
+              onChange={(event) => {
+                const km = Number(event.target.value);
+                if (Number.isFinite(km) && km > 0)
+                  setFilter({ crossing: { id: filter.crossing!.id, km } });
+              }}
+            />
+          </label>
+        )}
+      </PackageGate>
 
       {province && (
         <p className="small">

@@ -4,6 +4,7 @@ import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, selectDescribeType, useIncidentStore } from '../../state/incident-store';
 import { parseDay } from '../../domain/incident-date';
 import { BorderStrip } from '../border-strip/border-strip';
+import { PackageRefusal, usePackageRefusal } from '../filters/package-gate';
 
 /**
  * The border strip fed from the store: every located incident at its km along the Durand Line
@@ -19,6 +20,7 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   const select = useIncidentStore((state) => state.select, store);
   const setStripOpen = useIncidentStore((state) => state.setStripOpen, store);
   const describeType = useIncidentStore(selectDescribeType, store);
+  const refused = usePackageRefusal(['stretch of the line'], store);
 
   const extent = useMemo(() => {
     const from = dayExtent ? parseDay(dayExtent.from)?.dayNumber : undefined;
@@ -33,7 +35,9 @@ export function StripPanel({ store = incidentStore }: { store?: IncidentStore })
   return (
     <details className="strip-panel" onToggle={(event) => setStripOpen(event.currentTarget.open)}>
       <summary>{t('stripSummary')}</summary>
-      {geography ? (
+      {refused ? (
+        <PackageRefusal reason={refused} />
+      ) : geography ? (
         <BorderStrip
           points={strip}
           lengthKm={geography.lengthKm}

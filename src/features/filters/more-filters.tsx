@@ -8,6 +8,7 @@ import type { Precision } from '../../domain/incident-facets';
 import { PRECISIONS } from '../../domain/incident-facets';
 import type { FiltersT } from './filter-phrases';
 import { NameFacetFilter, toggleIn } from './name-facet-filter';
+import { PackageGate } from './package-gate';
 import {
   incidentStore,
   useIncidentStore,
@@ -20,6 +21,9 @@ function precisionName(code: string, t: FiltersT): string {
     ? t(`precisionNames.${code as Precision}`)
     : code;
 }
+
+/** The dimensions of the filter table these controls set. */
+const GATED = ['text', 'actors', 'country', 'sources', 'minimum fatalities', 'precision'];
 
 /** Text search, the list filters (actors, country, sources), minimum fatalities and precision. */
 export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }) {
@@ -55,62 +59,68 @@ export function MoreFilters({ store = incidentStore }: { store?: IncidentStore }
   }, [text, store]);
 
   return (
-    <div className="more-filters">
-      <label className="field">
-        {t('search')}
+    <PackageGate dimensions={GATED} store={store}>
+      <div className="more-filters">
+        <label className="field">
+          {t('search')}
+          <input
+            type="search"
+            value={text}
+            placeholder={t('searchPlaceholder')}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+
+        {NAME_FACETS.map((facet) => (
+          <NameFacetFilter
+            key={facet.key}
+            facet={facet}
+            names={facets?.[facet.key] ?? []}
+            selected={filter[facet.key]}
+            onChange={(selection) => setFilter({ [facet.key]: selection })}
+          />
+        ))}
+
+        <label className="field" htmlFor={`${id}-min`}>
+          {t('minFatalities')}
+        </label>
         <input
-          type="search"
-          value={text}
-          placeholder={t('searchPlaceholder')}
-          onChange={(event) => setText(event.target.value)}
+          id={`${id}-min`}
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          value={filter.minFatalities ?? ''}
+          onChange={(event) => {
+            const value = event.target.value;
+            setFilter({
+              minFatalities: value === '' || !/^\d+$/.test(value) ? null : Number(value),
+            });
+          }}
         />
-      </label>
 
-      {NAME_FACETS.map((facet) => (
-        <NameFacetFilter
-          key={facet.key}
-          facet={facet}
-          names={facets?.[facet.key] ?? []}
-          selected={filter[facet.key]}
-          onChange={(selection) => setFilter({ [facet.key]: selection })}
-        />
-      ))}
-
-      <label className="field" htmlFor={`${id}-min`}>
-        {t('minFatalities')}
-      </label>
-      <input
-        id={`${id}-min`}
-        type="number"
-        min={0}
-        step={1}
-        inputMode="numeric"
-        value={filter.minFatalities ?? ''}
-        onChange={(event) => {
-          const value = event.target.value;
-          setFilter({ minFatalities: value === '' || !/^\d+$/.test(value) ? null : Number(value) });
-        }}
-      />
-
-      {facets && facets.precisions.length > 0 && (
-        <fieldset className="type-filter">
-          <legend>{t('precision')}</legend>
-          {facets.precisions.map(({ name, count }) => (
-            <label key={name} className="type-option">
-              <input
-                type="checkbox"
-                checked={filter.precisions?.includes(name) ?? false}
-                onChange={(event) =>
-                  setFilter({ precisions: toggleIn(filter.precisions, name, event.target.checked) })
-                }
-              />
-              <span className="type-label">{precisionName(name, t)}</span>{' '}
-              <ChoiceCount count={count} />
-            </label>
-          ))}
-          <p className="muted small">{t('everyPrecision')}</p>
-        </fieldset>
-      )}
-    </div>
+        {facets && facets.precisions.length > 0 && (
+          <fieldset className="type-filter">
+            <legend>{t('precision')}</legend>
+            {facets.precisions.map(({ name, count }) => (
+              <label key={name} className="type-option">
+                <input
+                  type="checkbox"
+                  checked={filter.precisions?.includes(name) ?? false}
+                  onChange={(event) =>
+                    setFilter({
+                      precisions: toggleIn(filter.precisions, name, event.target.checked),
+                    })
+                  }
+                />
+                <span className="type-label">{precisionName(name, t)}</span>{' '}
+                <ChoiceCount count={count} />
+              </label>
+            ))}
+            <p className="muted small">{t('everyPrecision')}</p>
+          </fieldset>
+        )}
+      </div>
+    </PackageGate>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { OpenPackage } from './open-package';
 
 /** The accepted file types, by extension and media type. */
 export const ACCEPTED_FILES =
@@ -59,6 +60,7 @@ export function OpenFile({ store = incidentStore }: { store?: IncidentStore }) {
           void openFiles(store, files);
         }}
       />
+      <OpenPackage store={store} />
     </section>
   );
 }

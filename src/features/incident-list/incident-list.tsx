@@ -39,6 +39,8 @@ export interface IncidentListProps {
   describeType: TypeDescriber;
   /** Height of the scrolling viewport, px; measured from the layout when omitted. */
   height?: number;
+  /** Why the list can be sorted by date only (a dataset package), when it can. */
+  dateOrderOnly?: string | null;
 }
 
 /** Height of a row, px: two lines of text. */
@@ -69,6 +71,7 @@ export function IncidentList({
   onSelect,
   describeType,
   height,
+  dateOrderOnly = null,
 }: IncidentListProps) {
   const { t } = useTranslation('incidentList');
   const idPrefix = useId();
@@ -282,7 +285,13 @@ export function IncidentList({
           {t('sortBy')}{' '}
           <select value={sort.key} onChange={onSortKeyChange}>
             <option value="date">{t('sortKey.date')}</option>
-            <option value="fatalities">{t('sortKey.fatalities')}</option>
+            <option
+              value="fatalities"
+              disabled={dateOrderOnly !== null}
+              title={dateOrderOnly ?? undefined}
+            >
+              {t('sortKey.fatalities')}
+            </option>
           </select>
         </label>
         <button

@@ -8,6 +8,7 @@ import {
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
+import { PACKAGE_DATE_ORDER_ONLY } from '../../domain/filters/package-answers';
 import { IncidentList } from './incident-list';
 import { useThrottled } from './use-throttled';
 
@@ -27,6 +28,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
   const selectedRow = useIncidentStore((state) => state.selectedRow, store);
   const selectedPosition = useIncidentStore((state) => state.selectedPosition, store);
   const describeType = useIncidentStore(selectDescribeType, store);
+  const isPackage = useIncidentStore((state) => state.summary?.package !== undefined, store);
   const { loadListRows, setListSort, select } = store.getState();
   return (
     <section className="list-panel" aria-labelledby="list-heading">
@@ -43,6 +45,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
         selectedPosition={selectedPosition}
         onSelect={(row) => void select(row, 'list')}
         describeType={describeType}
+        dateOrderOnly={isPackage ? PACKAGE_DATE_ORDER_ONLY : null}
       />
     </section>
   );

@@ -18,7 +18,8 @@ export const COMPUTED_FIELDS = [
   'admin1_derived',
 ] as const;
 
-function roundKm(km: number): number {
+/** Km as the details and computed fields show them: to 0.1 km. */
+export function roundKm(km: number): number {
   return Math.round(km * 10) / 10;
 }
 

@@ -1,4 +1,5 @@
 /** Files the engine hands back: the matching incidents as GeoJSON or CSV, a dataset's rejects. */
+import type { ExportContext } from '../../domain/export-geojson';
 import { exportFileName, geoJsonExportChunks } from '../../domain/export-geojson';
 import type { Incident } from '../../domain/incident';
 import { CSV_CHUNK_ROWS, exportCsv, exportCsvChunks } from '../../domain/import/export-csv';
@@ -21,10 +22,12 @@ export function exportRows(
     extras: ExportExtras;
     incidentOf: (row: number) => Incident;
     onProgress?: ((fraction: number) => void) | undefined;
+    /** What was loaded, when the table holds only the rows read for this export (a package). */
+    whole?: ExportContext['whole'];
   },
 ): FileReply {
   const { incidents, datasetOf, datasets } = table;
-  const { filter, format, extras, onProgress } = options;
+  const { filter, format, extras, onProgress, whole } = options;
   const spreadsheetSafe = extras.spreadsheetSafe ?? false;
   const matching = Array.from(rows, options.incidentOf);
   const sources = new Set(Array.from(rows, (row) => datasetOf[row]!));
@@ -32,6 +35,7 @@ export function exportRows(
     filter,
     loaded: incidents,
     source: [...sources].map((d) => datasets[d]!.summary.name).join('; '),
+    ...(whole ? { whole } : {}),
   };
   const fileName = exportFileName(context);
   if (format === 'csv') {

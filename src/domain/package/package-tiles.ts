@@ -1,0 +1,177 @@
+/**
+ * The dataset package's vector tiles, made from the builder's columns: raw points from
+ * rawMinZoom up, and below it one aggregated point per (cell, day or week, type, side) with its
+ * `count`, so that date, type and side filters add up exactly at every zoom. Pure: columns in,
+ * MVT bytes out (package-manifest.ts names the attributes).
+ */
+import type { TileFeature } from '../map-tiles/encode-point-tile';
+import { encodePointTile } from '../map-tiles/encode-point-tile';
+import type { SpatialOrder } from '../map-tiles/spatial-order';
+import { ORDER_ZOOM } from '../map-tiles/spatial-order';
+import type { TileBin } from './package-manifest';
+import { TILE_LAYER } from './package-manifest';
+
+/** What the tiles read of each incident, by its position in load order. */
+export interface TileSourceColumns {
+  day: Int32Array;
+  type: Uint16Array;
+  side: Uint8Array;
+  km: Float32Array;
+  chainage: Float32Array;
+  province: Int16Array;
+  crossing: Int16Array;
+  crossingKm: Float32Array;
+  part: Int32Array;
+  row: Int32Array;
+}
+
+/** How a zoom below rawMinZoom aggregates: cell size in pixels of a 256-pixel tile, and bin. */
+export interface AggregateStep {
+  cellPx: number;
+  bin: TileBin;
+}
+
+/**
+ * The steps tried, finest first, until every tile of a zoom fits: smaller cells and days keep
+ * more detail; larger cells, then weeks, keep tiles small where the data is dense.
+ */
+export const AGGREGATE_STEPS: readonly AggregateStep[] = [
+  { cellPx: 16, bin: 'day' },
+  { cellPx: 32, bin: 'day' },
+  { cellPx: 64, bin: 'day' },
+  { cellPx: 128, bin: 'day' },
+  { cellPx: 32, bin: 'week' },
+  { cellPx: 64, bin: 'week' },
+  { cellPx: 128, bin: 'week' },
+  { cellPx: 256, bin: 'week' },
+];
+
+/** One tile's stretch of the spatial order. */
+export interface TileRun {
+  x: number;
+  y: number;
+  start: number;
+  end: number;
+}
+
+/** The Monday on or before a day (days since 1970-01-01, a Thursday; day 4 was a Monday). */
+export function weekStart(day: number): number {
+  return day - ((((day - 4) % 7) + 7) % 7);
+}
+
+/** The first day of the bin of `day`. */
+export function binStart(day: number, bin: TileBin): number {
+  return bin === 'week' ? weekStart(day) : day;
+}
+
+/** The tiles of zoom z that hold points: runs of the Z-order sharing a 2z-bit prefix. */
+export function* tileRuns(order: SpatialOrder, z: number): Generator<TileRun> {
+  if (z > ORDER_ZOOM) throw new RangeError(`tile zoom ${z} is above ${ORDER_ZOOM}`);
+  const span = 4 ** (ORDER_ZOOM - z);
+  const side = 2 ** z;
+  const { codes } = order;
+  let start = 0;
+  while (start < codes.length) {
+    const prefix = Math.floor(codes[start]! / span);
+    let end = start + 1;
+    while (end < codes.length && Math.floor(codes[end]! / span) === prefix) end++;
+    const x = Math.min(side - 1, Math.floor(order.x[start]! * side));
+    const y = Math.min(side - 1, Math.floor(order.y[start]! * side));
+    yield { x, y, start, end };
+    start = end;
+  }
+}
+
+/** The most points any one tile of zoom z holds. */
+export function densestTile(order: SpatialOrder, z: number): number {
+  let most = 0;
+  for (const run of tileRuns(order, z)) most = Math.max(most, run.end - run.start);
+  return most;
+}
+
+/**
+ * The lowest zoom from `minZoom` to `maxZoom` at which no tile holds more than `maxPoints`
+ * points; `maxZoom` when none is (points stacked on one position never spread).
+ */
+export function chooseRawMinZoom(
+  order: SpatialOrder,
+  maxPoints: number,
+  minZoom: number,
+  maxZoom: number,
+): number {
+  for (let z = minZoom; z < maxZoom; z++) if (densestTile(order, z) <= maxPoints) return z;
+  return maxZoom;
+}
+
+/** A raw tile: one point per incident, with its attributes. */
+export function encodeRawTile(
+  order: SpatialOrder,
+  columns: TileSourceColumns,
+  z: number,
+  run: TileRun,
+): Uint8Array {
+  const features: TileFeature[] = [];
+  for (let i = run.start; i < run.end; i++) {
+    const r = order.rows[i]!;
+    const crossingKm = columns.crossingKm[r]!;
+    features.push({
+      x: order.x[i]!,
+      y: order.y[i]!,
+      properties: {
+        day: columns.day[r]!,
+        type: columns.type[r]!,
+        side: columns.side[r]!,
+        km: columns.km[r]!,
+        chainage: columns.chainage[r]!,
+        province: columns.province[r]!,
+        crossing: columns.crossing[r]!,
+        crossingKm: Number.isNaN(crossingKm) ? -1 : crossingKm,
+        part: columns.part[r]!,
+        row: columns.row[r]!,
+      },
+    });
+  }
+  return encodePointTile(features, TILE_LAYER, z, run.x, run.y);
+}
+
+/**
+ * An aggregated tile: the incidents of each (cell, bin, type, side) as one point at their mean
+ * position, with `count`.
+ */
+export function encodeAggregateTile(
+  order: SpatialOrder,
+  columns: TileSourceColumns,
+  z: number,
+  run: TileRun,
+  step: AggregateStep,
+): Uint8Array {
+  const cellsPerSide = 256 / step.cellPx;
+  const scale = 2 ** z * cellsPerSide;
+  const groups = new Map<string, TileFeature & { sumX: number; sumY: number; count: number }>();
+  for (let i = run.start; i < run.end; i++) {
+    const r = order.rows[i]!;
+    const x = order.x[i]!;
+    const y = order.y[i]!;
+    const day = binStart(columns.day[r]!, step.bin);
+    const key = `${Math.floor(x * scale)},${Math.floor(y * scale)},${day},${columns.type[r]},${columns.side[r]}`;
+    const group = groups.get(key);
+    if (group) {
+      group.sumX += x;
+      group.sumY += y;
+      group.count++;
+    } else {
+      const properties = { day, type: columns.type[r]!, side: columns.side[r]!, count: 0 };
+      groups.set(key, { x, y, sumX: x, sumY: y, count: 1, properties });
+    }
+  }
+  const features: TileFeature[] = [];
+  for (const group of groups.values()) {
+    group.properties.count = group.count;
+    features.push({
+      x: group.sumX / group.count,
+      y: group.sumY / group.count,
+      properties: group.properties,
+    });
+  }
+  return encodePointTile(features, TILE_LAYER, z, run.x, run.y);
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+import { packageRefusalOf } from '../../domain/filters/package-answers';
+import type { IncidentStore } from '../../state/incident-store';
+import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { DataText } from '../data-text/data-text';
+
+/** Why the open package cannot answer any of these filter dimensions (by name), or null. */
+export function usePackageRefusal(
+  dimensions: readonly string[],
+  store: IncidentStore = incidentStore,
+): string | null {
+  const terms = useIncidentStore((state) => state.summary?.package ?? null, store);
+  if (!terms) return null;
+  for (const name of dimensions) {
+    const reason = packageRefusalOf(name, terms);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+
+/**
+ * Filter controls that a dataset package may not answer: shown as they are, or, while such a
+ * package is open, disabled with the reason above them.
+ */
+export function PackageGate({
+  dimensions,
+  children,
+  store = incidentStore,
+}: {
+  /** The dimensions (by name in the filter table) the controls set. */
+  dimensions: readonly string[];
+  children: ReactNode;
+  store?: IncidentStore;
+}) {
+  const id = useId();
+  const reason = usePackageRefusal(dimensions, store);
+  if (reason === null) return children;
+  return (
+    <fieldset className="package-gate" disabled aria-describedby={id}>
+      <PackageRefusal id={id} reason={reason} />
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * Why a package cannot answer a filter. The reason is worded by the filter table
+ * (domain/filters/package-answers.ts) in English for now, so it is marked as English text.
+ */
+export function PackageRefusal({ reason, id }: { reason: string; id?: string }) {
+  return (
+    <p id={id} className="muted small">
+      <DataText value={reason} lang="en" />
+    </p>
+  );
+}

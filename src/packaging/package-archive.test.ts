@@ -1,0 +1,175 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BorderMeasures } from '../domain/border/border-measures';
+import { measureIncidents } from '../domain/border/border-measures';
+import type { Incident } from '../domain/incident';
+import { importIncidents } from '../domain/import/import-incidents';
+import { mercatorX, mercatorY } from '../domain/map-tiles/spatial-order';
+import type { PackageManifest } from '../domain/package/package-manifest';
+import { PACKAGE_FILES, readPackageManifest, TILE_LAYER } from '../domain/package/package-manifest';
+import { weekStart } from '../domain/package/package-tiles';
+import { buildBorderGeography } from '../workers/engine/border-geography';
+import { buildPackage, readBorderGeography } from './build-package';
+import type { DecodedFeature } from './package-test-kit';
+import { readEveryTile, readParquetFile, writeTestCsv } from './package-test-kit';
+
+interface Built {
+  manifest: PackageManifest;
+  features: DecodedFeature[];
+  sizes: number[];
+  tileIds: number[];
+  addressed: number;
+}
+
+let folder: string;
+let located: Incident[];
+let measures: BorderMeasures;
+const builds: Record<'roomy' | 'tight', Built> = {} as never;
+/** `tight` forces coarse steps, weeks and dense raw tiles with a small tile limit. */
+const TIGHT_LIMIT = 45_000;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'package-archive-'));
+  const input = join(folder, 'incidents.csv');
+  writeTestCsv(input, 2500, 11);
+  const outcome = importIncidents(readFileSync(input));
+  if (outcome.status !== 'loaded') throw new Error('the test file needs a mapping');
+  located = outcome.set.incidents.filter((i) => i.lon !== null);
+  const border = buildBorderGeography(readBorderGeography());
+  measures = measureIncidents(
+    border,
+    Float64Array.from(located, (i) => i.lon!),
+    Float64Array.from(located, (i) => i.lat!),
+  );
+  const options = {
+    roomy: { rawTilePoints: 150 },
+    tight: { rawTilePoints: 1000, maxTileBytes: TIGHT_LIMIT },
+  };
+  for (const name of ['roomy', 'tight'] as const) {
+    const outDir = join(folder, name);
+    await buildPackage({ input, outDir, tiles: options[name] });
+    const manifest = readPackageManifest(
+      JSON.parse(readFileSync(join(outDir, PACKAGE_FILES.manifest), 'utf8')),
+    );
+    const tiles = await readEveryTile(join(outDir, PACKAGE_FILES.tiles), TILE_LAYER);
+    builds[name] = { manifest, ...tiles, addressed: tiles.header.numAddressedTiles };
+  }
+}, 120_000);
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const weight = (f: DecodedFeature) => f.properties.count ?? 1;
+
+describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
+  it('holds tiles the pmtiles reader finds, every one decoded and under the limit', () => {
+    const { manifest, sizes, tileIds, addressed } = builds[name];
+    expect(tileIds.length).toBe(addressed);
+    expect(new Set(tileIds).size).toBe(addressed);
+    expect(manifest.tiles.tileCount).toBe(addressed);
+    const limit = name === 'tight' ? TIGHT_LIMIT : 500_000;
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(limit);
+    expect(Math.max(...sizes)).toBe(manifest.tiles.maxTileBytes);
+  });
+
+  it('has aggregated zooms below rawMinZoom and raw ones from it', () => {
+    const { manifest, features } = builds[name];
+    expect(manifest.tiles.rawMinZoom).toBeGreaterThan(1);
+    for (const zoom of manifest.tiles.zooms) {
+      const atZoom = features.filter((f) => f.z === zoom.z);
+      expect(zoom.raw).toBe(zoom.z >= manifest.tiles.rawMinZoom);
+      if (!zoom.raw) expect(atZoom.every((f) => f.properties.count! >= 1)).toBe(true);
+    }
+  });
+
+  it('adds up to the input at every zoom for any date window, type set and side', () => {
+    const { manifest, features } = builds[name];
+    const types = manifest.types.map((t) => t.code);
+    const days = located.map((i) => i.dayNumber);
+    const [first, last] = [Math.min(...days), Math.max(...days)];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: first - 3, max: last + 3 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.subarray(types.map((_, code) => code)),
+        fc.constantFrom(null, 0, 1, 2),
+        (start, length, typeSet, side) => {
+          const chosen = new Set(typeSet);
+          for (const zoom of manifest.tiles.zooms) {
+            // A weekly zoom answers windows of whole weeks, Monday to Sunday.
+            const weekly = zoom.bin === 'week';
+            const from = weekly ? weekStart(start) : start;
+            const to = weekly ? weekStart(start + length) + 6 : start + length;
+            const expected = located.filter(
+              (i, row) =>
+                i.dayNumber >= from &&
+                i.dayNumber <= to &&
+                chosen.has(types.indexOf(i.type)) &&
+                (side === null || measures.side[row] === side),
+            ).length;
+            let counted = 0;
+            for (const f of features) {
+              const p = f.properties;
+              if (f.z !== zoom.z || p.day! < from || p.day! > to || !chosen.has(p.type!)) continue;
+              if (side === null || p.side === side) counted += weight(f);
+            }
+            expect({ z: zoom.z, counted }).toEqual({ z: zoom.z, counted: expected });
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('raw points', () => {
+  it('round-trip with their attributes, once per incident at every raw zoom', async () => {
+    const { manifest, features } = builds.roomy;
+    const rows = await Promise.all(
+      manifest.rows.partitions.map(
+        async (p) => (await readParquetFile(join(folder, 'roomy', p.file))).rows,
+      ),
+    );
+    const rowOf = new Map(located.map((incident, row) => [incident.key, row]));
+    for (const zoom of manifest.tiles.zooms.filter((z) => z.raw)) {
+      const raw = features.filter((f) => f.z === zoom.z);
+      expect(raw).toHaveLength(located.length);
+      const seen = new Set<string>();
+      for (const { properties: p, mx, my } of raw) {
+        seen.add(`${p.part}/${p.row}`);
+        const id = rows[p.part!]![p.row!]!.id as string;
+        const r = rowOf.get(id)!;
+        const incident = located[r]!;
+        expect(p).toEqual({
+          day: incident.dayNumber,
+          type: manifest.types.findIndex((t) => t.code === incident.type),
+          side: measures.side[r],
+          km: measures.distanceKm[r],
+          chainage: measures.chainageKm[r],
+          province: measures.province[r],
+          crossing: measures.nearestCrossing[r],
+          crossingKm: measures.nearestCrossingKm[r],
+          part: p.part,
+          row: p.row,
+        });
+        // Placed within one tile unit (a 4096th of the tile).
+        const unit = 1 / 4096 / 2 ** zoom.z;
+        expect(Math.abs(mx - mercatorX(incident.lon!))).toBeLessThanOrEqual(unit);
+        expect(Math.abs(my - mercatorY(incident.lat!))).toBeLessThanOrEqual(unit);
+      }
+      expect(seen.size).toBe(located.length);
+    }
+  });
+
+  it('are aggregated in the tight archive where a tile cannot hold them, and say so', () => {
+    const { manifest, features } = builds.tight;
+    const dense = features.filter(
+      (f) => f.z >= manifest.tiles.rawMinZoom && f.properties.count !== undefined,
+    );
+    expect(manifest.tiles.denseTiles).toBeGreaterThan(0);
+    expect(dense.length).toBeGreaterThan(0);
+  });
+});

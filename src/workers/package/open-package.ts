@@ -1,0 +1,53 @@
+/**
+ * Opening a dataset package by the URL of its manifest.json: the manifest is read within limits
+ * and checked as untrusted data (readPackageManifest), then the counts are read. Any failure is
+ * the load's failed reply, with what was shown before left as it was.
+ */
+import { DEFAULT_READ_LIMITS } from '../../domain/import/read-limits';
+import { readPackageManifest } from '../../domain/package/package-manifest';
+import type { LoadPhase, LoadReply, LoadSource } from '../engine-protocol';
+import { fetchBody, readBody } from '../read-source';
+import type { PackageHost } from './package-source';
+import { PackageSource } from './package-source';
+
+/** Far above any manifest's size (a few kB per month of rows): a larger one is not a manifest. */
+const MANIFEST_MAX_BYTES = 16 * 1024 * 1024;
+
+/** The package source of a manifest URL, or why it could not be opened. */
+export async function openPackage(
+  source: Extract<LoadSource, { kind: 'package' }>,
+  datasetId: string,
+  host: PackageHost,
+  onProgress: (fraction: number | null, phase: LoadPhase) => void,
+): Promise<{ source: PackageSource } | Extract<LoadReply, { status: 'failed' }>> {
+  const failed = (reason: string) => ({
+    status: 'failed' as const,
+    message: `Could not open the package ${source.name}: ${reason}`,
+  });
+  let json: unknown;
+  try {
+    const limits = { ...DEFAULT_READ_LIMITS, maxBytes: MANIFEST_MAX_BYTES };
+    const { chunks, size } = await fetchBody(
+      { kind: 'url', url: source.url, name: source.name },
+      limits,
+    );
+    const body = await readBody(chunks, size, Infinity, (f) => onProgress(f, 'reading'));
+    json = JSON.parse(new TextDecoder().decode(body.bytes));
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      return failed('its manifest is not JSON. Open the manifest.json of a package.');
+    return failed(messageOf(error));
+  }
+  try {
+    const manifest = readPackageManifest(json);
+    onProgress(null, 'parsing');
+    return { source: await PackageSource.open(source.url, manifest, datasetId, host) };
+  } catch (error) {
+    // A manifest refused (PackageManifestError), a counts file that cannot be read…
+    return failed(messageOf(error));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
