@@ -11,8 +11,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { subscribeCalendar } from './calendar';
 import { EN } from './en-catalogue';
-import type { DayStyle } from './format';
-import { formatDay, formatNumber } from './format';
+import { formatNumber } from './format';
 import type { LanguageCode } from './languages';
 import { languageOf, matchLanguage, SOURCE_LANGUAGE } from './languages';
 
@@ -34,13 +33,17 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
-// `{{n, number}}` is i18next's own Intl formatter; days get the chosen calendar.
-i18next.services.formatter?.add('day', (value, language, options: { style?: DayStyle }) =>
-  formatDay(value as string, toCode(language), options.style ?? 'short'),
-);
-i18next.services.formatter?.add('count', (value, language) =>
-  formatNumber(Number(value), toCode(language)),
-);
+/** The Intl options a catalogue may give a number: `{{count, number(useGrouping: false)}}`. */
+const NUMBER_OPTIONS = ['useGrouping', 'minimumFractionDigits', 'maximumFractionDigits'] as const;
+
+// Numbers in messages go through formatNumber, as every other number of the page does, so they
+// are written in the same locale (Dari's digits for Pashto where the browser lacks Pashto).
+i18next.services.formatter?.add('number', (value, language, options: Record<string, unknown>) => {
+  const picked: Intl.NumberFormatOptions = {};
+  for (const key of NUMBER_OPTIONS)
+    if (key in options) Object.assign(picked, { [key]: options[key] });
+  return formatNumber(Number(value), toCode(language), picked);
+});
 
 function toCode(language: string | undefined): LanguageCode {
   return (language && matchLanguage(language)) || SOURCE_LANGUAGE;

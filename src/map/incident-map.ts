@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapViewState } from '../domain/url-state';
 import { currentLanguage, i18next } from '../i18n/i18n';
 import type { Language } from '../i18n/languages';
+import { intlLocale } from '../i18n/intl-locale';
 import { languageOf } from '../i18n/languages';
 import {
   basemapPaints,
@@ -334,8 +335,12 @@ export class IncidentMap {
   private applyLanguage(): void {
     this.placeZoomControl();
     if (!this.styleLoaded) return;
-    const { locale, dir } = this.language();
-    this.map.setLayoutProperty(COUNTRY_LABEL_LAYER, 'text-field', countryLabelField(locale));
+    const { code, dir } = this.language();
+    this.map.setLayoutProperty(
+      COUNTRY_LABEL_LAYER,
+      'text-field',
+      countryLabelField(intlLocale(code)),
+    );
     this.map.setLayoutProperty(
       COUNTRY_LABEL_LAYER,
       'text-letter-spacing',

@@ -22,24 +22,14 @@ const ALPHA2_OF_NUMERIC: Readonly<Record<string, string>> = {
 /** The codes the country labels can be named by. */
 export const LABELLED_COUNTRIES = Object.keys(ALPHA2_OF_NUMERIC);
 
-/**
- * Where a browser has no region names in a language, the language whose names to show instead:
- * Chromium ships no Pashto names, and Dari's are written the same way for these countries
- * (افغانستان, پاکستان, ایران) and read by Pashto speakers in Afghanistan.
- */
-const NAME_FALLBACKS: Readonly<Record<string, readonly string[]>> = { ps: ['fa-AF'] };
-
-/** Region names in the first of `locales` the browser has names in (not its English default). */
-function regionNames(locales: readonly string[]): Intl.DisplayNames | null {
-  for (const locale of locales) {
-    try {
-      const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-      if (primary(names.resolvedOptions().locale) === primary(locale)) return names;
-    } catch {
-      // A tag this browser does not know: try the next.
-    }
+/** Region names in `locale` if the browser has names in it (not its English default), else null. */
+function regionNames(locale: string): Intl.DisplayNames | null {
+  try {
+    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    return primary(names.resolvedOptions().locale) === primary(locale) ? names : null;
+  } catch {
+    return null; // a tag this browser does not know
   }
-  return null;
 }
 
 function primary(locale: string): string {
@@ -47,14 +37,16 @@ function primary(locale: string): string {
 }
 
 /**
- * The country labels' text in `locale`: each country's name from Intl.DisplayNames (the browser's
- * own CLDR names, so no name list ships with the app), the data's English `name` where the
- * browser has none (and for English, and for areas without a code such as the Siachen Glacier).
+ * The country labels' text in `locale` (the one Intl writes the reader's language with:
+ * i18n/intl-locale.ts, which lends Pashto Dari's): each country's name from Intl.DisplayNames
+ * (the browser's own CLDR names, so no name list ships with the app), the data's English `name`
+ * where the browser has none (and for English, and for areas without a code such as the Siachen
+ * Glacier).
  */
 export function countryLabelField(locale: string): ExpressionSpecification {
   const english: ExpressionSpecification = ['get', 'name'];
   if (primary(locale) === 'en') return english;
-  const names = regionNames([locale, ...(NAME_FALLBACKS[primary(locale)] ?? [])]);
+  const names = regionNames(locale);
   if (!names) return english;
   const pairs: string[] = [];
   for (const [numeric, alpha2] of Object.entries(ALPHA2_OF_NUMERIC)) {
