@@ -4,7 +4,9 @@
  * the type check; catalogues.test.ts checks every other language has the same keys.
  *
  * A namespace is a feature's words: add `locales/<language>/<feature>.json` for every language and
- * one line here.
+ * one line here. Messages made below the interface (domain/message.ts: an importer's reasons, a
+ * link's problems) keep their English words beside the code that sends them; their namespace is
+ * imported from there, and only the other languages have a `locales/<language>/<namespace>.json`.
  */
 import analystNotes from './locales/en/analystNotes.json';
 import app from './locales/en/app.json';

@@ -1,21 +1,21 @@
 import type { StateCreator } from 'zustand';
+import type { Message } from '../domain/message';
+import { message } from '../domain/message';
 import type { EN } from '../i18n/en-catalogue';
 
 /**
- * A notice in the app's own words: a key of the catalogue's `import:notice` group and its values,
- * worded when shown, so that it follows a change of language.
+ * A message for the user: words of the catalogue and their values (domain/message.ts), worded
+ * when shown so that it follows a change of language, or a text already written in English.
  */
-export interface AppNotice {
-  key: keyof (typeof EN)['import']['notice'];
-  /** The data it names: a file, and what the browser said. */
-  values?: { name?: string; reason?: string };
-}
+export type Notice = string | Message;
 
-/**
- * A message for the user: the app's own words (AppNotice), or a text already written, in English
- * (what a link's parameters or an importer said of the input).
- */
-export type Notice = string | AppNotice;
+/** A notice of the import feature's own `notice` group, naming a file or what the browser said. */
+export function appNotice(
+  key: keyof (typeof EN)['import']['notice'],
+  values?: { name?: string; reason?: string },
+): Message {
+  return message('import', `notice.${key}`, values);
+}
 
 /** Messages for the user that stay until dismissed. */
 export interface NoticeSlice {

@@ -3,7 +3,8 @@ import type { SavedDataset } from '../storage/saved-datasets';
 import { isQuotaError } from '../storage/saved-datasets';
 import type { LoadOptions, LoadReply, LoadRequest, LoadSource } from '../workers/engine-protocol';
 import type { DataSlice } from './data-slice';
-import type { AppNotice, NoticeSlice } from './notice-slice';
+import type { NoticeSlice } from './notice-slice';
+import { appNotice } from './notice-slice';
 
 /** A dataset kept in this browser, as the Datasets panel lists it. */
 export type SavedDatasetRow = SavedDataset<LoadOptions>;
@@ -23,7 +24,7 @@ export interface SavedStorage {
 export const SAVED_CHANNEL = 'durand-line-map-datasets';
 
 /** Said once when the browser refuses to keep anything (some private windows). */
-export const NOT_KEPT_NOTICE: AppNotice = { key: 'notKept' };
+export const NOT_KEPT_NOTICE = appNotice('notKept');
 
 /** The datasets kept in the browser: saved as they are opened, reopened after a reload. */
 export interface SavedSlice {
@@ -130,7 +131,7 @@ export function createSavedSlice(
         for (const dataset of list) {
           const bytes = await saved.bytesOf(dataset.key);
           if (!bytes) {
-            get().addNotices([{ key: 'gone', values: { name: dataset.name } }]);
+            get().addNotices([appNotice('gone', { name: dataset.name })]);
             await write((s) => s.remove(dataset.key));
             continue;
           }

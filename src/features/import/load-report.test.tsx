@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
+import { appNotice } from '../../state/notice-slice';
 import { LoadReport } from './load-report';
 import { MappingDialog } from './mapping-dialog';
 
@@ -107,10 +108,7 @@ describe('The load report', () => {
     act(() =>
       store
         .getState()
-        .addNotices([
-          { key: 'gone', values: { name: 'old.csv' } },
-          'Ignored side=XX: use AF or PK.',
-        ]),
+        .addNotices([appNotice('gone', { name: 'old.csv' }), 'Ignored side=XX: use AF or PK.']),
     );
     const notices = screen.getAllByRole('listitem');
     expect(notices[0]).toHaveTextContent('old.csv نور د دې براوزر په حافظه کې نشته.');

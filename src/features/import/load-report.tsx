@@ -13,7 +13,7 @@ import { formatBytes } from '../saved-datasets/describe-saved';
 import { readerNumber } from '../incident-list/reader-day';
 import { DatasetWarnings } from './dataset-warnings';
 import { describeProblems, isTable } from './describe-problems';
-import { NoticeText } from './notice-text';
+import { MessageText } from '../data-text/message-text';
 
 /** Rejections listed; the rest are counted (as warnings are, SHOWN_WARNINGS). */
 const SHOWN_REJECTIONS = 200;
@@ -42,7 +42,7 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
           <ul>
             {notices.map((notice, i) => (
               <li key={i}>
-                <NoticeText notice={notice} />
+                <MessageText message={notice} />
               </li>
             ))}
           </ul>
