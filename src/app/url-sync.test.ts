@@ -4,6 +4,7 @@ import { registerShownMap } from '../map/shown-map';
 import { makeStore, serveDataFiles } from '../state/test-store';
 import type { UrlSync } from './url-sync';
 import { startUrlSync } from './url-sync';
+import { allInEnglish } from '../domain/test-words';
 
 /** An incident of the embedded dataset. */
 const BANNU = '2025-09-02-bannu-fc-hq-attack';
@@ -87,7 +88,7 @@ describe('Saved views through the address', () => {
     sync.openView('?from=2025-13-01&incident=no-such-incident');
     await vi.waitFor(
       () =>
-        expect(store.getState().notices).toEqual([
+        expect(allInEnglish(store.getState().notices)).toEqual([
           'Ignored from=2025-13-01: not a calendar date in the form YYYY-MM-DD.',
           'Ignored incident=no-such-incident: no loaded incident has that id.',
         ]),
@@ -103,7 +104,7 @@ describe('Link values that name nothing', () => {
       '?province=XX-NOPE&types=nope,airstrike&actor=nobody&country=ZZ&crossing=nowhere:10&side=PK',
     );
     await vi.waitFor(() => expect(store.getState().notices).toHaveLength(5), ANSWERED);
-    expect([...store.getState().notices].sort()).toEqual([
+    expect(allInEnglish(store.getState().notices).sort()).toEqual([
       'Ignored actor=nobody: no such actor in the loaded incidents.',
       'Ignored country=ZZ: no such country in the loaded incidents.',
       'Ignored crossing=nowhere: no such crossing on the map.',
@@ -129,7 +130,7 @@ describe('Link values that name nothing', () => {
     sync.openView('?actor=TTP&actor=nobody');
     await vi.waitFor(
       () =>
-        expect(store.getState().notices).toEqual([
+        expect(allInEnglish(store.getState().notices)).toEqual([
           'Ignored actor=nobody: no such actor in the loaded incidents.',
         ]),
       ANSWERED,

@@ -1,5 +1,5 @@
 import type { KnownValues } from '../domain/filters/filter-dimension';
-import { clip } from '../domain/filters/filter-dimension';
+import { clip, linkProblem } from '../domain/filters/filter-dimension';
 import { dimensionsToCheck } from '../domain/filters/filter-table';
 import { readViewQuery, writeViewQuery } from '../domain/saved-view';
 import type { MapViewState } from '../domain/url-state';
@@ -81,7 +81,7 @@ export function startUrlSync(store: IncidentStore): UrlSync {
   // A link or view that sets the camera keeps it: the map does not fly to its incident.
   const openIncident = async (id: string) => {
     if (await store.getState().selectById(id, view ? 'view' : 'link')) return;
-    addNotices([`Ignored incident=${clip(id)}: no loaded incident has that id.`]);
+    addNotices([linkProblem('incident', 'notLoaded', { value: clip(id) })]);
     if (incident !== id) return;
     incident = null;
     write();

@@ -12,6 +12,7 @@ import {
 } from './saved-view';
 import { makeViewEntry } from './test-factories';
 import { EMPTY_URL_FILTER } from './url-state';
+import { allInEnglish } from './test-words';
 
 const NOW = new Date('2026-12-05T09:00:00.000Z');
 
@@ -50,7 +51,7 @@ describe('A saved view query', () => {
     const read = readViewQuery('?from=2025-13-01&side=PK');
     expect(read.state.filter.from).toBeNull();
     expect(read.query).toBe('?side=PK');
-    expect(read.problems).toEqual([
+    expect(allInEnglish(read.problems)).toEqual([
       'Ignored from=2025-13-01: not a calendar date in the form YYYY-MM-DD.',
     ]);
   });
@@ -58,7 +59,7 @@ describe('A saved view query', () => {
   it('drops parameters that are not a filter, a view or an incident, naming each', () => {
     const read = readViewQuery('?side=AF&colour=red&data=https://example.org/x.geojson');
     expect(read.query).toBe('?side=AF');
-    expect(read.problems).toEqual([
+    expect(allInEnglish(read.problems)).toEqual([
       'Ignored colour=red: not a filter, map view or incident parameter.',
       'Ignored data=https://example.org/x.geojson: a saved view keeps the filters, map view and ' +
         'open incident, not the data to load.',
@@ -120,7 +121,7 @@ describe('The views file', () => {
       NOW,
     );
     expect(read.views.map((v) => v.query)).toEqual(['?km=300-650']);
-    expect(read.problems).toEqual([
+    expect(allInEnglish(read.problems)).toEqual([
       'View 1 ("Mixed"): Ignored secret=1: not a filter, map view or incident parameter.',
       'View 1 ("Mixed"): Ignored side=XX: use AF or PK.',
     ]);
@@ -132,7 +133,7 @@ describe('The views file', () => {
       NOW,
     );
     expect(read.views.map((v) => v.name)).toEqual(['Torkham, October']);
-    expect(read.problems).toEqual([
+    expect(allInEnglish(read.problems)).toEqual([
       'View 1 was left out: it has no name.',
       'View 2 ("No query") was left out: its "query" is not a text of at most 20000 characters.',
       'View 3 was left out: it is not an object with a name and a query.',

@@ -9,6 +9,11 @@ import type { AppFileKind } from './app-file';
 import { AppFileError, checkAppFileSize, isRecord, readAppFile, writeAppFile } from './app-file';
 import { clip } from './filters/filter-dimension';
 import { FILTER_PARAMS } from './filters/filter-table';
+import type { Message, MessageValues } from './message';
+import { message } from './message';
+import type { MessageLine } from './message-line';
+import type { VIEW_PROBLEM_WORDS } from './saved-view-words';
+import { VIEW_PROBLEMS } from './saved-view-words';
 import type { UrlState } from './url-state';
 import { parseUrlState, serialiseUrlState } from './url-state';
 
@@ -47,6 +52,11 @@ const VIEW_PARAMS = new Set([...FILTER_PARAMS, 'view', 'incident']);
  */
 const UNUSED_BASE = 'http://localhost/';
 
+/** A problem of a saved view, in the words of saved-view-words.ts. */
+function viewProblem(key: keyof typeof VIEW_PROBLEM_WORDS, values: MessageValues): Message {
+  return message(VIEW_PROBLEMS, key, values);
+}
+
 /** The query string that stores a view: the permalink's writer, with no data and nothing else. */
 export function writeViewQuery(state: ViewState): string {
   return serialiseUrlState({ ...state, data: null, package: null }, '');
@@ -60,17 +70,14 @@ export function writeViewQuery(state: ViewState): string {
 export function readViewQuery(query: string): {
   state: ViewState;
   query: string;
-  problems: string[];
+  problems: Message[];
 } {
   const params = new URLSearchParams(query);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const name of new Set(params.keys())) {
     if (VIEW_PARAMS.has(name)) continue;
-    const reason =
-      name === 'data' || name === 'package'
-        ? 'a saved view keeps the filters, map view and open incident, not the data to load.'
-        : 'not a filter, map view or incident parameter.';
-    problems.push(`Ignored ${clip(name, 40)}=${clip(params.get(name) ?? '')}: ${reason}`);
+    const key = name === 'data' || name === 'package' ? 'dataParam' : 'otherParam';
+    problems.push(viewProblem(key, { name: clip(name, 40), value: clip(params.get(name) ?? '') }));
     params.delete(name);
   }
   const parsed = parseUrlState(params.toString(), UNUSED_BASE);
@@ -112,8 +119,13 @@ export function writeViewsFile(views: readonly ViewEntry[], exportedAt: Date): s
  * text is not a views file at all; otherwise every usable view, each with its query read by the
  * permalink's parser (bad values dropped), and one message per thing left out or changed.
  */
-export function readViewsFile(text: string, now: Date): { views: ViewEntry[]; problems: string[] } {
-  const { entries, problems } = readAppFile(VIEWS_FILE, text);
+export function readViewsFile(
+  text: string,
+  now: Date,
+): { views: ViewEntry[]; problems: Array<string | MessageLine> } {
+  const read = readAppFile(VIEWS_FILE, text);
+  const { entries } = read;
+  const problems: Array<string | MessageLine> = read.problems;
   const views: ViewEntry[] = [];
   entries.forEach((entry, index) => {
     const view = readViewEntry(entry, index, now, problems);
@@ -135,27 +147,25 @@ function readViewEntry(
   entry: unknown,
   index: number,
   now: Date,
-  problems: string[],
+  problems: Array<string | MessageLine>,
 ): ViewEntry | null {
-  const position = `View ${index + 1}`;
+  const n = index + 1;
   if (!isRecord(entry)) {
-    problems.push(`${position} was left out: it is not an object with a name and a query.`);
+    problems.push(viewProblem('notObject', { n }));
     return null;
   }
   const name = typeof entry.name === 'string' ? cleanViewName(entry.name) : '';
   if (name === '') {
-    problems.push(`${position} was left out: it has no name.`);
+    problems.push(viewProblem('noName', { n }));
     return null;
   }
-  const called = `${position} ("${name}")`;
   if (typeof entry.query !== 'string' || entry.query.length > MAX_QUERY_CHARS) {
-    problems.push(
-      `${called} was left out: its "query" is not a text of at most ${MAX_QUERY_CHARS} characters.`,
-    );
+    problems.push(viewProblem('badQuery', { n, name, max: MAX_QUERY_CHARS }));
     return null;
   }
   const read = readViewQuery(entry.query);
-  for (const problem of read.problems) problems.push(`${called}: ${problem}`);
+  const called = viewProblem('entry', { n, name });
+  for (const problem of read.problems) problems.push([called, problem]);
   const savedAt =
     typeof entry.savedAt === 'string' && !Number.isNaN(Date.parse(entry.savedAt))
       ? new Date(entry.savedAt).toISOString()

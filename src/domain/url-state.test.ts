@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_URL_FILTER, OPEN_KM, parseUrlState, serialiseUrlState } from './url-state';
+import { allInEnglish, inEnglish } from './test-words';
 
 const BASE = 'http://127.0.0.1:5173/';
 const NO_FILTER = EMPTY_URL_FILTER;
@@ -87,7 +88,7 @@ describe('URL state', () => {
   it('falls back to the default for an impossible date and says so', () => {
     const state = parseUrlState('?from=2025-02-30&to=2025-10-31', BASE);
     expect(state.filter).toEqual({ ...NO_FILTER, to: '2025-10-31' });
-    expect(state.problems).toEqual([
+    expect(allInEnglish(state.problems)).toEqual([
       'Ignored from=2025-02-30: not a calendar date in the form YYYY-MM-DD.',
     ]);
   });
@@ -108,7 +109,9 @@ describe('URL state', () => {
   it('refuses a data URL that is not http or https', () => {
     const state = parseUrlState('?data=javascript:alert(1)', BASE);
     expect(state.data).toBeNull();
-    expect(state.problems[0]).toMatch(/only http and https URLs can be loaded, not javascript:/);
+    expect(inEnglish(state.problems[0]!)).toMatch(
+      /only http and https URLs can be loaded, not javascript:/,
+    );
     expect(parseUrlState('?data=file:///etc/passwd', BASE).data).toBeNull();
   });
 
@@ -119,12 +122,12 @@ describe('URL state', () => {
       BASE,
     );
     expect(state.filter).toEqual(NO_FILTER);
-    expect(state.problems.map((problem) => problem.split('=')[0])).toEqual([
+    expect(allInEnglish(state.problems).map((problem) => problem.split('=')[0])).toEqual([
       'Ignored distance',
       'Ignored km',
       'Ignored crossing',
     ]);
-    for (const problem of state.problems)
+    for (const problem of allInEnglish(state.problems))
       expect(problem).toMatch(/: km must be finite numbers up to 100,000\.$/);
   });
 
@@ -145,7 +148,7 @@ describe('URL state', () => {
   it('opens a package instead of the data when a link names both, and says so', () => {
     const parsed = parseUrlState('?data=a.geojson&package=pkg/manifest.json', BASE);
     expect(parsed).toMatchObject({ data: null, package: 'pkg/manifest.json' });
-    expect(parsed.problems).toEqual([
+    expect(allInEnglish(parsed.problems)).toEqual([
       'Ignored data=a.geojson: the link opens the package pkg/manifest.json instead.',
     ]);
   });
@@ -153,7 +156,7 @@ describe('URL state', () => {
   it('refuses a package URL that is not http or https', () => {
     const parsed = parseUrlState('?package=javascript:alert(1)', BASE);
     expect(parsed.package).toBeNull();
-    expect(parsed.problems[0]).toMatch(
+    expect(inEnglish(parsed.problems[0]!)).toMatch(
       /^Ignored package=javascript:alert\(1\): only http and https/,
     );
   });

@@ -1,5 +1,6 @@
 import type { UrlFilter } from './filters/filter-dimension';
-import { clip } from './filters/filter-dimension';
+import type { Message } from './message';
+import { clip, linkProblem } from './filters/filter-dimension';
 import { parseFilterParams, writeFilterParams } from './filters/filter-table';
 
 export type { UrlFilter } from './filters/filter-dimension';
@@ -29,8 +30,8 @@ export interface UrlState {
 }
 
 export interface ParsedUrlState extends UrlState {
-  /** One message per value that was ignored and replaced by its default. */
-  problems: string[];
+  /** One message per value that was ignored and replaced by its default (words: link-words.ts). */
+  problems: Message[];
 }
 
 /**
@@ -39,13 +40,13 @@ export interface ParsedUrlState extends UrlState {
  */
 export function parseUrlState(search: string, base: string): ParsedUrlState {
   const params = new URLSearchParams(search);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const filter = parseFilterParams(params, problems);
 
   const pkg = readSourceUrl(params, 'package', base, problems);
   let data = readSourceUrl(params, 'data', base, problems);
   if (pkg !== null && data !== null) {
-    problems.push(`Ignored data=${clip(data)}: the link opens the package ${clip(pkg)} instead.`);
+    problems.push(linkProblem('data', 'notWithPackage', { value: clip(data), package: clip(pkg) }));
     data = null;
   }
 
@@ -65,9 +66,7 @@ export function parseUrlState(search: string, base: string): ParsedUrlState {
     ) {
       view = { lat: lat!, lon: lon!, zoom: zoom! };
     } else {
-      problems.push(
-        `Ignored view=${clip(viewParam)}: expected latitude,longitude,zoom (e.g. 33.9,70.1,7).`,
-      );
+      problems.push(linkProblem('view', 'notView', { value: clip(viewParam) }));
     }
   }
   const incident = params.get('incident') || null;
@@ -79,29 +78,44 @@ function readSourceUrl(
   params: URLSearchParams,
   name: 'data' | 'package',
   base: string,
-  problems: string[],
+  problems: Message[],
 ): string | null {
   const value = params.get(name);
   if (value === null || value.trim() === '') return null;
-  const reason = checkDataUrl(value, base);
-  if (reason === null) return value;
-  problems.push(`Ignored ${name}=${clip(value)}: ${reason} Showing the embedded incidents.`);
+  const fault = findUrlFault(value, base);
+  if (fault === null) return value;
+  problems.push(linkProblem(name, fault.key, { value: clip(value), protocol: fault.protocol }));
   return null;
 }
 
-/** Why a `data` value cannot be loaded, or null when it is an http(s) URL or a relative path. */
-export function checkDataUrl(value: string, base: string): string | null {
-  if (value.trim() === '') return null;
+/** What keeps a URL from being loaded: not a URL at all, or not http(s) (its protocol). */
+interface UrlFault {
+  key: 'notUrl' | 'notHttp';
+  protocol: string;
+}
+
+function findUrlFault(value: string, base: string): UrlFault | null {
   let url: URL;
   try {
     url = new URL(value, base);
   } catch {
-    return 'not a URL or path.';
+    return { key: 'notUrl', protocol: '' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `only http and https URLs can be loaded, not ${url.protocol}`;
-  }
-  return null;
+  if (url.protocol === 'http:' || url.protocol === 'https:') return null;
+  return { key: 'notHttp', protocol: url.protocol };
+}
+
+/**
+ * Why a `data` value cannot be loaded, in English, or null when it is an http(s) URL or a
+ * relative path.
+ */
+export function checkDataUrl(value: string, base: string): string | null {
+  if (value.trim() === '') return null;
+  const fault = findUrlFault(value, base);
+  if (fault === null) return null;
+  return fault.key === 'notUrl'
+    ? 'not a URL or path.'
+    : `only http and https URLs can be loaded, not ${fault.protocol}`;
 }
 
 /**

@@ -97,7 +97,11 @@ describe('The catalogue files', () => {
   });
 
   it('are the English files the source catalogue bundles', () => {
-    for (const namespace of Object.keys(EN))
+    // The words of messages sent below the interface (a link's problems, storage's) live beside
+    // their sender, with no English file: only the namespaces with a file are compared.
+    const english = Object.keys(EN).filter((namespace) => FILES[`./locales/en/${namespace}.json`]);
+    expect(english.length).toBeGreaterThan(0);
+    for (const namespace of english)
       expect(FILES[`./locales/en/${namespace}.json`]).toEqual(EN[namespace as keyof typeof EN]);
   });
 });

@@ -8,6 +8,9 @@
  * link's problems) keep their English words beside the code that sends them; their namespace is
  * imported from there, and only the other languages have a `locales/<language>/<namespace>.json`.
  */
+import { LINK_WORDS } from '../domain/filters/link-words';
+import { VIEW_PROBLEM_WORDS } from '../domain/saved-view-words';
+import { STORAGE_WORDS } from '../domain/storage-words';
 import analystNotes from './locales/en/analystNotes.json';
 import app from './locales/en/app.json';
 import appUpdate from './locales/en/appUpdate.json';
@@ -40,11 +43,14 @@ export const EN = {
   import: importWords,
   incidentDetail,
   incidentList,
+  linkProblems: LINK_WORDS,
   mapControls,
   mapView,
   savedDatasets,
   savedViews,
+  storage: STORAGE_WORDS,
   timeline,
+  viewProblems: VIEW_PROBLEM_WORDS,
 } as const;
 
 export type Namespace = keyof typeof EN;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AnalystNote, NoteChange, NoteTarget } from '../domain/notes/analyst-note';
+import type { Message } from '../domain/message';
 import type {
   AnalystNotes,
   ChangeOutcome,
@@ -19,7 +20,7 @@ export interface NotesSlice {
   /** Every note by noteKey; empty until read. */
   notes: NotesMap;
   /** Why notes last only until this tab is closed, or null while they are kept. */
-  notesNotKept: string | null;
+  notesNotKept: Message | null;
   /** Counts the notes the engine has taken: a tags filter is asked again after each. */
   notesVersion: number;
   /** Whether exports carry analyst_note and analyst_tags ("Include my notes"). */

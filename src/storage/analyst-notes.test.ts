@@ -4,6 +4,7 @@ import type { AnalystNote, NoteTarget } from '../domain/notes/analyst-note';
 import { noteKey } from '../domain/notes/analyst-note';
 import type { AnalystNotes } from './analyst-notes';
 import { closeTestStores, makeStorePlace, openTestNotes } from './test-stores';
+import { inEnglish } from '../domain/test-words';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -136,7 +137,7 @@ describe('Notes where the browser keeps nothing', () => {
       throw new DOMException('The user denied permission to access the database.', 'SecurityError');
     });
     const notes = await openTestNotes();
-    expect(notes.notKept).toMatch(
+    expect(inEnglish(notes.notKept)).toMatch(
       /notes and tags last until this tab is closed.*SecurityError|SecurityError.*notes and tags last until this tab is closed/,
     );
     await notes.change(ON_ONE, { kind: 'tag', tag: 'verify', on: true });
@@ -159,7 +160,9 @@ describe('Notes where the browser keeps nothing', () => {
     });
     await notes.importNotes([makeNote(), makeNote({ incident: 'kp-0099' })]);
     vi.restoreAllMocks();
-    expect(notes.notKept).toMatch(/did not keep 2 imported note\(s\) \(QuotaExceededError/);
+    expect(inEnglish(notes.notKept)).toMatch(
+      /did not keep 2 imported note\(s\) \(QuotaExceededError/,
+    );
     expect(notes.getNotes().size).toBe(3);
     notes.close();
     const reopened = await openTestNotes(place);

@@ -10,6 +10,8 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import { openDB } from 'idb';
 import type { AnalystNote, NoteChange, NoteTarget } from '../domain/notes/analyst-note';
 import { applyNoteChange, mergeNotes, noteKey, sameNote } from '../domain/notes/analyst-note';
+import type { Message, MessageValues } from '../domain/message';
+import { storageMessage } from '../domain/storage-words';
 import { describeStorageError, inOneTransaction } from './idb-transaction';
 
 /** The IndexedDB database of the notes: theirs alone, so clearing it touches nothing else. */
@@ -58,11 +60,11 @@ export class AnalystNotes {
   private notes: NotesMap = new Map();
   private readonly listeners = new Set<() => void>();
   private channel: BroadcastChannel | null = null;
-  private reason: string | null;
+  private reason: Message | null;
 
   private constructor(
     private db: NotesDatabase | null,
-    reason: string | null,
+    reason: Message | null,
     channelName: string,
   ) {
     this.reason = reason;
@@ -104,7 +106,7 @@ export class AnalystNotes {
   };
 
   /** Why the notes last only as long as this page, or null while they are kept in the browser. */
-  get notKept(): string | null {
+  get notKept(): Message | null {
     return this.reason;
   }
 
@@ -113,10 +115,9 @@ export class AnalystNotes {
     const key = noteKey(target);
     let conflict: AnalystNote | null = null;
     const now = new Date();
-    const what =
-      change.kind === 'note'
-        ? `your note on incident ${target.incident}`
-        : `the tag "${change.tag}" on incident ${target.incident}`;
+    const { incident } = target;
+    const what: [string, MessageValues] =
+      change.kind === 'note' ? ['note', { incident }] : ['tag', { tag: change.tag, incident }];
     await this.write(
       async (db) =>
         inOneTransaction(db, STORE, async (store) => {
@@ -168,7 +169,7 @@ export class AnalystNotes {
         }
         return next;
       },
-      `${incoming.length} imported note(s)`,
+      ['imported', { count: incoming.length }],
     );
     return outcome;
   }
@@ -188,7 +189,7 @@ export class AnalystNotes {
   private async write(
     write: (db: NotesDatabase) => Promise<void>,
     apply: (notes: NotesMap) => NotesMap,
-    what: string,
+    [what, values]: [string, MessageValues],
   ): Promise<void> {
     if (this.db) {
       try {
@@ -198,8 +199,7 @@ export class AnalystNotes {
         return;
       } catch (error) {
         this.giveUp(
-          `This browser did not keep ${what} (${describeStorageError(error)}): it and every ` +
-            'note changed from now on last until this tab is closed. Export notes to keep them.',
+          storageMessage('notes', what, { ...values, error: describeStorageError(error) }),
         );
       }
     }
@@ -214,7 +214,7 @@ export class AnalystNotes {
     this.show(notes);
   }
 
-  private giveUp(reason: string): void {
+  private giveUp(reason: Message): void {
     this.close();
     this.db = null;
     this.reason = reason;
@@ -239,11 +239,8 @@ function withNote(notes: NotesMap, key: string, note: AnalystNote | null): Notes
   return next;
 }
 
-function refusal(error: unknown): string {
-  return (
-    `This browser does not let the page keep data (${describeStorageError(error)}; private ` +
-    'browsing refuses it): notes and tags last until this tab is closed. Export notes to keep them.'
-  );
+function refusal(error: unknown): Message {
+  return storageMessage('notes', 'refused', { error: describeStorageError(error) });
 }
 
 function isStoredNote(value: unknown): value is StoredNote {

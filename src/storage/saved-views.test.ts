@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeViewEntry } from '../domain/test-factories';
 import type { SavedViews } from './saved-views';
 import { closeTestStores, makeViewsPlace, openTestViews } from './test-stores';
+import { inEnglish } from '../domain/test-words';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -162,8 +163,8 @@ describe('Saved views where the browser keeps nothing', () => {
   it('still work for the session when IndexedDB is refused, and say why once', async () => {
     refuseIndexedDb();
     const views = await openTestViews();
-    expect(views.notKept).toMatch(/saved views last until this tab is closed/);
-    expect(views.notKept).toMatch(/SecurityError/);
+    expect(inEnglish(views.notKept)).toMatch(/saved views last until this tab is closed/);
+    expect(inEnglish(views.notKept)).toMatch(/SecurityError/);
     const [saved] = await views.add([makeViewEntry()]);
     await views.rename(saved!.id, 'Renamed');
     expect(names(views)).toEqual(['Renamed']);
@@ -188,7 +189,7 @@ describe('Saved views where the browser keeps nothing', () => {
     });
     await views.add([makeViewEntry({ name: 'A' }), makeViewEntry({ name: 'B' })]);
     vi.restoreAllMocks();
-    expect(views.notKept).toMatch(/did not keep 2 views \(QuotaExceededError/);
+    expect(inEnglish(views.notKept)).toMatch(/did not keep 2 views \(QuotaExceededError/);
     expect(names(views).sort()).toEqual(['A', 'B', 'Kept']);
     views.close();
     expect(names(await openTestViews(place))).toEqual(['Kept']);

@@ -7,7 +7,9 @@
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { openDB } from 'idb';
+import type { Message, MessageValues } from '../domain/message';
 import type { ViewEntry } from '../domain/saved-view';
+import { storageMessage } from '../domain/storage-words';
 import { describeStorageError, inOneTransaction } from './idb-transaction';
 
 /** The IndexedDB database of the saved views: theirs alone, so clearing it touches nothing else. */
@@ -47,11 +49,11 @@ export class SavedViews {
   private views: readonly SavedView[] = [];
   private readonly listeners = new Set<() => void>();
   private channel: BroadcastChannel | null = null;
-  private reason: string | null;
+  private reason: Message | null;
 
   private constructor(
     private db: ViewsDatabase | null,
-    reason: string | null,
+    reason: Message | null,
     channelName: string,
   ) {
     this.reason = reason;
@@ -96,7 +98,7 @@ export class SavedViews {
   };
 
   /** Why the views last only as long as this page, or null while they are kept in the browser. */
-  get notKept(): string | null {
+  get notKept(): Message | null {
     return this.reason;
   }
 
@@ -111,7 +113,7 @@ export class SavedViews {
           for (const view of added) await store.add(view);
         }),
       (views) => [...views, ...added],
-      added.length === 1 ? `the view "${added[0]!.name}"` : `${added.length} views`,
+      added.length === 1 ? ['view', { name: added[0]!.name }] : ['views', { count: added.length }],
     );
     return added;
   }
@@ -125,7 +127,7 @@ export class SavedViews {
           if (stored) await store.put({ ...stored, name });
         }),
       (views) => views.map((view) => (view.id === id ? { ...view, name } : view)),
-      `the new name "${name}"`,
+      ['rename', { name }],
     );
   }
 
@@ -134,7 +136,7 @@ export class SavedViews {
     await this.change(
       (db) => db.delete(STORE, id),
       (views) => views.filter((view) => view.id !== id),
-      'the deletion',
+      ['deletion', {}],
     );
   }
 
@@ -143,7 +145,7 @@ export class SavedViews {
     await this.change(
       (db) => db.put(STORE, view),
       (views) => [...views.filter((v) => v.id !== view.id), view],
-      `the view "${view.name}"`,
+      ['view', { name: view.name }],
     );
   }
 
@@ -162,7 +164,7 @@ export class SavedViews {
   private async change(
     write: (db: ViewsDatabase) => Promise<unknown>,
     apply: (views: readonly SavedView[]) => SavedView[],
-    what: string,
+    [what, values]: [string, MessageValues],
   ): Promise<void> {
     if (this.db) {
       try {
@@ -172,8 +174,7 @@ export class SavedViews {
         return;
       } catch (error) {
         this.giveUp(
-          `This browser did not keep ${what} (${describeStorageError(error)}): it and every change from ` +
-            'now on last until this tab is closed. Export views to keep them.',
+          storageMessage('views', what, { ...values, error: describeStorageError(error) }),
         );
       }
     }
@@ -187,7 +188,7 @@ export class SavedViews {
     this.show(records.filter(isSavedView));
   }
 
-  private giveUp(reason: string): void {
+  private giveUp(reason: Message): void {
     this.channel?.close();
     this.channel = null;
     this.db?.close();
@@ -204,11 +205,8 @@ export class SavedViews {
   }
 }
 
-function refusal(error: unknown): string {
-  return (
-    `This browser does not let the page keep data (${describeStorageError(error)}; private browsing ` +
-    'refuses it): saved views last until this tab is closed. Export views to keep them.'
-  );
+function refusal(error: unknown): Message {
+  return storageMessage('views', 'refused', { error: describeStorageError(error) });
 }
 
 function isSavedView(value: unknown): value is SavedView {

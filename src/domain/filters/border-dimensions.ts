@@ -13,12 +13,10 @@ import type {
   RowTest,
   UrlFilter,
 } from './filter-dimension';
-import { clip, setParam } from './filter-dimension';
+import { clip, linkProblem, setParam } from './filter-dimension';
 
 /** Beyond any distance on this map: the open end of a `50-` band. */
 export const OPEN_KM = 100_000;
-
-const km = (value: number) => value.toLocaleString('en');
 
 /**
  * A number of km written in a link, or null when it is above OPEN_KM: a number of 309 digits
@@ -29,16 +27,17 @@ function readKm(text: string): number | null {
   return Number.isFinite(value) && value <= OPEN_KM ? value : null;
 }
 
-/** Why a km value of a link that reads as a number is refused. */
-const KM_LIMIT = `km must be finite numbers up to ${km(OPEN_KM)}`;
+/** Why a km value of a link that reads as a number is refused (`limit` is OPEN_KM). */
+const TOO_FAR = 'km must be finite numbers up to {{limit, number}}.';
 
-function readKmRange(value: string): [number, number] | string {
+/** A range of km, or which of its problems it has. */
+function readKmRange(value: string): [number, number] | 'notRange' | 'tooFar' {
   const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(value.trim());
-  if (!match) return 'expected km from-to, e.g. 0-5 or 50-';
+  if (!match) return 'notRange';
   const from = readKm(match[1]!);
   const to = match[2] === undefined ? OPEN_KM : readKm(match[2]);
-  if (from === null || to === null) return KM_LIMIT;
-  return from <= to ? [from, to] : 'expected km from-to, e.g. 0-5 or 50-';
+  if (from === null || to === null) return 'tooFar';
+  return from <= to ? [from, to] : 'notRange';
 }
 
 function writeKmRange(range: readonly [number, number] | null): string | null {
@@ -60,7 +59,6 @@ function borderTest(
 function knownPlace(
   key: 'crossing' | 'province',
   places: (border: BorderIndex) => ReadonlyArray<{ id: string }>,
-  reason: string,
 ): KnownValues {
   const idOf = (filter: UrlFilter) =>
     key === 'crossing' ? (filter.crossing?.id ?? null) : filter.province;
@@ -78,7 +76,6 @@ function knownPlace(
       const id = idOf(filter);
       return id !== null && unknown.has(id) ? { [key]: null } : {};
     },
-    reason,
   };
 }
 
@@ -100,8 +97,12 @@ function borderDimensions(): FilterDimension[] {
         if (value === null || value === '') return { [key]: null };
         const range = readKmRange(value);
         if (Array.isArray(range)) return { [key]: range };
-        problems.push(`Ignored ${param}=${clip(value)}: ${range}.`);
+        problems.push(linkProblem(param, range, { value: clip(value), limit: OPEN_KM }));
         return { [key]: null };
+      },
+      problems: {
+        notRange: `Ignored ${param}={{value}}: expected km from-to, e.g. 0-5 or 50-.`,
+        tooFar: `Ignored ${param}={{value}}: ${TOO_FAR}`,
       },
       write: (filter, params) => setParam(params, param, writeKmRange(filter[key])),
       describe: (filter) => (filter[key] ? [{ kind, range: filter[key] }] : []),
@@ -130,9 +131,10 @@ function borderDimensions(): FilterDimension[] {
         const value = params.get('side');
         if (value === null || value === '') return { side: null };
         if (value === 'AF' || value === 'PK') return { side: value };
-        problems.push(`Ignored side=${clip(value)}: use AF or PK.`);
+        problems.push(linkProblem('side', 'notSide', { value: clip(value) }));
         return { side: null };
       },
+      problems: { notSide: 'Ignored side={{value}}: use AF or PK.' },
       write: (filter, params) => setParam(params, 'side', filter.side),
       describe: (filter) => (filter.side ? [{ kind: 'side', side: filter.side }] : []),
       match: {
@@ -158,10 +160,14 @@ function borderDimensions(): FilterDimension[] {
         const match = /^([a-z0-9-]+):(\d+(?:\.\d+)?)$/.exec(value);
         const within = match ? readKm(match[2]!) : null;
         if (match && within !== null) return { crossing: { id: match[1]!, km: within } };
-        problems.push(
-          `Ignored crossing=${clip(value)}: ${match ? KM_LIMIT : 'expected crossing-id:km, e.g. torkham:10'}.`,
-        );
+        const problem = match ? 'tooFar' : 'notCrossing';
+        problems.push(linkProblem('crossing', problem, { value: clip(value), limit: OPEN_KM }));
         return { crossing: null };
+      },
+      problems: {
+        notCrossing: 'Ignored crossing={{value}}: expected crossing-id:km, e.g. torkham:10.',
+        tooFar: `Ignored crossing={{value}}: ${TOO_FAR}`,
+        unknown: 'Ignored crossing={{value}}: no such crossing on the map.',
       },
       write: (filter, params) =>
         setParam(
@@ -191,7 +197,7 @@ function borderDimensions(): FilterDimension[] {
       },
       example: { crossing: { id: 'torkham', km: 10 } },
       package: null,
-      known: knownPlace('crossing', (border) => border.crossings, 'no such crossing on the map'),
+      known: knownPlace('crossing', (border) => border.crossings),
     },
     {
       name: 'province',
@@ -216,11 +222,11 @@ function borderDimensions(): FilterDimension[] {
       },
       example: { province: 'PK-KP' },
       package: { attribute: 'province' },
-      known: knownPlace(
-        'province',
-        (border) => border.provinces,
-        'no such province on the map (ids such as PK-KP or AF-KNR)',
-      ),
+      known: knownPlace('province', (border) => border.provinces),
+      problems: {
+        unknown:
+          'Ignored province={{value}}: no such province on the map (ids such as PK-KP or AF-KNR).',
+      },
     },
   ];
 }

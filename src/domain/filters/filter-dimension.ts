@@ -4,6 +4,8 @@
  * how the engine applies it, and its facet), and everything else loops over the table.
  */
 import { clipText } from '../display-text';
+import type { Message, MessageValues, Words } from '../message';
+import { message } from '../message';
 import type { BorderIndex, BorderMeasures } from '../border/border-measures';
 import type { FacetColumns } from '../facet-columns';
 import type { Incident } from '../incident';
@@ -98,8 +100,6 @@ export interface KnownValues {
   isKnown: (context: KnownContext) => (value: string) => boolean;
   /** The dimension's keys without these values; a list left with none is off. */
   without: (filter: UrlFilter, unknown: ReadonlySet<string>) => Partial<UrlFilter>;
-  /** Why such a value is dropped, e.g. "no such actor in the loaded incidents". */
-  reason: string;
 }
 
 /** The names a facet offers, read from each incident, counted for the filter's choices. */
@@ -148,8 +148,11 @@ export interface FilterDimension {
   empty: Partial<UrlFilter>;
   /** Whether it narrows the incidents. */
   isSet: (filter: UrlFilter) => boolean;
-  /** Reads its keys from a permalink; a bad value is ignored with a message in `problems`. */
-  parse: (params: URLSearchParams, problems: string[]) => Partial<UrlFilter>;
+  /**
+   * Reads its keys from a permalink; a bad value is ignored with a message in `problems`, one of
+   * its `problems` words (see linkProblem).
+   */
+  parse: (params: URLSearchParams, problems: Message[]) => Partial<UrlFilter>;
   /** Writes its keys into `params`, removing its parameters when it is off. */
   write: (filter: UrlFilter, params: URLSearchParams) => void;
   /** Its phrases in a caption (the PNG): none when it is off, unless it always says something. */
@@ -168,6 +171,12 @@ export interface FilterDimension {
   /** How its values are checked against the loaded data or geography, when they name things. */
   known?: KnownValues;
   /**
+   * The English words of the problems its link values can have, by key (with `unknown`, why a
+   * value `known` does not find is dropped): the source catalogue of those problems, under its
+   * first URL parameter in the `linkProblems` namespace (link-words.ts).
+   */
+  problems?: Words;
+  /**
    * How a dataset package (read by range requests, never loaded whole) could answer it: the
    * attribute of its counts and map tiles the filter reads (`bands`: a range on the package's
    * distance-band edges only), or null when it cannot (see package-answers.ts).
@@ -176,6 +185,18 @@ export interface FilterDimension {
 }
 
 export type RowTest = (row: number) => boolean;
+
+/** The namespace of a link's problems (link-words.ts holds its words). */
+export const LINK_PROBLEMS = 'linkProblems';
+
+/**
+ * A problem of a link's value: the words `key` of the `problems` of the dimension whose first
+ * URL parameter is `param` (or of the link's other parameters, link-words.ts), with the values
+ * they name (the value as written, clipped).
+ */
+export function linkProblem(param: string, key: string, values: MessageValues): Message {
+  return message(LINK_PROBLEMS, `${param}.${key}`, values);
+}
 
 /** Clips a value quoted in a message (display-text.ts's clip, to a short quote). */
 export function clip(text: string, max = 80): string {
@@ -200,14 +221,12 @@ export function knownList<K extends 'types' | NameListKey>(
   key: K,
   from: KnownValues['from'],
   isKnown: KnownValues['isKnown'],
-  reason: string,
 ): KnownValues {
   return {
     from,
     values: (filter) => filter[key] ?? [],
     isKnown,
     without: (filter, unknown) => ({ [key]: keepKnown(filter[key], unknown) }),
-    reason,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   recordFilter,
   writeFilterParams,
 } from './filter-table';
+import type { Message } from '../message';
 
 /** Every key of the filter; TypeScript fails here when UrlFilter gains or loses one. */
 const EVERY_KEY: Record<keyof UrlFilter, true> = {
@@ -81,7 +82,7 @@ describe('The filter dimension table', () => {
       const params = new URLSearchParams();
       dimension.write(example, params);
       expect([...new Set(params.keys())].every((key) => dimension.params.includes(key))).toBe(true);
-      const problems: string[] = [];
+      const problems: Message[] = [];
       expect(dimension.parse(params, problems)).toEqual(dimension.example);
       expect(problems).toEqual([]);
       const empty = new URLSearchParams();

@@ -21,6 +21,7 @@ export { OPEN_KM } from './border-dimensions';
 import {
   clip,
   knownList,
+  linkProblem,
   readCommaList,
   readRepeated,
   setParam,
@@ -81,15 +82,11 @@ function nameList(
     example: { [key]: options.example },
     package: null,
     facet: { ...options.facet, key },
-    known: knownList(
-      key,
-      'data',
-      ({ data }) => {
-        const names = new Set(data!.facets().names[key].names);
-        return (name) => names.has(name);
-      },
-      `no such ${param} in the loaded incidents`,
-    ),
+    known: knownList(key, 'data', ({ data }) => {
+      const names = new Set(data!.facets().names[key].names);
+      return (name) => names.has(name);
+    }),
+    problems: { unknown: `Ignored ${param}={{value}}: no such ${param} in the loaded incidents.` },
   };
 }
 
@@ -104,18 +101,20 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
         const value = params.get(name);
         if (value === null || value === '') return null;
         if (parseDay(value)) return value;
-        problems.push(
-          `Ignored ${name}=${clip(value)}: not a calendar date in the form YYYY-MM-DD.`,
-        );
+        problems.push(linkProblem('from', 'notDay', { name, value: clip(value) }));
         return null;
       };
       const from = readDay('from');
       const to = readDay('to');
       if (from !== null && to !== null && from > to) {
-        problems.push(`Ignored from=${from} and to=${to}: the range ends before it starts.`);
+        problems.push(linkProblem('from', 'reversed', { from, to }));
         return { from: null, to: null };
       }
       return { from, to };
+    },
+    problems: {
+      notDay: 'Ignored {{name}}={{value}}: not a calendar date in the form YYYY-MM-DD.',
+      reversed: 'Ignored from={{from}} and to={{to}}: the range ends before it starts.',
     },
     write: (filter, params) => {
       setParam(params, 'from', filter.from);
@@ -149,15 +148,11 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     match: { by: 'index' },
     example: { types: ['airstrike', 'shelling'] },
     package: { attribute: 'type' },
-    known: knownList(
-      'types',
-      'data',
-      ({ data }) => {
-        const codes = new Set(data!.typeCodes);
-        return (code) => codes.has(code);
-      },
-      'no such type in the loaded incidents',
-    ),
+    known: knownList('types', 'data', ({ data }) => {
+      const codes = new Set(data!.typeCodes);
+      return (code) => codes.has(code);
+    }),
+    problems: { unknown: 'Ignored types={{value}}: no such type in the loaded incidents.' },
   },
   nameList('actors', 'actor', {
     name: 'actors',
@@ -197,9 +192,10 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
       const value = params.get('minFatalities');
       if (value === null || value === '') return { minFatalities: null };
       if (/^\d{1,7}$/.test(value)) return { minFatalities: Number(value) };
-      problems.push(`Ignored minFatalities=${clip(value)}: not a whole number of at least 0.`);
+      problems.push(linkProblem('minFatalities', 'notWhole', { value: clip(value) }));
       return { minFatalities: null };
     },
+    problems: { notWhole: 'Ignored minFatalities={{value}}: not a whole number of at least 0.' },
     write: (filter, params) =>
       setParam(
         params,
@@ -227,13 +223,15 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
     parse: (params, problems) => {
       const precisions = readCommaList(params, 'precision');
       if (precisions?.some((p) => !(PRECISIONS as readonly string[]).includes(p))) {
+        const value = clip(params.get('precision') ?? '');
         problems.push(
-          `Ignored precision=${clip(params.get('precision') ?? '')}: use ${PRECISIONS.join(', ')} (comma-separated).`,
+          linkProblem('precision', 'notPrecision', { value, use: PRECISIONS.join(', ') }),
         );
         return { precisions: null };
       }
       return { precisions };
     },
+    problems: { notPrecision: 'Ignored precision={{value}}: use {{use}} (comma-separated).' },
     write: (filter, params) => setParam(params, 'precision', filter.precisions?.join(',') ?? null),
     describe: (filter) =>
       filter.precisions ? [{ kind: 'precisions', precisions: [...filter.precisions] }] : [],

@@ -15,7 +15,8 @@ import type {
   RowTest,
   UrlFilter,
 } from './filter-dimension';
-import { clip } from './filter-dimension';
+import type { Message } from '../message';
+import { clip, linkProblem } from './filter-dimension';
 import { FILTER_DIMENSIONS } from './filter-dimensions';
 
 /** No filter at all. */
@@ -27,7 +28,7 @@ export const EMPTY_URL_FILTER: UrlFilter = Object.freeze(
 export const FILTER_PARAMS: readonly string[] = FILTER_DIMENSIONS.flatMap((d) => d.params);
 
 /** Reads every filter of a permalink; bad values are left off, each with a message. */
-export function parseFilterParams(params: URLSearchParams, problems: string[]): UrlFilter {
+export function parseFilterParams(params: URLSearchParams, problems: Message[]): UrlFilter {
   return Object.assign(
     { ...EMPTY_URL_FILTER },
     ...FILTER_DIMENSIONS.map((d) => d.parse(params, problems)),
@@ -73,15 +74,15 @@ export function findUnknownValues(
 export function dropUnknownValues<F extends UrlFilter>(
   filter: F,
   found: readonly UnknownValues[],
-): { filter: F; problems: string[] } {
+): { filter: F; problems: Message[] } {
   let next = filter;
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const { dimension: name, values } of found) {
     const dimension = FILTER_DIMENSIONS.find((d) => d.name === name);
     if (!dimension?.known || values.length === 0) continue;
     next = { ...next, ...dimension.known.without(next, new Set(values)) };
-    const shown = clip(values.join(', '));
-    problems.push(`Ignored ${dimension.params[0]}=${shown}: ${dimension.known.reason}.`);
+    const value = clip(values.join(', '));
+    problems.push(linkProblem(dimension.params[0]!, 'unknown', { value }));
   }
   return { filter: next, problems };
 }

@@ -13,6 +13,7 @@ import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import { t as say } from '../../i18n/i18n';
 import { DataText } from '../data-text/data-text';
+import { MessageText } from '../data-text/message-text';
 import './analyst-notes.css';
 
 /** The last thing done, worded when shown so that it follows a change of language. */
@@ -153,9 +154,7 @@ export function IncidentNotes({
           <DataText value={message.text()} />
         </p>
       )}
-      <p className="muted small">
-        {notKept ? <DataText value={notKept} lang="en" /> : t('keptHere')}
-      </p>
+      <p className="muted small">{notKept ? <MessageText message={notKept} /> : t('keptHere')}</p>
     </section>
   );
 }

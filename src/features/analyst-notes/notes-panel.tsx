@@ -9,7 +9,7 @@ import { downloadBlob } from '../export/download-file';
 import type { ViewsMessage } from '../saved-views/views-message';
 import { ImportJsonButton } from '../saved-views/import-json-button';
 import { fileProblem, ViewsMessageLine } from '../saved-views/views-message';
-import { DataText } from '../data-text/data-text';
+import { MessageText } from '../data-text/message-text';
 
 const countNotes = (count: number) => say('analystNotes:notes', { count });
 
@@ -69,7 +69,7 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
       </p>
       {notKept && (
         <p className="message warning" role="note">
-          <DataText value={notKept} lang="en" />
+          <MessageText message={notKept} />
         </p>
       )}
       <ViewsMessageLine message={message} />

@@ -11,7 +11,7 @@ import {
 } from '../../domain/saved-view';
 import type { SavedView } from '../../storage/saved-views';
 import { SavedViews } from '../../storage/saved-views';
-import { DataText } from '../data-text/data-text';
+import { MessageText } from '../data-text/message-text';
 import { downloadBlob } from '../export/download-file';
 import { SavedViewItem } from './saved-view-item';
 import type { ViewsMessage } from './views-message';
@@ -87,7 +87,7 @@ export function SavedViewsPanel({
 
   const importFile = async (file: File) => {
     if (!store) return;
-    let read: { views: ViewEntry[]; problems: string[] };
+    let read: ReturnType<typeof readViewsFile>;
     try {
       checkViewsFileSize(file.size);
       read = readViewsFile(await file.text(), new Date());
@@ -156,7 +156,7 @@ export function SavedViewsPanel({
       </form>
       {store?.notKept && (
         <p className="message warning" role="note">
-          <DataText value={store.notKept} lang="en" />
+          <MessageText message={store.notKept} />
         </p>
       )}
       <ViewsMessageLine

@@ -2,10 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../storage/saved-views';
 import type { AppFileProblem } from '../../domain/app-file';
+import type { MessageLine } from '../../domain/message-line';
 import { AppFileError } from '../../domain/app-file';
 import { currentLanguage, t as say } from '../../i18n/i18n';
 import { readerDigits, readerNumber } from '../incident-list/reader-day';
 import { DataText } from '../data-text/data-text';
+import { MessageText } from '../data-text/message-text';
 
 /** What the saved views panel last did, said in its status line. */
 export interface ViewsMessage {
@@ -13,10 +15,10 @@ export interface ViewsMessage {
   text: () => string;
   tone: 'done' | 'error';
   /**
-   * What was dropped or changed (an import's bad values), one line each: in English, as the file
-   * reader words each entry of a file, as rejected rows are.
+   * What was dropped or changed (an import's bad values), one line each: messages worded in the
+   * page's language, or text the file reader still writes in English.
    */
-  details?: string[];
+  details?: ReadonlyArray<MessageLine | string>;
   /** The view just deleted, for Undo. */
   deleted?: SavedView;
 }
@@ -118,7 +120,7 @@ export function ViewsMessageLine({
             <ul>
               {details.slice(0, MAX_DETAILS).map((detail, index) => (
                 <li key={index}>
-                  <DataText value={detail} lang="en" />
+                  <MessageText message={detail} />
                 </li>
               ))}
               {details.length > MAX_DETAILS && (

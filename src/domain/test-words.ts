@@ -1,0 +1,27 @@
+/**
+ * For tests: the English of the messages sent below the interface, from the words kept beside
+ * their senders (the catalogue takes the same words, i18n/en-catalogue.ts), so a test pins the
+ * exact English a reader gets.
+ */
+import { LINK_WORDS } from './filters/link-words';
+import type { MessageLine } from './message-line';
+import { wordLine } from './message-line';
+import { VIEW_PROBLEM_WORDS } from './saved-view-words';
+import { STORAGE_WORDS } from './storage-words';
+
+const WORDS = {
+  linkProblems: LINK_WORDS,
+  storage: STORAGE_WORDS,
+  viewProblems: VIEW_PROBLEM_WORDS,
+};
+
+/** The English of a message, a line of messages, or a text already in English (kept as it is). */
+export function inEnglish(line: MessageLine | string | null): string | null {
+  if (line === null || typeof line === 'string') return line;
+  return wordLine(WORDS, line);
+}
+
+/** The English of each of `lines`. */
+export function allInEnglish(lines: ReadonlyArray<MessageLine | string>): string[] {
+  return lines.map((line) => inEnglish(line)!);
+}
