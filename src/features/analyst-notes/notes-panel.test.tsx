@@ -87,4 +87,20 @@ describe('My notes panel', () => {
     expect(screen.getByRole('status')).toHaveTextContent('۱ یادداشت صادر شد.');
     expect(screen.getByRole('button', { name: 'ورود یادداشت‌ها…' })).toBeInTheDocument();
   });
+
+  it('says in Pashto which change the browser did not keep, with what the browser said', async () => {
+    const { store } = await renderPanel();
+    await act(() => showLanguage('ps'));
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const target = { dataset: 'test.geojson', incident: 'a' };
+    await act(() => store.getState().changeNote(target, { kind: 'tag', tag: 'verify', on: true }));
+    vi.restoreAllMocks();
+    const notKept = await screen.findByText(/QuotaExceededError/);
+    expect(notKept).toHaveTextContent(
+      'دې براوزر پر پېښه a ټګ «verify» ونه ساته (QuotaExceededError: The quota has been exceeded.):',
+    );
+    expect(notKept).not.toHaveAttribute('lang');
+  });
 });

@@ -274,4 +274,31 @@ describe('Export and import of views', () => {
       await act(() => showLanguage('en'));
     }
   });
+
+  it('says in Urdu what an imported view lost and that the browser keeps nothing', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    await act(() => showLanguage('ur'));
+    try {
+      const user = userEvent.setup();
+      render(<SavedViewsPanel address={makeAddress()} open={makeOpen()} />);
+      expect(
+        await screen.findByText(/محفوظ کردہ منظر صرف اس ٹیب کے بند ہونے تک رہیں گے/),
+      ).toHaveTextContent('(SecurityError: denied؛');
+      const text = JSON.stringify({
+        format: VIEWS_FILE_FORMAT,
+        version: 1,
+        views: [{ name: 'Mixed', query: '?side=XX' }],
+      });
+      await importFile(user, makeFile(text));
+      const problem = await screen.findByText(/side=XX/);
+      expect(problem).toHaveTextContent(
+        'منظر 1 («Mixed»): side=XX نظر انداز کیا گیا: AF یا PK استعمال کریں۔',
+      );
+      expect(problem).not.toHaveAttribute('lang');
+    } finally {
+      await act(() => showLanguage('en'));
+    }
+  });
 });
