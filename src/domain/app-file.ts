@@ -4,6 +4,9 @@
  * input: this module checks the envelope once, for every kind, and drops `__proto__` keys while
  * parsing; each kind then checks its own entries.
  */
+import { FILE_PROBLEMS } from './app-file-words';
+import type { Message } from './message';
+import { message } from './message';
 
 /** What one kind of file is called and made by, for its messages. */
 export interface AppFileKind {
@@ -66,11 +69,11 @@ export function writeAppFile(kind: AppFileKind, entries: readonly unknown[], exp
 export function readAppFile(
   kind: AppFileKind,
   text: string,
-): { entries: unknown[]; problems: string[] } {
+): { entries: unknown[]; problems: Message[] } {
   checkAppFileSize(kind, text.length);
   const notThisKind = `This is not a ${kind.noun}: choose a file made by "${kind.madeBy}"`;
   const { listKey } = kind;
-  const problems: string[] = [];
+  const problems: Message[] = [];
   let prototypeKeys = 0;
   let file: unknown;
   try {
@@ -114,11 +117,11 @@ export function readAppFile(
       code: 'no-list',
     });
   }
-  if (prototypeKeys > 0) problems.push(`Ignored ${prototypeKeys} "__proto__" key(s).`);
+  if (prototypeKeys > 0)
+    problems.push(message(FILE_PROBLEMS, 'prototypeKeys', { n: prototypeKeys }));
   if (list.length > kind.maxEntries) {
-    problems.push(
-      `The file holds ${list.length} ${kind.listKey}: only the first ${kind.maxEntries} were read.`,
-    );
+    const values = { n: list.length, max: kind.maxEntries };
+    problems.push(message(FILE_PROBLEMS, `tooMany.${kind.listKey}`, values));
   }
   return { entries: (list as unknown[]).slice(0, kind.maxEntries), problems };
 }

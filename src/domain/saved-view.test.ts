@@ -149,7 +149,7 @@ describe('The views file', () => {
     expect(Object.hasOwn(read.views[0]!, '__proto__')).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    expect(read.problems).toEqual(['Ignored 2 "__proto__" key(s).']);
+    expect(allInEnglish(read.problems)).toEqual(['Ignored 2 "__proto__" key(s).']);
   });
 
   it('keeps a name with markup as plain text, on one line', () => {
@@ -168,7 +168,9 @@ describe('The views file', () => {
   it('reads at most the first thousand views, saying how many there were', () => {
     const read = readViewsFile(fileOf(Array.from({ length: 1002 }, () => makeViewEntry())), NOW);
     expect(read.views).toHaveLength(MAX_VIEWS_IN_FILE);
-    expect(read.problems).toEqual(['The file holds 1002 views: only the first 1000 were read.']);
+    expect(allInEnglish(read.problems)).toEqual([
+      'The file holds 1002 views: only the first 1000 were read.',
+    ]);
   });
 
   it('reads a file that starts with a byte order mark', () => {

@@ -122,10 +122,10 @@ export function writeViewsFile(views: readonly ViewEntry[], exportedAt: Date): s
 export function readViewsFile(
   text: string,
   now: Date,
-): { views: ViewEntry[]; problems: Array<string | MessageLine> } {
+): { views: ViewEntry[]; problems: MessageLine[] } {
   const read = readAppFile(VIEWS_FILE, text);
   const { entries } = read;
-  const problems: Array<string | MessageLine> = read.problems;
+  const problems: MessageLine[] = read.problems;
   const views: ViewEntry[] = [];
   entries.forEach((entry, index) => {
     const view = readViewEntry(entry, index, now, problems);
@@ -147,7 +147,7 @@ function readViewEntry(
   entry: unknown,
   index: number,
   now: Date,
-  problems: Array<string | MessageLine>,
+  problems: MessageLine[],
 ): ViewEntry | null {
   const n = index + 1;
   if (!isRecord(entry)) {

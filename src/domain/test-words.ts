@@ -3,14 +3,18 @@
  * their senders (the catalogue takes the same words, i18n/en-catalogue.ts), so a test pins the
  * exact English a reader gets.
  */
+import { FILE_PROBLEM_WORDS } from './app-file-words';
 import { LINK_WORDS } from './filters/link-words';
 import type { MessageLine } from './message-line';
 import { wordLine } from './message-line';
+import { NOTE_PROBLEM_WORDS } from './notes/note-problem-words';
 import { VIEW_PROBLEM_WORDS } from './saved-view-words';
 import { STORAGE_WORDS } from './storage-words';
 
 const WORDS = {
+  fileProblems: FILE_PROBLEM_WORDS,
   linkProblems: LINK_WORDS,
+  noteProblems: NOTE_PROBLEM_WORDS,
   storage: STORAGE_WORDS,
   viewProblems: VIEW_PROBLEM_WORDS,
 };

@@ -8,7 +8,9 @@
  * link's problems) keep their English words beside the code that sends them; their namespace is
  * imported from there, and only the other languages have a `locales/<language>/<namespace>.json`.
  */
+import { FILE_PROBLEM_WORDS } from '../domain/app-file-words';
 import { LINK_WORDS } from '../domain/filters/link-words';
+import { NOTE_PROBLEM_WORDS } from '../domain/notes/note-problem-words';
 import { VIEW_PROBLEM_WORDS } from '../domain/saved-view-words';
 import { STORAGE_WORDS } from '../domain/storage-words';
 import analystNotes from './locales/en/analystNotes.json';
@@ -38,6 +40,7 @@ export const EN = {
   cappedList,
   common,
   export: exportWords,
+  fileProblems: FILE_PROBLEM_WORDS,
   filters,
   // `import` is a keyword: its file is imported under another name.
   import: importWords,
@@ -46,6 +49,7 @@ export const EN = {
   linkProblems: LINK_WORDS,
   mapControls,
   mapView,
+  noteProblems: NOTE_PROBLEM_WORDS,
   savedDatasets,
   savedViews,
   storage: STORAGE_WORDS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalystNote } from './analyst-note';
 import { checkNotesFileSize, NotesFileError, readNotesFile, writeNotesFile } from './notes-file';
+import { allInEnglish, inEnglish } from '../test-words';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOTE: AnalystNote = {
@@ -55,7 +56,7 @@ describe('The notes file', () => {
     );
     expect(notes.map((n) => n.incident)).toEqual(['kp-1', '3']);
     expect(notes[1]!.updatedAt).toBe(NOW.toISOString());
-    expect(problems).toEqual([
+    expect(allInEnglish(problems)).toEqual([
       'Note 2 was left out: it is not an object with a dataset and an incident.',
       'Note 3 was left out: its "dataset" and "incident" must be texts of 1 to 4000 characters.',
       'Note 4 (incident 2): its "note" is not text and was left out.',
@@ -73,6 +74,6 @@ describe('The notes file', () => {
     const { notes, problems } = readNotesFile(text, NOW);
     expect(notes).toHaveLength(1);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
-    expect(problems[0]).toMatch(/Ignored 1 "__proto__" key/);
+    expect(inEnglish(problems[0]!)).toMatch(/Ignored 1 "__proto__" key/);
   });
 });

@@ -6,6 +6,11 @@
 import type { AppFileKind } from '../app-file';
 import { AppFileError, checkAppFileSize, isRecord, readAppFile, writeAppFile } from '../app-file';
 import { clip } from '../filters/filter-dimension';
+import type { MessageValues } from '../message';
+import { message } from '../message';
+import type { MessageLine } from '../message-line';
+import type { NOTE_PROBLEM_WORDS } from './note-problem-words';
+import { NOTE_PROBLEMS } from './note-problem-words';
 import type { AnalystNote } from './analyst-note';
 import { cleanNote, cleanTags, MAX_NOTE_CHARS } from './analyst-note';
 
@@ -49,8 +54,10 @@ export function writeNotesFile(notes: Iterable<AnalystNote>, exportedAt: Date): 
 export function readNotesFile(
   text: string,
   now: Date,
-): { notes: AnalystNote[]; problems: string[] } {
-  const { entries, problems } = readAppFile(NOTES_FILE, text);
+): { notes: AnalystNote[]; problems: MessageLine[] } {
+  const read = readAppFile(NOTES_FILE, text);
+  const { entries } = read;
+  const problems: MessageLine[] = read.problems;
   const notes: AnalystNote[] = [];
   entries.forEach((entry, index) => {
     const note = readNoteEntry(entry, index, now, problems);
@@ -68,39 +75,37 @@ function readNoteEntry(
   entry: unknown,
   index: number,
   now: Date,
-  problems: string[],
+  problems: MessageLine[],
 ): AnalystNote | null {
-  const position = `Note ${index + 1}`;
+  const n = index + 1;
   if (!isRecord(entry)) {
-    problems.push(`${position} was left out: it is not an object with a dataset and an incident.`);
+    problems.push(noteProblem('notObject', { n }));
     return null;
   }
   const { dataset, incident } = entry;
   const named = (value: unknown): value is string =>
     typeof value === 'string' && value !== '' && value.length <= MAX_NAME_CHARS;
   if (!named(dataset) || !named(incident)) {
-    problems.push(
-      `${position} was left out: its "dataset" and "incident" must be texts of 1 to ${MAX_NAME_CHARS} characters.`,
-    );
+    problems.push(noteProblem('notNamed', { n, max: MAX_NAME_CHARS }));
     return null;
   }
-  const called = `${position} (incident ${clip(incident, 40)})`;
+  const called = { n, incident: clip(incident, 40) };
+  const about = (key: keyof typeof NOTE_PROBLEM_WORDS, values: MessageValues = {}) =>
+    problems.push([noteProblem('entry', called), noteProblem(key, values)]);
   const rawNote = typeof entry.note === 'string' ? entry.note : '';
-  if (entry.note !== undefined && typeof entry.note !== 'string')
-    problems.push(`${called}: its "note" is not text and was left out.`);
-  if ([...rawNote].length > MAX_NOTE_CHARS)
-    problems.push(`${called}: its note was cut to ${MAX_NOTE_CHARS} characters.`);
+  if (entry.note !== undefined && typeof entry.note !== 'string') about('noteNotText');
+  if ([...rawNote].length > MAX_NOTE_CHARS) about('noteCut', { max: MAX_NOTE_CHARS });
   const rawTags = Array.isArray(entry.tags) ? entry.tags : [];
   const textTags = rawTags.filter((tag): tag is string => typeof tag === 'string');
   if (
     textTags.length !== rawTags.length ||
     (entry.tags !== undefined && !Array.isArray(entry.tags))
   )
-    problems.push(`${called}: tags that are not text were left out.`);
+    about('tagsNotText');
   const note = cleanNote(rawNote);
   const tags = cleanTags(textTags);
   if (note === '' && tags.length === 0) {
-    problems.push(`${called} was left out: it has neither a note nor a tag.`);
+    problems.push(noteProblem('empty', called));
     return null;
   }
   const updatedAt =
@@ -108,4 +113,9 @@ function readNoteEntry(
       ? new Date(entry.updatedAt).toISOString()
       : now.toISOString();
   return { dataset, incident, note, tags, updatedAt };
+}
+
+/** A problem of a notes file's entry, in the words of note-problem-words.ts. */
+function noteProblem(key: keyof typeof NOTE_PROBLEM_WORDS, values: MessageValues) {
+  return message(NOTE_PROBLEMS, key, values);
 }

@@ -103,4 +103,20 @@ describe('My notes panel', () => {
     );
     expect(notKept).not.toHaveAttribute('lang');
   });
+
+  it('says in Urdu what a notes file’s entries lost', async () => {
+    const { user } = await renderPanel();
+    await act(() => showLanguage('ur'));
+    const text = JSON.stringify({
+      format: 'durand-line-map-notes',
+      version: 1,
+      notes: [{ dataset: 'x', incident: 'kp-7', note: 5, tags: ['verify'] }],
+    });
+    await importText(user, text, 'notes.json');
+    const problem = await screen.findByText(/kp-7/);
+    expect(problem).toHaveTextContent(
+      'نوٹ 1 (واقعہ kp-7): اس کا «note» متن نہیں، اس لیے چھوڑ دیا گیا۔',
+    );
+    expect(problem).not.toHaveAttribute('lang');
+  });
 });

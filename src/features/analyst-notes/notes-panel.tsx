@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalystNote } from '../../domain/notes/analyst-note';
 import { checkNotesFileSize, readNotesFile, writeNotesFile } from '../../domain/notes/notes-file';
 import { t as say } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
@@ -38,7 +37,7 @@ export function NotesPanel({ store = incidentStore }: { store?: IncidentStore })
   };
 
   const importFile = async (file: File) => {
-    let read: { notes: AnalystNote[]; problems: string[] };
+    let read: ReturnType<typeof readNotesFile>;
     try {
       checkNotesFileSize(file.size);
       read = readNotesFile(await file.text(), new Date());

@@ -14,11 +14,8 @@ export interface ViewsMessage {
   /** The app's words, worded when shown so that they follow a change of language. */
   text: () => string;
   tone: 'done' | 'error';
-  /**
-   * What was dropped or changed (an import's bad values), one line each: messages worded in the
-   * page's language, or text the file reader still writes in English.
-   */
-  details?: ReadonlyArray<MessageLine | string>;
+  /** What was dropped or changed (an import's bad values), one line each, worded when shown. */
+  details?: readonly MessageLine[];
   /** The view just deleted, for Undo. */
   deleted?: SavedView;
 }
