@@ -13,6 +13,7 @@ import { applyNoteChange, mergeNotes, noteKey, sameNote } from '../domain/notes/
 import type { Message, MessageValues } from '../domain/message';
 import { storageMessage } from '../domain/storage-words';
 import { describeStorageError, inOneTransaction } from './idb-transaction';
+import { KeptCollection } from './kept-collection';
 
 /** The IndexedDB database of the notes: theirs alone, so clearing it touches nothing else. */
 export const NOTES_DATABASE = 'durand-line-map-notes';
@@ -56,59 +57,27 @@ export type NotesMap = ReadonlyMap<string, AnalystNote>;
 const CHANGED = 'notes-changed';
 
 /** The notes of this browser; every change goes to IndexedDB first and is then read back. */
-export class AnalystNotes {
-  private notes: NotesMap = new Map();
-  private readonly listeners = new Set<() => void>();
-  private channel: BroadcastChannel | null = null;
-  private reason: Message | null;
-
-  private constructor(
-    private db: NotesDatabase | null,
-    reason: Message | null,
-    channelName: string,
-  ) {
-    this.reason = reason;
-    if (db && typeof BroadcastChannel !== 'undefined') {
-      this.channel = new BroadcastChannel(channelName);
-      this.channel.onmessage = (event: MessageEvent) => {
-        if ((event.data as { kind?: unknown } | null)?.kind === CHANGED) void this.reload();
-      };
-    }
+export class AnalystNotes extends KeptCollection<NotesDatabase, NotesMap> {
+  private constructor() {
+    super(new Map(), CHANGED);
   }
 
   /** Opens the notes of this browser. Never rejects: see `notKept`. */
   static async open(options: AnalystNotesOptions = {}): Promise<AnalystNotes> {
-    const channelName = options.channelName ?? NOTES_CHANNEL;
-    let db: NotesDatabase;
-    try {
-      db = await openDB<NotesSchema>(options.databaseName ?? NOTES_DATABASE, 1, {
-        upgrade: (database) => database.createObjectStore(STORE, { keyPath: 'key' }),
-      });
-    } catch (error) {
-      return new AnalystNotes(null, refusal(error), channelName);
-    }
-    const notes = new AnalystNotes(db, null, channelName);
-    try {
-      await notes.reload();
-    } catch (error) {
-      notes.giveUp(refusal(error));
-    }
+    const notes = new AnalystNotes();
+    await notes.start(
+      () =>
+        openDB<NotesSchema>(options.databaseName ?? NOTES_DATABASE, 1, {
+          upgrade: (database) => database.createObjectStore(STORE, { keyPath: 'key' }),
+        }),
+      options.channelName ?? NOTES_CHANNEL,
+      refusal,
+    );
     return notes;
   }
 
   /** The notes by noteKey; the same map until they change. */
-  readonly getNotes = (): NotesMap => this.notes;
-
-  /** Calls `listener` after each change of the notes or of `notKept`; returns the unsubscribe. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** Why the notes last only as long as this page, or null while they are kept in the browser. */
-  get notKept(): Message | null {
-    return this.reason;
-  }
+  readonly getNotes = (): NotesMap => this.value;
 
   /** Applies one change to one incident's note (see applyNoteChange). */
   async change(target: NoteTarget, change: NoteChange): Promise<ChangeOutcome> {
@@ -174,56 +143,26 @@ export class AnalystNotes {
     return outcome;
   }
 
-  /** Stops listening to the other tabs and closes the database. */
-  close(): void {
-    this.channel?.close();
-    this.channel = null;
-    this.db?.close();
-  }
-
-  /**
-   * Writes to IndexedDB and reads the notes back; when the write fails (quota, or storage
-   * withdrawn), nothing of it was kept (one transaction): the change is applied to this page's
-   * notes instead, as is every change for the rest of the session, and `notKept` names it.
-   */
-  private async write(
+  /** Keeps a change, saying, if the browser did not keep it, what that was. */
+  private write(
     write: (db: NotesDatabase) => Promise<void>,
     apply: (notes: NotesMap) => NotesMap,
     [what, values]: [string, MessageValues],
   ): Promise<void> {
-    if (this.db) {
-      try {
-        await write(this.db);
-        await this.reload();
-        this.channel?.postMessage({ kind: CHANGED });
-        return;
-      } catch (error) {
-        this.giveUp(
-          storageMessage('notes', what, { ...values, error: describeStorageError(error) }),
-        );
-      }
-    }
-    this.show(apply(this.notes));
+    return this.keep(write, apply, (error) =>
+      storageMessage('notes', what, { ...values, error: describeStorageError(error) }),
+    );
   }
 
-  private async reload(): Promise<void> {
-    if (!this.db) return;
-    const records: unknown[] = await this.db.getAll(STORE);
+  protected async reload(db: NotesDatabase): Promise<void> {
+    const records: unknown[] = await db.getAll(STORE);
     const notes = new Map<string, AnalystNote>();
     for (const record of records) if (isStoredNote(record)) notes.set(record.key, plain(record));
     this.show(notes);
   }
 
-  private giveUp(reason: Message): void {
-    this.close();
-    this.db = null;
-    this.reason = reason;
-    this.show(this.notes);
-  }
-
-  private show(notes: NotesMap): void {
-    this.notes = notes === this.notes ? new Map(notes) : notes;
-    for (const listener of this.listeners) listener();
+  protected arrange(notes: NotesMap): NotesMap {
+    return notes === this.value ? new Map(notes) : notes;
   }
 }
 

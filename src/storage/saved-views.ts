@@ -11,6 +11,7 @@ import type { Message, MessageValues } from '../domain/message';
 import type { ViewEntry } from '../domain/saved-view';
 import { storageMessage } from '../domain/storage-words';
 import { describeStorageError, inOneTransaction } from './idb-transaction';
+import { KeptCollection } from './kept-collection';
 
 /** The IndexedDB database of the saved views: theirs alone, so clearing it touches nothing else. */
 export const VIEWS_DATABASE = 'durand-line-map-views';
@@ -45,24 +46,9 @@ const CHANGED = 'views-changed';
  * in another tab appears here, and none overwrites another (each has its own id; a rename
  * changes only the name).
  */
-export class SavedViews {
-  private views: readonly SavedView[] = [];
-  private readonly listeners = new Set<() => void>();
-  private channel: BroadcastChannel | null = null;
-  private reason: Message | null;
-
-  private constructor(
-    private db: ViewsDatabase | null,
-    reason: Message | null,
-    channelName: string,
-  ) {
-    this.reason = reason;
-    if (db && typeof BroadcastChannel !== 'undefined') {
-      this.channel = new BroadcastChannel(channelName);
-      this.channel.onmessage = (event: MessageEvent) => {
-        if ((event.data as { kind?: unknown } | null)?.kind === CHANGED) void this.reload();
-      };
-    }
+export class SavedViews extends KeptCollection<ViewsDatabase, readonly SavedView[]> {
+  private constructor() {
+    super([], CHANGED);
   }
 
   /**
@@ -70,37 +56,20 @@ export class SavedViews {
    * kept in this page only, and `notKept` says why.
    */
   static async open(options: SavedViewsOptions = {}): Promise<SavedViews> {
-    const channelName = options.channelName ?? VIEWS_CHANNEL;
-    let db: ViewsDatabase;
-    try {
-      db = await openDB<ViewsSchema>(options.databaseName ?? VIEWS_DATABASE, 1, {
-        upgrade: (database) => database.createObjectStore(STORE, { keyPath: 'id' }),
-      });
-    } catch (error) {
-      return new SavedViews(null, refusal(error), channelName);
-    }
-    const views = new SavedViews(db, null, channelName);
-    try {
-      await views.reload();
-    } catch (error) {
-      views.giveUp(refusal(error));
-    }
+    const views = new SavedViews();
+    await views.start(
+      () =>
+        openDB<ViewsSchema>(options.databaseName ?? VIEWS_DATABASE, 1, {
+          upgrade: (database) => database.createObjectStore(STORE, { keyPath: 'id' }),
+        }),
+      options.channelName ?? VIEWS_CHANNEL,
+      refusal,
+    );
     return views;
   }
 
   /** The views, newest first; the same array until they change. */
-  readonly getViews = (): readonly SavedView[] => this.views;
-
-  /** Calls `listener` after each change of the views or of `notKept`; returns the unsubscribe. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** Why the views last only as long as this page, or null while they are kept in the browser. */
-  get notKept(): Message | null {
-    return this.reason;
-  }
+  readonly getViews = (): readonly SavedView[] => this.value;
 
   /** Saves new views, all or none (one transaction); returns them with their ids. */
   async add(entries: readonly ViewEntry[]): Promise<SavedView[]> {
@@ -149,59 +118,27 @@ export class SavedViews {
     );
   }
 
-  /** Stops listening to the other tabs and closes the database. */
-  close(): void {
-    this.channel?.close();
-    this.channel = null;
-    this.db?.close();
-  }
-
-  /**
-   * Writes a change to IndexedDB and reads the views back; when the write fails (quota, or the
-   * browser withdrew storage), applies it to this page's list instead, from then on for the rest
-   * of the session, saying once what was not kept.
-   */
-  private async change(
+  /** Keeps a change, saying once, if the browser did not keep it, what that was. */
+  private change(
     write: (db: ViewsDatabase) => Promise<unknown>,
     apply: (views: readonly SavedView[]) => SavedView[],
     [what, values]: [string, MessageValues],
   ): Promise<void> {
-    if (this.db) {
-      try {
-        await write(this.db);
-        await this.reload();
-        this.channel?.postMessage({ kind: CHANGED });
-        return;
-      } catch (error) {
-        this.giveUp(
-          storageMessage('views', what, { ...values, error: describeStorageError(error) }),
-        );
-      }
-    }
-    this.show(apply(this.views));
+    return this.keep(write, apply, (error) =>
+      storageMessage('views', what, { ...values, error: describeStorageError(error) }),
+    );
   }
 
   /** Reads the views from IndexedDB, leaving out records this version cannot read. */
-  private async reload(): Promise<void> {
-    if (!this.db) return;
-    const records: unknown[] = await this.db.getAll(STORE);
+  protected async reload(db: ViewsDatabase): Promise<void> {
+    const records: unknown[] = await db.getAll(STORE);
     this.show(records.filter(isSavedView));
   }
 
-  private giveUp(reason: Message): void {
-    this.channel?.close();
-    this.channel = null;
-    this.db?.close();
-    this.db = null;
-    this.reason = reason;
-    this.show([...this.views]);
-  }
-
-  private show(views: SavedView[]): void {
-    this.views = views.sort(
+  protected arrange(views: readonly SavedView[]): SavedView[] {
+    return [...views].sort(
       (a, b) => b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name),
     );
-    for (const listener of this.listeners) listener();
   }
 }
 
