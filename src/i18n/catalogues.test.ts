@@ -8,6 +8,9 @@ const FILES = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
   import: 'default',
 });
 
+/** Namespaces whose English is words of the domain (domain/message.ts), not a file here. */
+const MESSAGE_NAMESPACES = ['rejection'];
+
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** Flattens nested keys (`a.b`) to their string values. */
@@ -97,7 +100,11 @@ describe('The catalogue files', () => {
   });
 
   it('are the English files the source catalogue bundles', () => {
-    for (const namespace of Object.keys(EN))
-      expect(FILES[`./locales/en/${namespace}.json`]).toEqual(EN[namespace as keyof typeof EN]);
+    for (const namespace of Object.keys(EN)) {
+      const file = FILES[`./locales/en/${namespace}.json`];
+      // Messages sent from below the interface keep their English beside the code that sends them.
+      if (MESSAGE_NAMESPACES.includes(namespace)) expect(file).toBeUndefined();
+      else expect(file).toEqual(EN[namespace as keyof typeof EN]);
+    }
   });
 });

@@ -22,6 +22,7 @@ import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
 import mapControls from './locales/en/mapControls.json';
 import mapView from './locales/en/mapView.json';
+import { REJECTION_WORDS } from '../domain/rejection-words';
 import savedDatasets from './locales/en/savedDatasets.json';
 import savedViews from './locales/en/savedViews.json';
 import timeline from './locales/en/timeline.json';
@@ -42,6 +43,7 @@ export const EN = {
   incidentList,
   mapControls,
   mapView,
+  rejection: REJECTION_WORDS,
   savedDatasets,
   savedViews,
   timeline,

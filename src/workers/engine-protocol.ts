@@ -7,6 +7,7 @@ import type { NameListKey } from '../domain/filters/filter-dimension';
 import type { UrlFilter } from '../domain/url-state';
 import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
+import type { Message } from '../domain/message';
 import type { TextEncodingName } from '../domain/import/decode-text';
 import type { ReadLimits } from '../domain/import/read-limits';
 import type { IncidentView } from '../domain/layouts/incident-view';
@@ -64,7 +65,9 @@ export interface RejectionSummary {
   index: number;
   line?: number;
   id?: string;
+  /** Why, in English; `message` words it for the reader when the importer sent one. */
   reason: string;
+  message?: Message;
 }
 
 export interface DatasetSummary {

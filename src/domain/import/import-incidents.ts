@@ -20,6 +20,7 @@ import { crsWarning, looksLikeJson, readGeoJson } from './read-geojson';
 import { looksLikeKml, readKml } from './read-kml';
 import { inspectZip, readWorkbookSheet } from './read-workbook';
 import type { StreamedCollection } from './stream-feature-collection';
+import { rejectedAs } from '../rejection-words';
 
 export type { Layout } from '../layouts/layout-registry';
 export type { ColumnMapping } from '../layouts/mapped-layout';
@@ -163,7 +164,7 @@ export function importStreamedCollection(
   const entries: FeatureEntry[] = [];
   for (const feature of collection.features) {
     if (feature.error !== undefined)
-      broken.push({ index: feature.index, reason: feature.error, input: undefined });
+      broken.push({ index: feature.index, ...rejectedAs(feature.error), input: undefined });
     else entries.push({ value: feature.value, index: feature.index });
   }
   const content: GeoJsonContent = {

@@ -1,6 +1,7 @@
 import type { LoadWarning, RejectedFeature } from '../incident';
 import { describeValue } from '../incident-date';
 import type { JsonObject } from '../parse-incidents';
+import { rejectedAs, rejectionReason } from '../rejection-words';
 import {
   IncidentFileError,
   isObject,
@@ -107,7 +108,7 @@ function readSequence(text: string): GeoJsonContent {
       rejected.push({
         index,
         line,
-        reason: `line ${line} is not valid JSON (${errorDetail(error)})`,
+        ...rejectedAs(rejectionReason('json.badLine', { line, detail: errorDetail(error) })),
         input: raw,
         raw,
       });

@@ -10,11 +10,13 @@
  */
 import { IncidentFileError } from '../parse-incidents';
 import type { JsonObject } from '../parse-incidents';
+import type { Reason } from '../rejection-words';
+import { rejectionReason } from '../rejection-words';
 
 export interface StreamedFeature {
   /** The parsed feature, or undefined when its text is not valid JSON (then `error` says why). */
   value: unknown;
-  error?: string;
+  error?: Reason;
   index: number;
   /** Byte offsets of the feature's text in the file, end exclusive. */
   start: number;
@@ -117,7 +119,9 @@ export async function readFeatureCollectionStream(
       start: feature.start,
       end: feature.start + length,
       value: 'value' in result ? result.value : undefined,
-      ...('error' in result ? { error: `not valid JSON (${result.error})` } : {}),
+      ...('error' in result
+        ? { error: rejectionReason('json.badFeature', { detail: result.error }) }
+        : {}),
     });
   };
   const endMember = (chunk: Uint8Array, at: number) => {

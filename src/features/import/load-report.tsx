@@ -207,7 +207,7 @@ function Rejections({
                 <Trans t={t} i18nKey="withId" components={{ id: <DataText value={r.id} name /> }} />
               </>
             )}
-            : <DataText value={r.reason} lang="en" />
+            : <MessageText message={r.message ?? r.reason} />
           </li>
         ))}
       </ol>

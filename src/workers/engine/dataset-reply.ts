@@ -70,12 +70,15 @@ export function summariseDataset(
     loaded: set.incidents.length,
     rejectedCount: set.rejected.length,
     problems: countProblems(set.rejected),
-    rejected: set.rejected.slice(0, REPORTED_REJECTIONS).map(({ index, line, id, reason }) => ({
-      index,
-      reason: displayText(reason),
-      ...(line === undefined ? {} : { line }),
-      ...(id === undefined ? {} : { id }),
-    })),
+    rejected: set.rejected
+      .slice(0, REPORTED_REJECTIONS)
+      .map(({ index, line, id, reason, message }) => ({
+        index,
+        reason: displayText(reason),
+        ...(message === undefined ? {} : { message }),
+        ...(line === undefined ? {} : { line }),
+        ...(id === undefined ? {} : { id }),
+      })),
     warnings: reportedWarnings(set.warnings),
     warningCount: set.warnings.length,
     columns: outcome.columns ?? null,
