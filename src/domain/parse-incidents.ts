@@ -9,14 +9,12 @@ import type {
 import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { DateResult } from './incident-date';
 import { describeValue, parseIncidentDate } from './incident-date';
+import { fileError, IncidentFileError } from './import/file-error-words';
 import type { Message } from './message';
 import type { Reason, SentReason } from './rejection-words';
 import { rejectedAs, rejectionReason } from './rejection-words';
 
-/** A file that cannot be read as incidents at all (not JSON, not a FeatureCollection). */
-export class IncidentFileError extends Error {
-  override name = 'IncidentFileError';
-}
+export { IncidentFileError };
 
 export type JsonObject = Record<string, unknown>;
 
@@ -93,7 +91,7 @@ export function parseIncidentText(text: string): IncidentSet {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new IncidentFileError(`The file is not valid JSON (${detail}).`);
+    throw fileError('notJson', { detail });
   }
   return parseIncidentCollection(json);
 }
@@ -126,12 +124,13 @@ export function parseIncidentCollection(
 /** The `features` array of a FeatureCollection; throws IncidentFileError for anything else. */
 export function readFeatureArray(json: unknown): unknown[] {
   if (!isObject(json) || own(json, 'type') !== 'FeatureCollection') {
-    const got = isObject(json) ? `type ${describeValue(own(json, 'type'))}` : describeValue(json);
-    throw new IncidentFileError(`The file is not a GeoJSON FeatureCollection (got ${got}).`);
+    throw isObject(json)
+      ? fileError('notCollectionType', { value: describeValue(own(json, 'type')) })
+      : fileError('notCollection', { value: describeValue(json) });
   }
   const features = own(json, 'features');
   if (!Array.isArray(features)) {
-    throw new IncidentFileError('The FeatureCollection has no "features" array.');
+    throw fileError('noFeatures');
   }
   return features;
 }

@@ -16,6 +16,7 @@ import borderStrip from './locales/en/borderStrip.json';
 import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
 import exportWords from './locales/en/export.json';
+import { FILE_ERROR_WORDS } from '../domain/import/file-error-words';
 import filters from './locales/en/filters.json';
 import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
@@ -36,6 +37,7 @@ export const EN = {
   cappedList,
   common,
   export: exportWords,
+  fileError: FILE_ERROR_WORDS,
   filters,
   // `import` is a keyword: its file is imported under another name.
   import: importWords,

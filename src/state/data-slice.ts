@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { message } from '../domain/message';
 import { describeProblems } from '../domain/import/rejection-problems';
 import type { EngineClient } from '../workers/engine-client';
 import { LoadCancelledError } from '../workers/engine-client';
@@ -8,6 +9,7 @@ import type {
   DatasetSummary,
   DayOrder,
   EngineSummary,
+  LoadFailure,
   LoadMode,
   LoadOptions,
   LoadPhase,
@@ -62,6 +64,8 @@ export interface DataSlice {
   loading: LoadingState | null;
   /** A file-level failure (not JSON, not found…); the data shown before stays. */
   loadError: string | null;
+  /** The same failure for the reader, when the importer sent words for it; shown with loadError. */
+  loadFailure: LoadFailure | null;
   mappingRequest: MappingRequest | null;
   emptyLoad: EmptyLoad | null;
   /** The load a size limit stopped (its message is the load error), to load again. */
@@ -115,6 +119,7 @@ export function createDataSlice(
       set({
         loading: { name: request.source.name, phase: 'reading', progress: null },
         loadError: null,
+        loadFailure: null,
         limitOffer: null,
       });
       try {
@@ -122,9 +127,9 @@ export function createDataSlice(
           set({ loading: { name: request.source.name, phase, progress } }),
         );
         if (reply.status === 'failed') {
-          const { message, higherLimit } = reply;
+          const { message, failure, higherLimit } = reply;
           const limitOffer = higherLimit === undefined ? null : { request, maxBytes: higherLimit };
-          set({ loading: null, loadError: message, limitOffer });
+          set({ loading: null, loadError: message, loadFailure: failure ?? null, limitOffer });
           return false;
         }
         if (reply.status === 'needs-mapping') {
@@ -148,10 +153,19 @@ export function createDataSlice(
         return true;
       } catch (error) {
         if (error instanceof LoadCancelledError) {
-          set({ loading: null, loadError: `Loading ${request.source.name} was cancelled.` });
+          const { name } = request.source;
+          set({
+            loading: null,
+            loadError: `Loading ${name} was cancelled.`,
+            loadFailure: { reason: message('import', 'loadCancelled', { name }) },
+          });
           return false;
         }
-        set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
+        set({
+          loading: null,
+          loadError: `${request.source.name}: ${(error as Error).message}`,
+          loadFailure: null,
+        });
         return false;
       }
     };
@@ -188,6 +202,7 @@ export function createDataSlice(
       summary: null,
       loading: null,
       loadError: null,
+      loadFailure: null,
       mappingRequest: null,
       emptyLoad: null,
       limitOffer: null,

@@ -130,10 +130,19 @@ export type LoadReply =
     }
   | {
       status: 'failed';
+      /** Why, in English (a link's fallback notice, tests). */
       message: string;
+      /** Why, for the reader, when the importer sent words for it. */
+      failure?: LoadFailure;
       /** When a size limit stopped the load: the limit a new attempt may take, in bytes. */
       higherLimit?: number;
     };
+
+/** A failed load as the reader reads it: the file's name, then why; without a name, `reason` says all. */
+export interface LoadFailure {
+  name?: string;
+  reason: Message;
+}
 
 /** The permalink's filters plus the dataset selection, which a link cannot carry. */
 export interface EngineFilter extends UrlFilter {

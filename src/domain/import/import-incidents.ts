@@ -3,6 +3,7 @@
  * DOM or framework, so it runs in a Web Worker. Nothing is dropped silently: every feature or row
  * either loads or is listed as rejected with its reason, and the rest is said in warnings.
  */
+import { fileError } from './file-error-words';
 import type { IncidentSet, RejectedFeature } from '../incident';
 import type { DayOrder } from '../incident-date';
 import { describeValue } from '../incident-date';
@@ -153,9 +154,7 @@ export function importStreamedCollection(
   const report = throttleProgress(options.onProgress);
   const type = own(collection.members, 'type');
   if (type !== 'FeatureCollection') {
-    throw new IncidentFileError(
-      `The file is not a GeoJSON FeatureCollection (got type ${describeValue(type)}).`,
-    );
+    throw fileError('notCollectionType', { value: describeValue(type) });
   }
   const { members, warnings } = readCollectionMembers(collection.members);
   if (Object.hasOwn(collection.members, 'crs'))
@@ -205,7 +204,7 @@ export async function importZip(
   }
   const { sheets } = zip;
   const sheet = options.sheet ?? sheets[0];
-  if (sheet === undefined) throw new IncidentFileError('The workbook has no sheet.');
+  if (sheet === undefined) throw fileError('noSheets');
   if (!sheets.includes(sheet)) {
     throw new IncidentFileError(
       `The workbook has no sheet "${sheet}"; its sheets are ${sheets.map((s) => `"${s}"`).join(', ')}.`,

@@ -1,14 +1,9 @@
+import { fileError } from './file-error-words';
 import type { LoadWarning, RejectedFeature } from '../incident';
 import { describeValue } from '../incident-date';
 import type { JsonObject } from '../parse-incidents';
 import { rejectedAs, rejectionReason } from '../rejection-words';
-import {
-  IncidentFileError,
-  isObject,
-  own,
-  readCollectionMembers,
-  readFeatureArray,
-} from '../parse-incidents';
+import { isObject, own, readCollectionMembers, readFeatureArray } from '../parse-incidents';
 
 /** A value that should be a Feature, with where it stood in the file. */
 export interface FeatureEntry {
@@ -143,7 +138,7 @@ export function readGeoJson(text: string): GeoJsonContent {
     json = JSON.parse(text);
   } catch (error) {
     if (looksLikeSequence(text)) return readSequence(text);
-    throw new IncidentFileError(`The file is not valid JSON (${errorDetail(error)}).`);
+    throw fileError('notJson', { detail: errorDetail(error) });
   }
   if (isObject(json) && own(json, 'type') === 'Feature') {
     return {

@@ -8,6 +8,7 @@
  * Each feature's bytes are then decoded and parsed on their own, and its byte span is kept so
  * a rejected feature can be cut from the file exactly as written.
  */
+import { fileError } from './file-error-words';
 import { IncidentFileError } from '../parse-incidents';
 import type { JsonObject } from '../parse-incidents';
 import type { Reason } from '../rejection-words';
@@ -238,11 +239,9 @@ async function finishStream(
   members: JsonObject,
 ): Promise<StreamedCollection> {
   const trailing = (bytes: Uint8Array) => bytes.some((byte) => !isSpace(byte));
-  if (trailing(rest))
-    throw new IncidentFileError('The file has more text after the FeatureCollection.');
+  if (trailing(rest)) throw fileError('moreText');
   for await (const chunk of chunks) {
-    if (trailing(chunk))
-      throw new IncidentFileError('The file has more text after the FeatureCollection.');
+    if (trailing(chunk)) throw fileError('moreText');
   }
   return { features, members };
 }

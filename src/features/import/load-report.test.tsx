@@ -104,6 +104,22 @@ describe('The load report', () => {
     expect(within(report).getByRole('button', { name: 'مسترد شدہ ڈاؤن لوڈ کریں' })).toBeVisible();
   });
 
+  it('says in Urdu why a file could not be loaded, after its name', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const text = '{"type": "FeatureCollection"}';
+    await store.getState().loadSource({ kind: 'text', text, name: 'bad.geojson' });
+    expect(store.getState().loadError).toBe(
+      'bad.geojson: The FeatureCollection has no "features" array.',
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /^bad\.geojson: FeatureCollection میں "features" فہرست نہیں ہے۔/,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
   it('words the app’s own notices in the page’s language, and says others in English', async () => {
     const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
     await act(() => showLanguage('ps'));
