@@ -71,7 +71,10 @@ export interface LoadWarning {
     | 'sheets'
     | 'encoding'
     | 'other';
+  /** The warning in English (tests, the command line). */
   message: string;
+  /** The same for the reader, when the importer sent words for it (import/warning-words.ts). */
+  sent?: Message;
   /** Incident or row indices concerned, when the warning is about particular ones. */
   indices?: number[];
   /** A workbook's sheet names, for the report to offer the others (`sheets`). */

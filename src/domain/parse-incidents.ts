@@ -10,6 +10,7 @@ import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { DateResult } from './incident-date';
 import { describeValue, parseIncidentDate } from './incident-date';
 import { fileError, IncidentFileError } from './import/file-error-words';
+import { positionsMessage, wordWarning } from './import/warning-words';
 import type { Message } from './message';
 import type { Reason, SentReason } from './rejection-words';
 import { rejectedAs, rejectionReason } from './rejection-words';
@@ -349,16 +350,6 @@ export function deriveId(feature: JsonObject): string {
   return 'derived-' + (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Positions a duplicate-id warning names before it only counts the rest. */
-const NAMED_POSITIONS = 10;
-
-/** `#3, #7` or `#3, #7, … and 998 more`. */
-function listPositions(list: readonly number[]): string {
-  const named = list.slice(0, NAMED_POSITIONS).map((i) => `#${i}`);
-  const more = list.length - named.length;
-  return more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ');
-}
-
 /** One warning per id used by more than one incident; all of them stay loaded. */
 export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] {
   const positions = new Map<string, number[]>();
@@ -369,9 +360,8 @@ export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] 
   }
   return [...positions]
     .filter(([, list]) => list.length > 1)
-    .map(([key, list]) => ({
-      code: 'duplicate-id' as const,
-      message: `id "${key}" is used by ${list.length} features (${listPositions(list)}); all are kept`,
-      indices: list,
-    }));
+    .map(([key, list]) => {
+      const sent = positionsMessage('duplicateId', list, { id: key, n: list.length });
+      return { code: 'duplicate-id' as const, message: wordWarning(sent), sent, indices: list };
+    });
 }

@@ -21,6 +21,7 @@ import filters from './locales/en/filters.json';
 import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
+import { WARNING_WORDS } from '../domain/import/warning-words';
 import mapControls from './locales/en/mapControls.json';
 import mapView from './locales/en/mapView.json';
 import { REJECTION_WORDS } from '../domain/rejection-words';
@@ -43,6 +44,7 @@ export const EN = {
   import: importWords,
   incidentDetail,
   incidentList,
+  loadWarning: WARNING_WORDS,
   mapControls,
   mapView,
   rejection: REJECTION_WORDS,

@@ -1,3 +1,4 @@
+import { warningMessage, wordWarning } from './warning-words';
 import { fileError } from './file-error-words';
 import type { LoadWarning, RejectedFeature } from '../incident';
 import { describeValue } from '../incident-date';
@@ -118,13 +119,8 @@ export function crsWarning(crs: unknown): LoadWarning {
   const name = isObject(properties) ? own(properties, 'name') : undefined;
   const declared = typeof name === 'string' ? `"${name}"` : describeValue(crs);
   const differs = typeof name === 'string' && !WGS84_CRS.test(name);
-  return {
-    code: 'crs',
-    message:
-      `the file declares a coordinate reference system (crs ${declared}), a member GeoJSON dropped in 2016; ` +
-      'coordinates were read as WGS84 longitude/latitude' +
-      (differs ? ', which this one may not be: check that the points fall where they should' : ''),
-  };
+  const sent = warningMessage(differs ? 'crsOther' : 'crs', { crs: declared });
+  return { code: 'crs', message: wordWarning(sent), sent };
 }
 
 /**
