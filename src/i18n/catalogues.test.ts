@@ -9,7 +9,7 @@ const FILES = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
 });
 
 /** Namespaces whose English is words of the domain (domain/message.ts), not a file here. */
-const MESSAGE_NAMESPACES = ['fileError', 'loadWarning', 'rejection'];
+const MESSAGE_NAMESPACES = ['fileError', 'loadWarning', 'mappingReason', 'rejection'];
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

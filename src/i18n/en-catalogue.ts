@@ -23,6 +23,7 @@ import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
 import { WARNING_WORDS } from '../domain/import/warning-words';
 import mapControls from './locales/en/mapControls.json';
+import { MAPPING_WORDS } from '../domain/import/mapping-words';
 import mapView from './locales/en/mapView.json';
 import { REJECTION_WORDS } from '../domain/rejection-words';
 import savedDatasets from './locales/en/savedDatasets.json';
@@ -46,6 +47,7 @@ export const EN = {
   incidentList,
   loadWarning: WARNING_WORDS,
   mapControls,
+  mappingReason: MAPPING_WORDS,
   mapView,
   rejection: REJECTION_WORDS,
   savedDatasets,

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Message } from '../domain/message';
 import { message } from '../domain/message';
 import { describeProblems } from '../domain/import/rejection-problems';
 import type { EngineClient } from '../workers/engine-client';
@@ -40,6 +41,8 @@ export interface MappingRequest {
   columns: string[];
   sample: Array<Record<string, unknown>>;
   reason: string;
+  /** The reason for the reader, when the importer sent words for it. */
+  sent?: Message;
 }
 
 /** A file that was read but of which no incident could load: the data shown before stays. */
@@ -133,8 +136,9 @@ export function createDataSlice(
           return false;
         }
         if (reply.status === 'needs-mapping') {
-          const { format, columns, sample, reason } = reply;
-          set({ loading: null, mappingRequest: { request, format, columns, sample, reason } });
+          const { format, columns, sample, reason, sent } = reply;
+          const asked = { request, format, columns, sample, reason, ...(sent ? { sent } : {}) };
+          set({ loading: null, mappingRequest: asked });
           return false;
         }
         if (reply.status === 'empty') {

@@ -117,6 +117,7 @@ export type LoadReply =
       columns: string[];
       sample: Array<Record<string, unknown>>;
       reason: string;
+      sent?: Message;
     }
   | {
       /**

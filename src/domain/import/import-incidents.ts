@@ -3,6 +3,7 @@
  * DOM or framework, so it runs in a Web Worker. Nothing is dropped silently: every feature or row
  * either loads or is listed as rejected with its reason, and the rest is said in warnings.
  */
+import type { Message } from '../message';
 import { fileError } from './file-error-words';
 import type { IncidentSet, RejectedFeature } from '../incident';
 import type { DayOrder } from '../incident-date';
@@ -61,6 +62,8 @@ export type ImportOutcome =
       /** The first rows (column → text) or features' properties, to show in the dialog. */
       sample: Array<Record<string, unknown>>;
       reason: string;
+      /** The reason for the reader, when the importer sent words for it (mapping-words.ts). */
+      sent?: Message;
     };
 
 /**

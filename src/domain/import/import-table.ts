@@ -3,6 +3,8 @@
  * Feature whose properties are every column's text exactly as read, whose geometry comes from the
  * coordinate columns and whose `id` is the layout's id column.
  */
+import { mappingReason } from './mapping-words';
+import type { Message } from '../message';
 import type { Incident, IncidentFeature, LoadWarning, RejectedFeature } from '../incident';
 import type { FieldReader, JsonObject } from '../parse-incidents';
 import { findDuplicateIds, own, setOwn, validateFeature } from '../parse-incidents';
@@ -97,12 +99,13 @@ function planTable(
   format: 'csv' | 'xlsx',
   options: ImportOptions,
 ): TablePlan | NeedsMapping {
-  const needsMapping = (reason: string): NeedsMapping => ({
+  const needsMapping = (reason: string, sent?: Message): NeedsMapping => ({
     status: 'needs-mapping',
     format,
     columns: keys,
     sample: rows.slice(0, SAMPLE_ROWS).map((row) => rowObject(keys, row.cells)),
     reason,
+    ...(sent ? { sent } : {}),
   });
 
   let layout: Layout;
@@ -120,11 +123,13 @@ function planTable(
       ['latitude', mapping.latitude],
     ] as const) {
       if (column !== undefined && !keys.includes(column)) {
-        return needsMapping(`The column "${column}" chosen for the ${role} is not in the file.`);
+        const { reason, sent } = mappingReason(`columnMissing.${role}`, { column });
+        return needsMapping(reason, sent);
       }
     }
     if ((mapping.longitude === undefined) !== (mapping.latitude === undefined)) {
-      return needsMapping('Choose both a longitude and a latitude column, or neither.');
+      const { reason, sent } = mappingReason('halfPosition');
+      return needsMapping(reason, sent);
     }
     layout = 'custom';
     lonKey = mapping.longitude ?? findColumn(keys, LONGITUDE_NAMES);
