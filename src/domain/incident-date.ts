@@ -5,6 +5,9 @@
  */
 
 import { clipText } from './display-text';
+import type { Message, MessageValues } from './message';
+import type { RejectionKey } from './rejection-words';
+import { rejectionReason } from './rejection-words';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME =
@@ -101,7 +104,9 @@ export type DateResult =
     }
   | {
       ok: false;
+      /** The reason in English; `message` is the same for the reader (rejection-words.ts). */
       error: string;
+      message?: Message;
       /** True when the value is a numeric date whose day/month order was not declared. */
       ambiguousOrder?: boolean;
     };
@@ -168,7 +173,7 @@ function toPeriod(year: number, month: number, precision: DatePrecision): DateFo
 export function parseIncidentDate(value: unknown, reading: DateReading = {}): DateResult {
   const field = reading.field ?? 'date';
   if (value === undefined || value === null || value === '') {
-    return { ok: false, error: `${field} is missing` };
+    return fail('field.missing', { field });
   }
   // A spreadsheet's number cell may arrive as a number: a year or a serial day.
   const text =
@@ -176,10 +181,10 @@ export function parseIncidentDate(value: unknown, reading: DateReading = {}): Da
       ? String(value)
       : value;
   if (typeof text !== 'string') {
-    return { ok: false, error: `${field} ${describeValue(value)} is not a string` };
+    return fail('field.notString', { field, value: describeValue(value) });
   }
-  const quoted = `${field} "${clip(text)}"`;
-  const notCalendar: DateResult = { ok: false, error: `${quoted} is not a calendar date` };
+  const quoted = { field, text: clip(text) };
+  const notCalendar = fail('date.notCalendar', quoted);
 
   const iso =
     ISO_DATE.exec(text) ??
@@ -211,25 +216,24 @@ export function parseIncidentDate(value: unknown, reading: DateReading = {}): Da
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) return parseNumericDate(numeric, quoted, reading.dayOrder);
 
-  const forms = ['ISO 8601 (YYYY-MM-DD, YYYY-MM, YYYY, datetime with offset)'];
-  if (reading.localDateTime) forms.push('YYYY-MM-DD HH:MM:SS');
-  if (reading.writtenOut) forms.push('"12 October 2025"', '"June 18, 2004"', 'YYYY/MM/DD');
-  if (reading.excelSerial) forms.push('an Excel day number');
-  const last = forms.pop()!;
-  const listed = forms.length > 0 ? `${forms.join(', ')} or ${last}` : last;
-  return { ok: false, error: `${quoted} is not ${listed}` };
+  // The forms accepted besides ISO 8601, in the order the words name them.
+  const forms =
+    (reading.localDateTime ? 'Local' : '') +
+    (reading.writtenOut ? 'Written' : '') +
+    (reading.excelSerial ? 'Serial' : '');
+  return fail(`date.notForm.iso${forms}` as RejectionKey, quoted);
 }
 
 /**
  * Reads a date with an English month name, and an optional weekday that must agree with it;
  * null when the text has none of these shapes.
  */
-function parseWrittenOut(text: string, quoted: string): DateResult | null {
+function parseWrittenOut(text: string, quoted: Quoted): DateResult | null {
   const prefix = WEEKDAY_PREFIX.exec(text);
   const weekday = prefix ? WEEKDAY_NUMBERS.get(prefix[1]!.toLowerCase()) : undefined;
   const body = weekday === undefined ? text : prefix![2]!;
   const monthName = (name: string) => MONTH_NUMBERS.get(name.toLowerCase());
-  const noMonth: DateResult = { ok: false, error: `${quoted} does not name a month in English` };
+  const noMonth = fail('date.noMonth', quoted);
 
   const monthFirst = MONTH_FIRST.exec(body);
   const dayFirst = monthFirst ? null : (DAY_FIRST.exec(body) ?? DAY_FIRST_HYPHENATED.exec(body));
@@ -239,12 +243,7 @@ function parseWrittenOut(text: string, quoted: string): DateResult | null {
     if (!monthOnly) return null;
     const month = monthName(monthOnly[1]!);
     if (month === undefined) return noMonth;
-    return (
-      toPeriod(Number(monthOnly[2]), month, 'month') ?? {
-        ok: false,
-        error: `${quoted} is not a calendar date`,
-      }
-    );
+    return toPeriod(Number(monthOnly[2]), month, 'month') ?? fail('date.notCalendar', quoted);
   }
 
   const [day, name, year] = monthFirst
@@ -253,18 +252,20 @@ function parseWrittenOut(text: string, quoted: string): DateResult | null {
   const month = monthName(name);
   if (month === undefined) return noMonth;
   if (year.length !== 4) {
-    return { ok: false, error: `${quoted} has a two-digit year; write the year in full` };
+    return fail('date.twoDigitYear', quoted);
   }
   const found = toDay(Number(year), month, Number(day));
-  if (!found) return { ok: false, error: `${quoted} is not a calendar date` };
+  if (!found) return fail('date.notCalendar', quoted);
   if (weekday !== undefined) {
     // 1970-01-01, day number 0, was a Thursday.
     const actual = (((found.dayNumber + 4) % 7) + 7) % 7;
     if (actual !== weekday) {
-      return {
-        ok: false,
-        error: `${quoted}: ${found.day} is a ${WEEKDAYS[actual]}, not a ${WEEKDAYS[weekday]}`,
-      };
+      return fail('date.wrongWeekday', {
+        ...quoted,
+        day: found.day,
+        actual: WEEKDAYS[actual]!,
+        written: WEEKDAYS[weekday]!,
+      });
     }
   }
   return found;
@@ -272,27 +273,19 @@ function parseWrittenOut(text: string, quoted: string): DateResult | null {
 
 function parseNumericDate(
   [, first, , second, year]: RegExpExecArray,
-  quoted: string,
+  quoted: Quoted,
   dayOrder: DayOrder | undefined,
 ): DateResult {
   if (dayOrder === undefined) {
-    return {
-      ok: false,
-      ambiguousOrder: true,
-      error:
-        `${quoted} is not ISO 8601 YYYY-MM-DD: its day/month order is ambiguous; ` +
-        'declare day/month/year or month/day/year for the whole file, or write YYYY-MM-DD',
-    };
+    return { ...fail('date.ambiguousOrder', quoted), ambiguousOrder: true };
   }
   if (year!.length !== 4) {
-    return { ok: false, error: `${quoted} has a two-digit year; write the year in full` };
+    return fail('date.twoDigitYear', quoted);
   }
   const [day, month] = dayOrder === 'dmy' ? [first, second] : [second, first];
   return (
-    toDay(Number(year), Number(month), Number(day)) ?? {
-      ok: false,
-      error: `${quoted} is not a calendar date in ${dayOrder === 'dmy' ? 'day/month/year' : 'month/day/year'} order`,
-    }
+    toDay(Number(year), Number(month), Number(day)) ??
+    fail(dayOrder === 'dmy' ? 'date.notCalendarDmy' : 'date.notCalendarMdy', quoted)
   );
 }
 
@@ -307,6 +300,14 @@ export function parseDay(value: string): { day: string; dayNumber: number } | nu
 /** `YYYY-MM-DD` of a day number. */
 export function formatDayNumber(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The field and the text as written, that a date's reasons name. */
+type Quoted = { field: string; text: string };
+
+/** A date that could not be read, and why (rejection-words.ts). */
+function fail(key: RejectionKey, values: MessageValues): DateResult & { ok: false } {
+  return { ok: false, ...rejectionReason(key, values) };
 }
 
 /** A value quoted in a message: its first 60 characters (display-text.ts's clip). */

@@ -4,6 +4,7 @@
  */
 
 import type { TextEncodingName } from './import/decode-text';
+import type { Message } from './message';
 
 /** A GeoJSON Point position: `[lon, lat]` or `[lon, lat, alt]`, WGS84. */
 export type Position = [number, number] | [number, number, number];
@@ -45,7 +46,10 @@ export interface RejectedFeature {
   /** 1-based line of a CSV row or a GeoJSONSeq record, when the input has lines. */
   line?: number;
   id?: string;
+  /** Why, in English: the rejected-rows file, the package manifest and the command line. */
   reason: string;
+  /** Why, for the reader (rejection-words.ts), when the reader that rejected it sends one. */
+  message?: Message;
   /** The problem in a few words (`date not understood`), to group rejections by. */
   problem?: string;
   /** The parsed value (a Feature-like object, or a CSV row as column → text). */
@@ -67,7 +71,10 @@ export interface LoadWarning {
     | 'sheets'
     | 'encoding'
     | 'other';
+  /** The warning in English (tests, the command line). */
   message: string;
+  /** The same for the reader, when the importer sent words for it (import/warning-words.ts). */
+  sent?: Message;
   /** Incident or row indices concerned, when the warning is about particular ones. */
   indices?: number[];
   /** A workbook's sheet names, for the report to offer the others (`sheets`). */

@@ -65,7 +65,7 @@ describe('Loading a FeatureCollection', () => {
       makeCollection([makeFeature({ id: 'x' }), makeFeature({ id: 'x', type: 'ied' })]),
     );
     expect(set.incidents).toHaveLength(2);
-    expect(set.warnings).toEqual([
+    expect(set.warnings).toMatchObject([
       {
         code: 'duplicate-id',
         message: 'id "x" is used by 2 features (#0, #1); all are kept',

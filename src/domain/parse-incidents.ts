@@ -9,11 +9,13 @@ import type {
 import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { DateResult } from './incident-date';
 import { describeValue, parseIncidentDate } from './incident-date';
+import { fileError, IncidentFileError } from './import/file-error-words';
+import { positionsMessage, wordWarning } from './import/warning-words';
+import type { Message } from './message';
+import type { Reason, SentReason } from './rejection-words';
+import { rejectedAs, rejectionReason } from './rejection-words';
 
-/** A file that cannot be read as incidents at all (not JSON, not a FeatureCollection). */
-export class IncidentFileError extends Error {
-  override name = 'IncidentFileError';
-}
+export { IncidentFileError };
 
 export type JsonObject = Record<string, unknown>;
 
@@ -48,7 +50,9 @@ export function setOwn(object: JsonObject, key: string, value: unknown): void {
   }
 }
 
-export type TypeResult = { ok: true; type: string } | { ok: false; error: string };
+/** A type code, or why there is none: `error` in English, `message` for the reader. */
+export type TypeResult =
+  { ok: true; type: string } | { ok: false; error: string; message?: Message };
 
 /**
  * How a layout reads an incident's identity, day and type from a feature's properties. The
@@ -68,10 +72,9 @@ export function readTypeCode(properties: JsonObject, field: string): TypeResult 
   if (typeof type === 'string' && type.trim() !== '') return { ok: true, type };
   return {
     ok: false,
-    error:
-      type === undefined || type === null
-        ? `${field} is missing`
-        : `${field} ${describeValue(type)} is not a non-empty string`,
+    ...(type === undefined || type === null
+      ? rejectionReason('field.missing', { field })
+      : rejectionReason('field.notTypeCode', { field, value: describeValue(type) })),
   };
 }
 
@@ -89,7 +92,7 @@ export function parseIncidentText(text: string): IncidentSet {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new IncidentFileError(`The file is not valid JSON (${detail}).`);
+    throw fileError('notJson', { detail });
   }
   return parseIncidentCollection(json);
 }
@@ -122,12 +125,13 @@ export function parseIncidentCollection(
 /** The `features` array of a FeatureCollection; throws IncidentFileError for anything else. */
 export function readFeatureArray(json: unknown): unknown[] {
   if (!isObject(json) || own(json, 'type') !== 'FeatureCollection') {
-    const got = isObject(json) ? `type ${describeValue(own(json, 'type'))}` : describeValue(json);
-    throw new IncidentFileError(`The file is not a GeoJSON FeatureCollection (got ${got}).`);
+    throw isObject(json)
+      ? fileError('notCollectionType', { value: describeValue(own(json, 'type')) })
+      : fileError('notCollection', { value: describeValue(json) });
   }
   const features = own(json, 'features');
   if (!Array.isArray(features)) {
-    throw new IncidentFileError('The FeatureCollection has no "features" array.');
+    throw fileError('noFeatures');
   }
   return features;
 }
@@ -162,8 +166,12 @@ export function validateFeature(
   index: number,
   fields: FieldReader = NATIVE_FIELDS,
 ): Incident | RejectedFeature {
-  const reject = (reason: string, id?: string): RejectedFeature =>
-    id === undefined ? { index, reason, input } : { index, id, reason, input };
+  const reject = (reason: SentReason, id?: string): RejectedFeature => ({
+    index,
+    ...(id === undefined ? {} : { id }),
+    ...rejectedAs(reason),
+    input,
+  });
 
   // One iterative walk finds both problems that JSON.parse lets through: overflowed numbers and
   // nesting too deep to export. A too-deep input is handed back cut at the limit, for the same reason.
@@ -173,33 +181,38 @@ export function validateFeature(
     return {
       index,
       ...(deepId === undefined ? {} : { id: deepId }),
-      reason: `${scan.tooDeep} nests deeper than ${MAX_NESTING_DEPTH} levels`,
+      ...rejectedAs(
+        rejectionReason('feature.tooDeep', { path: scan.tooDeep, depth: MAX_NESTING_DEPTH }),
+      ),
       input: truncateDeepValue(input),
     };
   }
 
   if (!isObject(input) || own(input, 'type') !== 'Feature') {
-    const got = isObject(input)
-      ? `type ${describeValue(own(input, 'type'))}`
-      : describeValue(input);
-    return reject(`not a GeoJSON Feature (got ${got})`);
+    return reject(
+      isObject(input)
+        ? rejectionReason('feature.notFeatureType', { value: describeValue(own(input, 'type')) })
+        : rejectionReason('feature.notFeature', { value: describeValue(input) }),
+    );
   }
   const properties = own(input, 'properties');
   const id = readFeatureId(input, fields);
 
   const featureId = own(input, 'id');
   if (featureId !== undefined && typeof featureId !== 'string' && typeof featureId !== 'number') {
-    return reject(`id ${describeValue(featureId)} is not a string or number`);
+    return reject(rejectionReason('feature.badId', { value: describeValue(featureId) }));
   }
   const position = readPosition(own(input, 'geometry'));
-  if (typeof position === 'string') return reject(position, id);
-  if (scan.nonFinite !== null) return reject(`${scan.nonFinite} is not a finite number`, id);
+  if (position !== null && 'error' in position) return reject(position, id);
+  if (scan.nonFinite !== null) {
+    return reject(rejectionReason('feature.notFinite', { path: scan.nonFinite }), id);
+  }
 
-  if (!isObject(properties)) return reject('properties must be an object with date and type', id);
+  if (!isObject(properties)) return reject(rejectionReason('feature.noProperties'), id);
   const date = fields.date(properties);
-  if (!date.ok) return reject(date.error, id);
+  if (!date.ok) return reject(date, id);
   const type = fields.type(properties);
-  if (!type.ok) return reject(type.error, id);
+  if (!type.ok) return reject(type, id);
 
   return {
     index,
@@ -229,24 +242,26 @@ function readFeatureId(feature: JsonObject, fields: FieldReader): string | undef
 }
 
 /** The Point position, `null` for an unlocated incident, or the reason the geometry is unusable. */
-function readPosition(geometry: unknown): Position | null | string {
+function readPosition(geometry: unknown): Position | null | Reason {
   if (geometry === null) return null;
-  if (geometry === undefined) return 'geometry is missing (use null for an unlocated incident)';
-  if (!isObject(geometry)) return `geometry ${describeValue(geometry)} is not an object`;
+  if (geometry === undefined) return rejectionReason('geometry.missing');
+  if (!isObject(geometry)) {
+    return rejectionReason('geometry.notObject', { value: describeValue(geometry) });
+  }
   const type = own(geometry, 'type');
-  if (type !== 'Point')
-    return `geometry type ${describeValue(type)} is not supported (Point or null)`;
+  if (type !== 'Point') return rejectionReason('geometry.notPoint', { value: describeValue(type) });
   const coordinates = own(geometry, 'coordinates');
-  if (coordinates === undefined) return 'coordinates are missing';
+  if (coordinates === undefined) return rejectionReason('geometry.noCoordinates');
   if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3) {
-    return `coordinates ${describeValue(coordinates)} are not [lon, lat] or [lon, lat, alt]`;
+    return rejectionReason('geometry.notPosition', { value: describeValue(coordinates) });
   }
   if (!coordinates.every((c) => typeof c === 'number' && Number.isFinite(c))) {
-    return `coordinates [${coordinates.map(describeValue).join(', ')}] are not all finite numbers`;
+    const values = coordinates.map(describeValue).join(', ');
+    return rejectionReason('geometry.notFinite', { values });
   }
   const [lon, lat] = coordinates as number[];
-  if (lon! < -180 || lon! > 180) return `longitude ${lon} is outside -180…180`;
-  if (lat! < -90 || lat! > 90) return `latitude ${lat} is outside -90…90`;
+  if (lon! < -180 || lon! > 180) return rejectionReason('geometry.longitude', { value: lon! });
+  if (lat! < -90 || lat! > 90) return rejectionReason('geometry.latitude', { value: lat! });
   return coordinates as Position;
 }
 
@@ -335,16 +350,6 @@ export function deriveId(feature: JsonObject): string {
   return 'derived-' + (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Positions a duplicate-id warning names before it only counts the rest. */
-const NAMED_POSITIONS = 10;
-
-/** `#3, #7` or `#3, #7, … and 998 more`. */
-function listPositions(list: readonly number[]): string {
-  const named = list.slice(0, NAMED_POSITIONS).map((i) => `#${i}`);
-  const more = list.length - named.length;
-  return more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ');
-}
-
 /** One warning per id used by more than one incident; all of them stay loaded. */
 export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] {
   const positions = new Map<string, number[]>();
@@ -355,9 +360,8 @@ export function findDuplicateIds(incidents: readonly Incident[]): LoadWarning[] 
   }
   return [...positions]
     .filter(([, list]) => list.length > 1)
-    .map(([key, list]) => ({
-      code: 'duplicate-id' as const,
-      message: `id "${key}" is used by ${list.length} features (${listPositions(list)}); all are kept`,
-      indices: list,
-    }));
+    .map(([key, list]) => {
+      const sent = positionsMessage('duplicateId', list, { id: key, n: list.length });
+      return { code: 'duplicate-id' as const, message: wordWarning(sent), sent, indices: list };
+    });
 }

@@ -21,12 +21,16 @@ import borderStrip from './locales/en/borderStrip.json';
 import cappedList from './locales/en/cappedList.json';
 import common from './locales/en/common.json';
 import exportWords from './locales/en/export.json';
+import { FILE_ERROR_WORDS } from '../domain/import/file-error-words';
 import filters from './locales/en/filters.json';
 import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
+import { WARNING_WORDS } from '../domain/import/warning-words';
 import mapControls from './locales/en/mapControls.json';
+import { MAPPING_WORDS } from '../domain/import/mapping-words';
 import mapView from './locales/en/mapView.json';
+import { REJECTION_WORDS } from '../domain/rejection-words';
 import savedDatasets from './locales/en/savedDatasets.json';
 import savedViews from './locales/en/savedViews.json';
 import timeline from './locales/en/timeline.json';
@@ -41,15 +45,19 @@ export const EN = {
   common,
   export: exportWords,
   fileProblems: FILE_PROBLEM_WORDS,
+  fileError: FILE_ERROR_WORDS,
   filters,
   // `import` is a keyword: its file is imported under another name.
   import: importWords,
   incidentDetail,
   incidentList,
   linkProblems: LINK_WORDS,
+  loadWarning: WARNING_WORDS,
   mapControls,
+  mappingReason: MAPPING_WORDS,
   mapView,
   noteProblems: NOTE_PROBLEM_WORDS,
+  rejection: REJECTION_WORDS,
   savedDatasets,
   savedViews,
   storage: STORAGE_WORDS,

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { Message } from '../domain/message';
+import { message } from '../domain/message';
 import { describeProblems } from '../domain/import/rejection-problems';
 import type { EngineClient } from '../workers/engine-client';
 import { LoadCancelledError } from '../workers/engine-client';
@@ -8,6 +10,7 @@ import type {
   DatasetSummary,
   DayOrder,
   EngineSummary,
+  LoadFailure,
   LoadMode,
   LoadOptions,
   LoadPhase,
@@ -38,6 +41,8 @@ export interface MappingRequest {
   columns: string[];
   sample: Array<Record<string, unknown>>;
   reason: string;
+  /** The reason for the reader, when the importer sent words for it. */
+  sent?: Message;
 }
 
 /** A file that was read but of which no incident could load: the data shown before stays. */
@@ -62,6 +67,8 @@ export interface DataSlice {
   loading: LoadingState | null;
   /** A file-level failure (not JSON, not found…); the data shown before stays. */
   loadError: string | null;
+  /** The same failure for the reader, when the importer sent words for it; shown with loadError. */
+  loadFailure: LoadFailure | null;
   mappingRequest: MappingRequest | null;
   emptyLoad: EmptyLoad | null;
   /** The load a size limit stopped (its message is the load error), to load again. */
@@ -115,6 +122,7 @@ export function createDataSlice(
       set({
         loading: { name: request.source.name, phase: 'reading', progress: null },
         loadError: null,
+        loadFailure: null,
         limitOffer: null,
       });
       try {
@@ -122,14 +130,15 @@ export function createDataSlice(
           set({ loading: { name: request.source.name, phase, progress } }),
         );
         if (reply.status === 'failed') {
-          const { message, higherLimit } = reply;
+          const { message, failure, higherLimit } = reply;
           const limitOffer = higherLimit === undefined ? null : { request, maxBytes: higherLimit };
-          set({ loading: null, loadError: message, limitOffer });
+          set({ loading: null, loadError: message, loadFailure: failure ?? null, limitOffer });
           return false;
         }
         if (reply.status === 'needs-mapping') {
-          const { format, columns, sample, reason } = reply;
-          set({ loading: null, mappingRequest: { request, format, columns, sample, reason } });
+          const { format, columns, sample, reason, sent } = reply;
+          const asked = { request, format, columns, sample, reason, ...(sent ? { sent } : {}) };
+          set({ loading: null, mappingRequest: asked });
           return false;
         }
         if (reply.status === 'empty') {
@@ -148,10 +157,19 @@ export function createDataSlice(
         return true;
       } catch (error) {
         if (error instanceof LoadCancelledError) {
-          set({ loading: null, loadError: `Loading ${request.source.name} was cancelled.` });
+          const { name } = request.source;
+          set({
+            loading: null,
+            loadError: `Loading ${name} was cancelled.`,
+            loadFailure: { reason: message('import', 'loadCancelled', { name }) },
+          });
           return false;
         }
-        set({ loading: null, loadError: `${request.source.name}: ${(error as Error).message}` });
+        set({
+          loading: null,
+          loadError: `${request.source.name}: ${(error as Error).message}`,
+          loadFailure: null,
+        });
         return false;
       }
     };
@@ -188,6 +206,7 @@ export function createDataSlice(
       summary: null,
       loading: null,
       loadError: null,
+      loadFailure: null,
       mappingRequest: null,
       emptyLoad: null,
       limitOffer: null,

@@ -7,6 +7,7 @@ import type { NameListKey } from '../domain/filters/filter-dimension';
 import type { UrlFilter } from '../domain/url-state';
 import { EMPTY_URL_FILTER } from '../domain/url-state';
 import type { IncidentFeature, LoadWarning } from '../domain/incident';
+import type { Message } from '../domain/message';
 import type { TextEncodingName } from '../domain/import/decode-text';
 import type { ReadLimits } from '../domain/import/read-limits';
 import type { IncidentView } from '../domain/layouts/incident-view';
@@ -64,7 +65,9 @@ export interface RejectionSummary {
   index: number;
   line?: number;
   id?: string;
+  /** Why, in English; `message` words it for the reader when the importer sent one. */
   reason: string;
+  message?: Message;
 }
 
 export interface DatasetSummary {
@@ -114,6 +117,7 @@ export type LoadReply =
       columns: string[];
       sample: Array<Record<string, unknown>>;
       reason: string;
+      sent?: Message;
     }
   | {
       /**
@@ -127,10 +131,19 @@ export type LoadReply =
     }
   | {
       status: 'failed';
+      /** Why, in English (a link's fallback notice, tests). */
       message: string;
+      /** Why, for the reader, when the importer sent words for it. */
+      failure?: LoadFailure;
       /** When a size limit stopped the load: the limit a new attempt may take, in bytes. */
       higherLimit?: number;
     };
+
+/** A failed load as the reader reads it: the file's name, then why; without a name, `reason` says all. */
+export interface LoadFailure {
+  name?: string;
+  reason: Message;
+}
 
 /** The permalink's filters plus the dataset selection, which a link cannot carry. */
 export interface EngineFilter extends UrlFilter {

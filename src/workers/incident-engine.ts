@@ -64,8 +64,15 @@ export class IncidentEngine implements IncidentSource {
   /** Adds an import's result (read whole or streamed) as a dataset. */
   accept(outcome: ImportOutcome, request: P.LoadRequest): P.LoadReply {
     if (outcome.status === 'needs-mapping') {
-      const { format, columns, sample, reason } = outcome;
-      return { status: 'needs-mapping', format, columns, sample, reason };
+      const { format, columns, sample, reason, sent } = outcome;
+      return {
+        status: 'needs-mapping',
+        format,
+        columns,
+        sample,
+        reason,
+        ...(sent ? { sent } : {}),
+      };
     }
     const summary = summariseDataset(outcome, request);
     // Nothing loaded: what was shown stays, and the report says why.

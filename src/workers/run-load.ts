@@ -12,6 +12,7 @@ import { DEFAULT_READ_LIMITS, raisedLimit, ReadLimitError } from '../domain/impo
 import { isZip } from '../domain/import/read-workbook';
 import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
 import { IncidentFileError } from '../domain/parse-incidents';
+import { fileFailure } from './engine/dataset-reply';
 import type { IncidentEngine } from './incident-engine';
 import { openPackage } from './package/open-package';
 import type { Body } from './read-source';
@@ -102,7 +103,7 @@ function failure(request: LoadRequest, error: unknown): LoadReply {
     const higherLimit = raisedLimit(error.stop);
     return { status: 'failed', message, ...(higherLimit === null ? {} : { higherLimit }) };
   }
-  if (error instanceof IncidentFileError) return { status: 'failed', message };
+  if (error instanceof IncidentFileError) return fileFailure(request.source.name, error);
   throw error;
 }
 

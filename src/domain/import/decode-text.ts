@@ -1,3 +1,4 @@
+import { fileError } from './file-error-words';
 import type { LoadWarning } from '../incident';
 import { IncidentFileError } from '../parse-incidents';
 import { megabytes } from './read-limits';
@@ -48,9 +49,6 @@ const SIGNATURES: ReadonlyArray<{ bytes: number[]; message: string }> = [
   { bytes: [0x25, 0x50, 0x44, 0x46], message: 'The file is a PDF document, not a data file.' },
 ];
 
-const BINARY_MESSAGE =
-  'The file is binary, not text: it is not GeoJSON or CSV. Open a .geojson, .json or .csv file.';
-
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
@@ -96,7 +94,7 @@ function sniffBinary(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   ) {
     return oddNuls > evenNuls ? 'utf-16le' : 'utf-16be';
   }
-  if (evenNuls + oddNuls + control > 0) throw new IncidentFileError(BINARY_MESSAGE);
+  if (evenNuls + oddNuls + control > 0) throw fileError('binary');
   return null;
 }
 
@@ -198,7 +196,7 @@ function decodeBytes(bytes: Uint8Array, asked: TextEncodingName | undefined): De
   if (!mark) return decodeUnmarked(bytes, asked);
   // A byte-order mark decides, whatever was asked.
   const body = bytes.subarray(mark.bytes.length);
-  if (mark.encoding === 'utf-8' && sniffBinary(body)) throw new IncidentFileError(BINARY_MESSAGE);
+  if (mark.encoding === 'utf-8' && sniffBinary(body)) throw fileError('binary');
   const text = decodeStrictly(body, mark.encoding);
   if (text === null) {
     const name = ENCODING_NAMES[mark.encoding];
@@ -225,7 +223,7 @@ export function decodeIncidentText(
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     for (let i = 0; i < Math.min(text.length, SNIFF_BYTES); i++) {
       if (isBinaryCode(text.charCodeAt(i))) {
-        throw new IncidentFileError(BINARY_MESSAGE);
+        throw fileError('binary');
       }
     }
     decoded = { text, encoding: 'utf-8', basis: 'valid' };
@@ -241,9 +239,9 @@ export function decodeIncidentText(
     }
     if (decoded.text === '' && bytes.byteLength > MAX_STRING_CHARS)
       throw tooLongForText(bytes.byteLength);
-    if (decoded.text.includes('\u0000')) throw new IncidentFileError(BINARY_MESSAGE);
+    if (decoded.text.includes('\u0000')) throw fileError('binary');
   }
-  if (decoded.text.trim() === '') throw new IncidentFileError('The file is empty.');
+  if (decoded.text.trim() === '') throw fileError('empty');
   return decoded;
 }
 

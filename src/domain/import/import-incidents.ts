@@ -3,6 +3,8 @@
  * DOM or framework, so it runs in a Web Worker. Nothing is dropped silently: every feature or row
  * either loads or is listed as rejected with its reason, and the rest is said in warnings.
  */
+import type { Message } from '../message';
+import { fileError } from './file-error-words';
 import type { IncidentSet, RejectedFeature } from '../incident';
 import type { DayOrder } from '../incident-date';
 import { describeValue } from '../incident-date';
@@ -20,6 +22,7 @@ import { crsWarning, looksLikeJson, readGeoJson } from './read-geojson';
 import { looksLikeKml, readKml } from './read-kml';
 import { inspectZip, readWorkbookSheet } from './read-workbook';
 import type { StreamedCollection } from './stream-feature-collection';
+import { rejectedAs } from '../rejection-words';
 
 export type { Layout } from '../layouts/layout-registry';
 export type { ColumnMapping } from '../layouts/mapped-layout';
@@ -59,6 +62,8 @@ export type ImportOutcome =
       /** The first rows (column → text) or features' properties, to show in the dialog. */
       sample: Array<Record<string, unknown>>;
       reason: string;
+      /** The reason for the reader, when the importer sent words for it (mapping-words.ts). */
+      sent?: Message;
     };
 
 /**
@@ -152,9 +157,7 @@ export function importStreamedCollection(
   const report = throttleProgress(options.onProgress);
   const type = own(collection.members, 'type');
   if (type !== 'FeatureCollection') {
-    throw new IncidentFileError(
-      `The file is not a GeoJSON FeatureCollection (got type ${describeValue(type)}).`,
-    );
+    throw fileError('notCollectionType', { value: describeValue(type) });
   }
   const { members, warnings } = readCollectionMembers(collection.members);
   if (Object.hasOwn(collection.members, 'crs'))
@@ -163,7 +166,7 @@ export function importStreamedCollection(
   const entries: FeatureEntry[] = [];
   for (const feature of collection.features) {
     if (feature.error !== undefined)
-      broken.push({ index: feature.index, reason: feature.error, input: undefined });
+      broken.push({ index: feature.index, ...rejectedAs(feature.error), input: undefined });
     else entries.push({ value: feature.value, index: feature.index });
   }
   const content: GeoJsonContent = {
@@ -204,7 +207,7 @@ export async function importZip(
   }
   const { sheets } = zip;
   const sheet = options.sheet ?? sheets[0];
-  if (sheet === undefined) throw new IncidentFileError('The workbook has no sheet.');
+  if (sheet === undefined) throw fileError('noSheets');
   if (!sheets.includes(sheet)) {
     throw new IncidentFileError(
       `The workbook has no sheet "${sheet}"; its sheets are ${sheets.map((s) => `"${s}"`).join(', ')}.`,

@@ -3,6 +3,8 @@
  * Feature whose properties are every column's text exactly as read, whose geometry comes from the
  * coordinate columns and whose `id` is the layout's id column.
  */
+import { mappingReason } from './mapping-words';
+import type { Message } from '../message';
 import type { Incident, IncidentFeature, LoadWarning, RejectedFeature } from '../incident';
 import type { FieldReader, JsonObject } from '../parse-incidents';
 import { findDuplicateIds, own, setOwn, validateFeature } from '../parse-incidents';
@@ -17,6 +19,8 @@ import type { CsvRow, CsvTable } from './read-csv';
 import { describeMissingColumns, recogniseLayout } from './recognise-layout';
 import { checkRegion } from './region-checks';
 import { trackProblems } from './rejection-problems';
+import type { Reason, SentReason } from '../rejection-words';
+import { rejectedAs, rejectionReason } from '../rejection-words';
 
 type NeedsMapping = Extract<ImportOutcome, { status: 'needs-mapping' }>;
 
@@ -95,12 +99,13 @@ function planTable(
   format: 'csv' | 'xlsx',
   options: ImportOptions,
 ): TablePlan | NeedsMapping {
-  const needsMapping = (reason: string): NeedsMapping => ({
+  const needsMapping = (reason: string, sent?: Message): NeedsMapping => ({
     status: 'needs-mapping',
     format,
     columns: keys,
     sample: rows.slice(0, SAMPLE_ROWS).map((row) => rowObject(keys, row.cells)),
     reason,
+    ...(sent ? { sent } : {}),
   });
 
   let layout: Layout;
@@ -118,11 +123,13 @@ function planTable(
       ['latitude', mapping.latitude],
     ] as const) {
       if (column !== undefined && !keys.includes(column)) {
-        return needsMapping(`The column "${column}" chosen for the ${role} is not in the file.`);
+        const { reason, sent } = mappingReason(`columnMissing.${role}`, { column });
+        return needsMapping(reason, sent);
       }
     }
     if ((mapping.longitude === undefined) !== (mapping.latitude === undefined)) {
-      return needsMapping('Choose both a longitude and a latitude column, or neither.');
+      const { reason, sent } = mappingReason('halfPosition');
+      return needsMapping(reason, sent);
     }
     layout = 'custom';
     lonKey = mapping.longitude ?? findColumn(keys, LONGITUDE_NAMES);
@@ -177,16 +184,16 @@ function rowObject(keys: readonly string[], cells: readonly string[]): JsonObjec
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A coordinate cell: a finite decimal number, null when blank, else the reason it is unusable. */
-function readCoordinate(text: string, column: string): number | null | string {
+function readCoordinate(text: string, column: string): number | null | Reason {
   const trimmed = text.trim();
   if (trimmed === '') return null;
+  const cell = { field: column, value: trimmed.slice(0, 40) };
   if (!DECIMAL.test(trimmed)) {
-    return `${column} "${trimmed.slice(0, 40)}" is not a decimal number${/^[+-]?\d+,\d+$/.test(trimmed) ? ' (write a point, not a comma, before the decimals)' : ''}`;
+    const comma = /^[+-]?\d+,\d+$/.test(trimmed);
+    return rejectionReason(comma ? 'table.notDecimalComma' : 'table.notDecimal', cell);
   }
   const value = Number(trimmed);
-  return Number.isFinite(value)
-    ? value
-    : `${column} "${trimmed.slice(0, 40)}" is not a finite number`;
+  return Number.isFinite(value) ? value : rejectionReason('table.notFiniteCell', cell);
 }
 
 /** A GeoJSON Point from the coordinate cells; null for blank cells; else the reason. */
@@ -194,19 +201,19 @@ function rowGeometry(
   row: CsvRow,
   plan: TablePlan,
   swap: boolean,
-): IncidentFeature['geometry'] | string {
+): IncidentFeature['geometry'] | Reason {
   if (plan.lonColumn < 0) return null;
   const lonName = plan.keys[plan.lonColumn]!;
   const latName = plan.keys[plan.latColumn]!;
   const lon = readCoordinate(row.cells[plan.lonColumn] ?? '', lonName);
   const lat = readCoordinate(row.cells[plan.latColumn] ?? '', latName);
-  if (typeof lon === 'string') return lon;
-  if (typeof lat === 'string') return lat;
+  if (lon !== null && typeof lon === 'object') return lon;
+  if (lat !== null && typeof lat === 'object') return lat;
   if (lon === null && lat === null) return null;
-  if (lon === null)
-    return `${lonName} is blank but ${latName} is "${row.cells[plan.latColumn]!.trim()}"`;
-  if (lat === null)
-    return `${latName} is blank but ${lonName} is "${row.cells[plan.lonColumn]!.trim()}"`;
+  const halfBlank = (field: string, other: string, column: number) =>
+    rejectionReason('table.halfBlank', { field, other, value: row.cells[column]!.trim() });
+  if (lon === null) return halfBlank(lonName, latName, plan.latColumn);
+  if (lat === null) return halfBlank(latName, lonName, plan.lonColumn);
   return { type: 'Point', coordinates: swap ? [lat, lon] : [lon, lat] };
 }
 
@@ -229,20 +236,22 @@ function rowToIncident(
   const idText = plan.idKey !== undefined ? own(properties, plan.idKey) : undefined;
   const id = typeof idText === 'string' && idText.trim() !== '' ? idText : undefined;
   const first = row.cells.find((cell) => cell.trim() !== '')?.trim() ?? '';
-  const reject = (reason: string): RejectedFeature => ({
+  const reject = (reason: SentReason): RejectedFeature => ({
     index,
     line: row.line,
     ...(id !== undefined ? { id } : {}),
     // A sum under the data is said to be one rather than blamed for its missing date.
-    reason: TOTALS.test(first) ? `a totals row ("${first.slice(0, 40)}"), not an incident` : reason,
+    ...rejectedAs(
+      TOTALS.test(first) ? rejectionReason('table.totals', { value: first.slice(0, 40) }) : reason,
+    ),
     input: properties,
     raw: row.raw,
   });
   if (row.error !== undefined) return reject(row.error);
 
   const geometry = rowGeometry(row, plan, swap);
-  let reason: string;
-  if (typeof geometry === 'string') {
+  let reason: SentReason;
+  if (geometry !== null && 'error' in geometry) {
     reason = geometry;
   } else {
     const feature: JsonObject = { type: 'Feature' };
@@ -251,7 +260,7 @@ function rowToIncident(
     feature.properties = properties;
     const result = validateFeature(feature, index, fields);
     if (!('reason' in result)) return result;
-    reason = result.reason;
+    reason = { error: result.reason, ...(result.message ? { message: result.message } : {}) };
   }
   return reject(reason);
 }

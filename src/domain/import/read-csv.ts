@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import type { LoadWarning } from '../incident';
 import { IncidentFileError } from '../parse-incidents';
+import type { Reason } from '../rejection-words';
+import { rejectionReason } from '../rejection-words';
 
 /** One data row as read: its cells in column order, where it stood and its exact text. */
 export interface CsvRow {
@@ -10,7 +12,8 @@ export interface CsvRow {
   /** The row's exact source text, without its final line break. */
   raw: string;
   /** Why the row cannot be used as it stands (malformed quotes, a wrong number of fields). */
-  error?: string;
+  /** Why the row cannot be read as one (rejection-words.ts). */
+  error?: Reason;
 }
 
 export interface CsvTable {
@@ -112,9 +115,13 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
       }
       const row: CsvRow = { cells, line: startLine, raw };
       if (errors.length > 0) {
-        row.error = `the row cannot be read as CSV: ${errors.map((e) => e.message).join('; ')}`;
+        const detail = errors.map((e) => e.message).join('; ');
+        row.error = rejectionReason('table.badRow', { detail });
       } else if (cells.length !== header.length) {
-        row.error = `the row has ${cells.length} fields but the header has ${header.length}`;
+        row.error = rejectionReason('table.fieldCount', {
+          cells: cells.length,
+          header: header.length,
+        });
       }
       rows.push(row);
     },

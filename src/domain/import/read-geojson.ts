@@ -1,13 +1,10 @@
+import { warningMessage, wordWarning } from './warning-words';
+import { fileError } from './file-error-words';
 import type { LoadWarning, RejectedFeature } from '../incident';
 import { describeValue } from '../incident-date';
 import type { JsonObject } from '../parse-incidents';
-import {
-  IncidentFileError,
-  isObject,
-  own,
-  readCollectionMembers,
-  readFeatureArray,
-} from '../parse-incidents';
+import { rejectedAs, rejectionReason } from '../rejection-words';
+import { isObject, own, readCollectionMembers, readFeatureArray } from '../parse-incidents';
 
 /** A value that should be a Feature, with where it stood in the file. */
 export interface FeatureEntry {
@@ -107,7 +104,7 @@ function readSequence(text: string): GeoJsonContent {
       rejected.push({
         index,
         line,
-        reason: `line ${line} is not valid JSON (${errorDetail(error)})`,
+        ...rejectedAs(rejectionReason('json.badLine', { line, detail: errorDetail(error) })),
         input: raw,
         raw,
       });
@@ -122,13 +119,8 @@ export function crsWarning(crs: unknown): LoadWarning {
   const name = isObject(properties) ? own(properties, 'name') : undefined;
   const declared = typeof name === 'string' ? `"${name}"` : describeValue(crs);
   const differs = typeof name === 'string' && !WGS84_CRS.test(name);
-  return {
-    code: 'crs',
-    message:
-      `the file declares a coordinate reference system (crs ${declared}), a member GeoJSON dropped in 2016; ` +
-      'coordinates were read as WGS84 longitude/latitude' +
-      (differs ? ', which this one may not be: check that the points fall where they should' : ''),
-  };
+  const sent = warningMessage(differs ? 'crsOther' : 'crs', { crs: declared });
+  return { code: 'crs', message: wordWarning(sent), sent };
 }
 
 /**
@@ -142,7 +134,7 @@ export function readGeoJson(text: string): GeoJsonContent {
     json = JSON.parse(text);
   } catch (error) {
     if (looksLikeSequence(text)) return readSequence(text);
-    throw new IncidentFileError(`The file is not valid JSON (${errorDetail(error)}).`);
+    throw fileError('notJson', { detail: errorDetail(error) });
   }
   if (isObject(json) && own(json, 'type') === 'Feature') {
     return {

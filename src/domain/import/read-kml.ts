@@ -5,11 +5,12 @@
  * mapping dialog can offer), and a description marked as HTML becomes its text, which is shown
  * as text like every other value, never rendered.
  */
+import { fileError } from './file-error-words';
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { LoadWarning } from '../incident';
 import type { JsonObject } from '../parse-incidents';
-import { IncidentFileError, isObject, own, setOwn } from '../parse-incidents';
+import { isObject, own, setOwn } from '../parse-incidents';
 import type { FeatureContent } from './import-features';
 
 /** Whether text is a KML document: an XML root element named `kml`. */
@@ -28,7 +29,7 @@ export function readKml(text: string): FeatureContent {
     document = parser.parseFromString(text, 'text/xml') as unknown as Document;
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new IncidentFileError(`The KML file is not well-formed XML (${detail}).`);
+    throw fileError('kmlNotXml', { detail: detail ?? '' });
   }
   const warnings: LoadWarning[] = [];
   const protoNames = Array.from(document.getElementsByTagName('Data'))
@@ -42,7 +43,7 @@ export function readKml(text: string): FeatureContent {
   }
   const collection = kml(document);
   if (collection.features.length === 0) {
-    throw new IncidentFileError('The KML file holds no Placemark: there is nothing to load.');
+    throw fileError('kmlEmpty');
   }
   return {
     format: 'kml',

@@ -3,6 +3,7 @@
  * (zipped KML, as Google Earth saves) gives its KML text. fflate lists the archive's entries and
  * unpacks only the small ones needed to tell which it is.
  */
+import { fileError } from './file-error-words';
 import type { UnzipFileInfo } from 'fflate';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
@@ -137,7 +138,7 @@ export async function readWorkbookSheet(
     const kept = trimEnd(cells, header.length);
     rows.push({ cells: kept, line, raw: Papa.unparse([kept], { newline: '\r\n' }) });
   });
-  if (header === null) throw new IncidentFileError(`The sheet "${sheet}" is empty.`);
+  if (header === null) throw fileError('sheetEmpty', { sheet });
   if (emptyRows.length > 0) {
     const shown = emptyRows.slice(0, 10).join(', ') + (emptyRows.length > 10 ? '…' : '');
     warnings.push({

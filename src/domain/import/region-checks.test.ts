@@ -32,7 +32,7 @@ describe('checkRegion', () => {
 
   it(`flags a point more than ${FAR_OUTSIDE_KM} km outside, once for the file`, () => {
     const warnings = checkRegion(loadIncidents([at(2.35, 48.85), at(-74, 40.7), at(70, 34)]));
-    expect(warnings).toEqual([
+    expect(warnings).toMatchObject([
       {
         code: 'outside-region',
         message: `2 of 3 incidents (#0, #1) lie more than ${FAR_OUTSIDE_KM} km outside Afghanistan and Pakistan`,

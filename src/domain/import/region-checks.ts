@@ -1,3 +1,4 @@
+import { NAMED_POSITIONS, positionsMessage, wordWarning } from './warning-words';
 import type { Incident, LoadWarning } from '../incident';
 
 /**
@@ -31,10 +32,11 @@ export function kmOutsideRegion(lon: number, lat: number): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** `#3, #7` or `#3, #7, … and 998 more`, as the warnings name positions. */
 function listIndices(indices: readonly number[]): string {
-  const shown = indices.slice(0, 10).map((i) => `#${i}`);
-  return indices.length > 10
-    ? `${shown.join(', ')} and ${indices.length - 10} more`
+  const shown = indices.slice(0, NAMED_POSITIONS).map((i) => `#${i}`);
+  return indices.length > NAMED_POSITIONS
+    ? `${shown.join(', ')} and ${indices.length - NAMED_POSITIONS} more`
     : shown.join(', ');
 }
 
@@ -64,11 +66,9 @@ export function checkRegion(incidents: readonly Incident[]): LoadWarning[] {
     });
   }
   if (far.length > 0) {
-    warnings.push({
-      code: 'outside-region',
-      message: `${far.length} of ${incidents.length} incidents (${listIndices(far)}) lie more than ${FAR_OUTSIDE_KM} km outside Afghanistan and Pakistan`,
-      indices: far,
-    });
+    const values = { n: far.length, total: incidents.length, km: FAR_OUTSIDE_KM };
+    const sent = positionsMessage('outsideRegion', far, values);
+    warnings.push({ code: 'outside-region', message: wordWarning(sent), sent, indices: far });
   }
   return warnings;
 }

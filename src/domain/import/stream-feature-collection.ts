@@ -8,13 +8,16 @@
  * Each feature's bytes are then decoded and parsed on their own, and its byte span is kept so
  * a rejected feature can be cut from the file exactly as written.
  */
+import { fileError } from './file-error-words';
 import { IncidentFileError } from '../parse-incidents';
 import type { JsonObject } from '../parse-incidents';
+import type { Reason } from '../rejection-words';
+import { rejectionReason } from '../rejection-words';
 
 export interface StreamedFeature {
   /** The parsed feature, or undefined when its text is not valid JSON (then `error` says why). */
   value: unknown;
-  error?: string;
+  error?: Reason;
   index: number;
   /** Byte offsets of the feature's text in the file, end exclusive. */
   start: number;
@@ -117,7 +120,9 @@ export async function readFeatureCollectionStream(
       start: feature.start,
       end: feature.start + length,
       value: 'value' in result ? result.value : undefined,
-      ...('error' in result ? { error: `not valid JSON (${result.error})` } : {}),
+      ...('error' in result
+        ? { error: rejectionReason('json.badFeature', { detail: result.error }) }
+        : {}),
     });
   };
   const endMember = (chunk: Uint8Array, at: number) => {
@@ -234,11 +239,9 @@ async function finishStream(
   members: JsonObject,
 ): Promise<StreamedCollection> {
   const trailing = (bytes: Uint8Array) => bytes.some((byte) => !isSpace(byte));
-  if (trailing(rest))
-    throw new IncidentFileError('The file has more text after the FeatureCollection.');
+  if (trailing(rest)) throw fileError('moreText');
   for await (const chunk of chunks) {
-    if (trailing(chunk))
-      throw new IncidentFileError('The file has more text after the FeatureCollection.');
+    if (trailing(chunk)) throw fileError('moreText');
   }
   return { features, members };
 }

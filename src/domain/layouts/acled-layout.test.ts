@@ -86,7 +86,7 @@ describe('The ACLED table', () => {
       ok: true,
       type: 'drone_swarm_new',
     });
-    expect(reader.type({ sub_event_type: '' })).toEqual({
+    expect(reader.type({ sub_event_type: '' })).toMatchObject({
       ok: false,
       error: 'sub_event_type is missing',
     });

@@ -8,6 +8,7 @@ import type { DateReading, DayOrder } from '../incident-date';
 import { describeValue, parseIncidentDate } from '../incident-date';
 import type { FieldReader, JsonObject, TypeResult } from '../parse-incidents';
 import { own } from '../parse-incidents';
+import { rejectionReason } from '../rejection-words';
 import type { IncidentView, ViewReaders } from './incident-view';
 import { viewWith } from './incident-view';
 import type { ColumnMapping } from './mapped-layout';
@@ -129,10 +130,13 @@ export function readCode(
 ): TypeResult {
   const value = own(properties, field);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return { ok: false, error: `${field} is missing` };
+    return { ok: false, ...rejectionReason('field.missing', { field }) };
   }
   if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
-    return { ok: false, error: `${field} ${describeValue(value)} is not text` };
+    return {
+      ok: false,
+      ...rejectionReason('field.notText', { field, value: describeValue(value) }),
+    };
   }
   return codeOf(String(value).trim());
 }
@@ -141,7 +145,7 @@ export function readCode(
 export function slugResult(field: string, text: string): TypeResult {
   const code = slugifyTypeCode(text);
   return code === ''
-    ? { ok: false, error: `${field} ${describeValue(text)} has no letters or digits` }
+    ? { ok: false, ...rejectionReason('field.noLetters', { field, value: describeValue(text) }) }
     : { ok: true, type: code };
 }
 

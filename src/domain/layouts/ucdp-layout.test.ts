@@ -38,7 +38,7 @@ describe('The UCDP table', () => {
 
   it('rejects a type of violence other than 1, 2 or 3, under the file’s name for it', () => {
     const reader = ucdpLayout.fields({ names: new Map([['type_of_violence', 'type_of_vi']]) });
-    expect(reader.type({ type_of_vi: '4' })).toEqual({
+    expect(reader.type({ type_of_vi: '4' })).toMatchObject({
       ok: false,
       error: 'type_of_vi "4" is not 1, 2 or 3',
     });

@@ -6,6 +6,7 @@
 import type { Precision } from '../incident-facets';
 import type { JsonObject } from '../parse-incidents';
 import { own } from '../parse-incidents';
+import { rejectionReason } from '../rejection-words';
 import type { ViewReaders } from './incident-view';
 import {
   columnReader,
@@ -159,7 +160,13 @@ export const ucdpLayout: KnownLayoutAdapter<'ucdp'> = {
         const row = BY_VALUE.get(text);
         return row
           ? { ok: true, type: row.code }
-          : { ok: false, error: `${name('type_of_violence')} "${text}" is not 1, 2 or 3` };
+          : {
+              ok: false,
+              ...rejectionReason('field.notViolenceType', {
+                field: name('type_of_violence'),
+                value: text,
+              }),
+            };
       }),
     };
   },

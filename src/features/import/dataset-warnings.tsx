@@ -7,6 +7,7 @@ import { displayName } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
 import type { LoadWarning } from '../../domain/incident';
 import { wordWarning } from './word-warning';
+import { MessageText } from '../data-text/message-text';
 
 /** Warnings about single features (ids used twice…) listed; the rest are counted. */
 export const SHOWN_WARNINGS = 200;
@@ -54,7 +55,7 @@ export function DatasetWarnings({
         <ul>
           {others.slice(0, SHOWN_WARNINGS).map((warning, i) => (
             <li key={i}>
-              <DataText value={warning.message} lang="en" />
+              <MessageText message={warning.sent ?? warning.message} />
             </li>
           ))}
         </ul>

@@ -85,7 +85,7 @@ describe('The load report', () => {
     );
   });
 
-  it('speaks Urdu, leaving each rejected row’s own reason in English, marked so', async () => {
+  it('speaks Urdu, down to each rejected row’s own reason', async () => {
     const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
     await act(() => showLanguage('ur'));
     render(<LoadReport store={store} />);
@@ -97,8 +97,27 @@ describe('The load report', () => {
     );
     const row = within(report).getByRole('listitem');
     expect(row).toHaveTextContent(/^لائن 3 \(شناخت "b"\): /);
-    expect(row.querySelector('[lang="en"]')).toHaveTextContent(/soon/);
+    expect(row).toHaveTextContent(
+      /^لائن 3 \(شناخت "b"\): date "soon" ISO 8601 \(YYYY-MM-DD، .* نہیں ہے$/,
+    );
+    expect(row.querySelector('[lang="en"]')).toBeNull();
     expect(within(report).getByRole('button', { name: 'مسترد شدہ ڈاؤن لوڈ کریں' })).toBeVisible();
+  });
+
+  it('says in Urdu why a file could not be loaded, after its name', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const text = '{"type": "FeatureCollection"}';
+    await store.getState().loadSource({ kind: 'text', text, name: 'bad.geojson' });
+    expect(store.getState().loadError).toBe(
+      'bad.geojson: The FeatureCollection has no "features" array.',
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /^bad\.geojson: FeatureCollection میں "features" فہرست نہیں ہے۔/,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
   });
 
   it('words the app’s own notices in the page’s language, and says others in English', async () => {

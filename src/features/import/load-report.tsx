@@ -5,7 +5,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
-import type { DatasetSummary, LoadOptions } from '../../workers/engine-protocol';
+import type { DatasetSummary, LoadFailure, LoadOptions } from '../../workers/engine-protocol';
 import { downloadFile } from '../export/download-file';
 import { displayName } from '../../domain/display-text';
 import { DataText } from '../data-text/data-text';
@@ -27,6 +27,7 @@ const EMPTY_SHOWN_REJECTIONS = 5;
 export function LoadReport({ store = incidentStore }: { store?: IncidentStore }) {
   const { t } = useTranslation('import');
   const loadError = useIncidentStore((state) => state.loadError, store);
+  const loadFailure = useIncidentStore((state) => state.loadFailure, store);
   const datasets = useIncidentStore((state) => state.summary?.datasets, store);
   const notices = useIncidentStore((state) => state.notices, store);
   const dismissNotices = useIncidentStore((state) => state.dismissNotices, store);
@@ -53,7 +54,11 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
       )}
       {loadError && (
         <div role="alert" className="message error">
-          <DataText value={loadError} lang="en" />
+          {loadFailure ? (
+            <FailureText failure={loadFailure} />
+          ) : (
+            <MessageText message={loadError} />
+          )}
           {limitOffer && (
             <p>
               <button type="button" onClick={() => void store.getState().loadWithHigherLimit()}>
@@ -207,11 +212,21 @@ function Rejections({
                 <Trans t={t} i18nKey="withId" components={{ id: <DataText value={r.id} name /> }} />
               </>
             )}
-            : <DataText value={r.reason} lang="en" />
+            : <MessageText message={r.message ?? r.reason} />
           </li>
         ))}
       </ol>
       {rejectedCount > shown && <p>{t('more', { count: rejectedCount - shown })}</p>}
+    </>
+  );
+}
+
+/** Why a load failed, in the reader's language: `name: why`, or the whole sentence. */
+function FailureText({ failure: { name, reason } }: { failure: LoadFailure }) {
+  if (name === undefined) return <MessageText message={reason} />;
+  return (
+    <>
+      <DataText value={name} name />: <MessageText message={reason} />
     </>
   );
 }

@@ -91,4 +91,19 @@ describe('The mapping dialog', () => {
     expect(screen.getAllByRole('option', { name: 'Place' }).length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'با این ستون‌ها بارگذاری کنید' })).toBeEnabled();
   });
+
+  it('says in Urdu that a chosen column is not in the file, naming it as chosen', async () => {
+    await act(() => showLanguage('ur'));
+    const store = makeStore();
+    render(<MappingDialog store={store} />);
+    const source = { kind: 'text' as const, text: STRIKES, name: 'strikes.csv' };
+    await store
+      .getState()
+      .loadSource(source, 'replace', { mapping: { date: 'Day', type: 'Place' } });
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'strikes.csv: تاریخ کے لیے چنا گیا کالم "Day" فائل میں نہیں ہے۔',
+    );
+    expect(dialog.querySelector('p [lang="en"]')).toBeNull();
+  });
 });

@@ -1,3 +1,4 @@
+import { MessageText } from '../data-text/message-text';
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -157,7 +158,7 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
               })}
             />
           ) : (
-            <DataText value={reason} lang="en" />
+            <MessageText message={request.sent ?? reason} />
           )}
         </p>
         <form

@@ -38,6 +38,17 @@ function reportedWarnings(warnings: readonly LoadWarning[]): LoadWarning[] {
   }));
 }
 
+/** The failed reply for a file that cannot be read: `name: why`, with the importer's words. */
+export function fileFailure(
+  name: string,
+  error: IncidentFileError,
+): Extract<LoadReply, { status: 'failed' }> {
+  const message = `${name}: ${error.message}`;
+  return error.sent
+    ? { status: 'failed', message, failure: { name, reason: error.sent } }
+    : { status: 'failed', message };
+}
+
 /** How many rejected rows or features give the "Choose columns again" dialog its columns. */
 const EMPTY_SAMPLE_ROWS = 5;
 
@@ -50,8 +61,7 @@ export function importFile(
   try {
     return importIncidents(input, { ...request.options, ...(onProgress ? { onProgress } : {}) });
   } catch (error) {
-    if (error instanceof IncidentFileError)
-      return { status: 'failed', message: `${request.source.name}: ${error.message}` };
+    if (error instanceof IncidentFileError) return fileFailure(request.source.name, error);
     throw error;
   }
 }
@@ -70,12 +80,15 @@ export function summariseDataset(
     loaded: set.incidents.length,
     rejectedCount: set.rejected.length,
     problems: countProblems(set.rejected),
-    rejected: set.rejected.slice(0, REPORTED_REJECTIONS).map(({ index, line, id, reason }) => ({
-      index,
-      reason: displayText(reason),
-      ...(line === undefined ? {} : { line }),
-      ...(id === undefined ? {} : { id }),
-    })),
+    rejected: set.rejected
+      .slice(0, REPORTED_REJECTIONS)
+      .map(({ index, line, id, reason, message }) => ({
+        index,
+        reason: displayText(reason),
+        ...(message === undefined ? {} : { message }),
+        ...(line === undefined ? {} : { line }),
+        ...(id === undefined ? {} : { id }),
+      })),
     warnings: reportedWarnings(set.warnings),
     warningCount: set.warnings.length,
     columns: outcome.columns ?? null,
