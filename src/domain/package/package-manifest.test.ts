@@ -47,6 +47,20 @@ describe('readPackageManifest', () => {
     expect(() => readPackageManifest(manifest)).toThrow(/manifest\.tiles\.zooms\[0\]\.border/);
   });
 
+  it('reads the header of a source table where it has one, and a package without it', () => {
+    const columns = ['id', 'note', 'note', '__proto__'];
+    const withHeader = makeManifest();
+    withHeader.source.columns = columns;
+    expect(readPackageManifest(parsed(withHeader)).source.columns).toEqual(columns);
+    expect(readPackageManifest(parsed(makeManifest())).source).not.toHaveProperty('columns');
+  });
+
+  it('refuses a source header that is not a list of texts', () => {
+    const manifest = parsed(makeManifest()) as { source: { columns?: unknown } };
+    manifest.source.columns = ['id', 7];
+    expect(() => readPackageManifest(manifest)).toThrow(/manifest\.source\.columns\[1\] is 7/);
+  });
+
   it('names the nested field and the value it refuses', () => {
     const manifest = parsed(makeManifest()) as { tiles: { zooms: Array<{ z: unknown }> } };
     manifest.tiles.zooms[1]!.z = 'eight';

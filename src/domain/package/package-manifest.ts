@@ -171,7 +171,18 @@ export interface PackageManifest {
   name: string;
   /** ISO timestamp of the build. */
   created: string;
-  source: { name: string; bytes: number; sha256: string; format: string; layout: string };
+  source: {
+    name: string;
+    bytes: number;
+    sha256: string;
+    format: string;
+    layout: string;
+    /**
+     * A table's (CSV, XLSX) header in order, repeated names kept, so a CSV export from the
+     * package writes the header the tab would. Absent for other formats and in older packages.
+     */
+    columns?: string[];
+  };
   /** Incidents loaded (located or not). */
   count: number;
   /** Incidents with coordinates: those in the tiles. */
@@ -245,6 +256,7 @@ export function readPackageManifest(json: unknown): PackageManifest {
       sha256: source.text('sha256'),
       format: source.text('format'),
       layout: source.text('layout'),
+      ...(source.has('columns') ? { columns: source.values('columns', readText) } : {}),
     },
     count: m.integer('count'),
     located: m.integer('located'),

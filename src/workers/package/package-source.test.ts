@@ -4,8 +4,6 @@
  * engine holding the same incidents: count, timeline, types, list, details and exports, for
  * random date windows and type sets.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRandom } from '../../../tests/gen/synthetic-incidents';
 import { formatDayNumber, parseDay } from '../../domain/incident-date';
@@ -13,42 +11,17 @@ import type { EngineFilter, ListSort } from '../engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../engine-protocol';
 import type { CallName, CallRequest } from '../engine-calls';
 import { createEngineHandler } from '../engine-host';
-import { IncidentEngine } from '../incident-engine';
-import { runLoad } from '../run-load';
+import type { IncidentEngine } from '../incident-engine';
 import type { ServedPackage } from './test-package';
-import { servePackage } from './test-package';
-
-/** The border geography the app sends its engine (and the builder measures with), from data/. */
-function readBorderGeography() {
-  const data = (path: string) =>
-    JSON.parse(
-      readFileSync(fileURLToPath(new URL(`../../../data/${path}`, import.meta.url)), 'utf8'),
-    );
-  return {
-    durandLine: data('durand-line.geojson'),
-    crossings: data('crossings.geojson'),
-    provinces: data('provinces.geojson'),
-    countries: data('basemap/countries.geojson'),
-  };
-}
+import { loadBoth, servePackage } from './test-package';
 
 let served: ServedPackage;
-const inTab = new IncidentEngine();
-const packaged = new IncidentEngine();
+let inTab: IncidentEngine;
+let packaged: IncidentEngine;
 
 beforeAll(async () => {
   served = await servePackage(4_000);
-  const { csv, name, manifestUrl: url } = served;
-  for (const engine of [inTab, packaged]) engine.setGeography(readBorderGeography());
-  const request = { datasetId: 'd1', mode: 'replace' as const, options: {} };
-  inTab.load(csv, { ...request, source: { kind: 'text', text: csv, name } });
-  const reply = await runLoad(
-    packaged,
-    { ...request, source: { kind: 'package', url, name: url } },
-    () => {},
-    Infinity,
-  );
-  expect(reply.status).toBe('loaded');
+  ({ inTab, packaged } = await loadBoth(served));
 }, 120_000);
 
 afterAll(() => served?.close());
