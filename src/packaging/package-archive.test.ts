@@ -152,19 +152,20 @@ describe('the border attributes of aggregated points', () => {
     expect(builds.roomy.manifest.tiles.zooms.every((zoom) => zoom.border)).toBe(true);
   });
 
-  it('are dropped, from the lowest zooms up, where even weekly whole-tile cells cannot hold them', () => {
+  it('are left out of every zoom when zoom 0 cannot hold them even in one weekly cell', () => {
     const { zooms } = builds.tight.manifest.tiles;
-    const without = zooms.filter((zoom) => !zoom.border);
-    expect(without.length).toBeGreaterThan(0);
-    expect(without.every((zoom) => zoom.bin === 'week' || zoom.raw)).toBe(true);
-    // A zoom without them never lies above (more zoomed in than) one with them below rawMinZoom.
-    const aggregated = zooms.filter((zoom) => !zoom.raw);
-    const firstWith = aggregated.findIndex((zoom) => zoom.border);
-    if (firstWith >= 0) expect(aggregated.slice(firstWith).every((zoom) => zoom.border)).toBe(true);
+    // The tight limit is below what zoom 0 needs with them: no aggregated zoom holds them, and
+    // the raw zoom whose dense tiles are aggregated says so.
+    expect(zooms.filter((zoom) => !zoom.raw).every((zoom) => !zoom.border)).toBe(true);
+    expect(builds.tight.manifest.tiles.denseTiles).toBeGreaterThan(0);
+    expect(zooms.some((zoom) => zoom.raw && !zoom.border)).toBe(true);
     for (const f of builds.tight.features) {
       const zoom = zooms.find((z) => z.z === f.z)!;
       if (f.properties.count === undefined) continue;
-      expect('province' in f.properties).toBe(zoom.border);
+      expect({ z: f.z, border: 'province' in f.properties && 'kmBand' in f.properties }).toEqual({
+        z: f.z,
+        border: zoom.border,
+      });
     }
   });
 });
