@@ -49,6 +49,8 @@ describe('buildPackage', () => {
     expect(manifest.count).toBe(incidents.length);
     expect(manifest.located).toBe(incidents.filter((i) => i.lon !== null).length);
     expect(manifest.source).toMatchObject({ format: 'csv', layout: 'native' });
+    const header = readFileSync(join(folder, 'incidents.csv'), 'utf8').split('\r\n')[0]!;
+    expect(manifest.source.columns).toEqual(header.split(','));
     const days = incidents.map((i) => i.day).sort();
     expect(manifest.days).toEqual({ first: days[0], last: days.at(-1) });
     const types = new Map<string, number>();

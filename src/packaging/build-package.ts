@@ -145,6 +145,7 @@ export async function buildPackage(options: BuildOptions): Promise<PackageManife
         sha256: digestFile(options.input).sha256,
         format: input.format,
         layout: input.layout,
+        ...(input.columns ? { columns: input.columns } : {}),
       },
       count: columns.size,
       located: order.rows.length,

@@ -11,6 +11,7 @@ import { importIncidents } from '../domain/import/import-incidents';
 import { mercatorX, mercatorY } from '../domain/map-tiles/spatial-order';
 import type { PackageManifest } from '../domain/package/package-manifest';
 import { PACKAGE_FILES, readPackageManifest, TILE_LAYER } from '../domain/package/package-manifest';
+import { KM_BANDS, kmBandOf } from '../domain/package/km-bands';
 import { weekStart } from '../domain/package/package-tiles';
 import { buildBorderGeography } from '../workers/engine/border-geography';
 import { buildPackage, readBorderGeography } from './build-package';
@@ -85,20 +86,37 @@ describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
     }
   });
 
-  it('adds up to the input at every zoom for any date window, type set and side', () => {
+  it('adds up to the input at every zoom for any date window, type set, side, province set and distance bands', () => {
     const { manifest, features } = builds[name];
     const types = manifest.types.map((t) => t.code);
     const days = located.map((i) => i.dayNumber);
     const [first, last] = [Math.min(...days), Math.max(...days)];
+    const bandOf = (km: number) => kmBandOf(km, manifest.kmBands);
+    // A raw point holds its km, an aggregated one its band.
+    const bandOfPoint = (p: Record<string, number>) =>
+      p.count === undefined ? bandOf(p.km!) : p.kmBand!;
     fc.assert(
       fc.property(
         fc.integer({ min: first - 3, max: last + 3 }),
         fc.integer({ min: 0, max: 400 }),
         fc.subarray(types.map((_, code) => code)),
         fc.constantFrom(null, 0, 1, 2),
-        (start, length, typeSet, side) => {
+        fc.option(fc.subarray([-1, ...manifest.provinces.map((_, index) => index)])),
+        fc.option(
+          fc
+            .tuple(fc.nat(KM_BANDS.length - 1), fc.nat(KM_BANDS.length - 1))
+            .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+        ),
+        (start, length, typeSet, side, provinceSet, bandRange) => {
           const chosen = new Set(typeSet);
+          const provinces = provinceSet === null ? null : new Set(provinceSet);
+          const keepsBorder = (s: number, province: number, band: number) =>
+            (side === null || s === side) &&
+            (provinces === null || provinces.has(province)) &&
+            (bandRange === null || (band >= bandRange[0] && band <= bandRange[1]));
           for (const zoom of manifest.tiles.zooms) {
+            // A zoom without the border attributes answers no province or distance filter.
+            if (!zoom.border && (provinces !== null || bandRange !== null)) continue;
             // A weekly zoom answers windows of whole weeks, Monday to Sunday.
             const weekly = zoom.bin === 'week';
             const from = weekly ? weekStart(start) : start;
@@ -108,13 +126,17 @@ describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
                 i.dayNumber >= from &&
                 i.dayNumber <= to &&
                 chosen.has(types.indexOf(i.type)) &&
-                (side === null || measures.side[row] === side),
+                keepsBorder(
+                  measures.side[row]!,
+                  measures.province[row]!,
+                  bandOf(measures.distanceKm[row]!),
+                ),
             ).length;
             let counted = 0;
             for (const f of features) {
               const p = f.properties;
               if (f.z !== zoom.z || p.day! < from || p.day! > to || !chosen.has(p.type!)) continue;
-              if (side === null || p.side === side) counted += weight(f);
+              if (keepsBorder(p.side!, p.province!, bandOfPoint(p))) counted += weight(f);
             }
             expect({ z: zoom.z, counted }).toEqual({ z: zoom.z, counted: expected });
           }
@@ -122,6 +144,29 @@ describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the border attributes of aggregated points', () => {
+  it('are held at every zoom of the roomy archive', () => {
+    expect(builds.roomy.manifest.tiles.zooms.every((zoom) => zoom.border)).toBe(true);
+  });
+
+  it('are left out of every zoom when zoom 0 cannot hold them even in one weekly cell', () => {
+    const { zooms } = builds.tight.manifest.tiles;
+    // The tight limit is below what zoom 0 needs with them: no aggregated zoom holds them, and
+    // the raw zoom whose dense tiles are aggregated says so.
+    expect(zooms.filter((zoom) => !zoom.raw).every((zoom) => !zoom.border)).toBe(true);
+    expect(builds.tight.manifest.tiles.denseTiles).toBeGreaterThan(0);
+    expect(zooms.some((zoom) => zoom.raw && !zoom.border)).toBe(true);
+    for (const f of builds.tight.features) {
+      const zoom = zooms.find((z) => z.z === f.z)!;
+      if (f.properties.count === undefined) continue;
+      expect({ z: f.z, border: 'province' in f.properties && 'kmBand' in f.properties }).toEqual({
+        z: f.z,
+        border: zoom.border,
+      });
+    }
   });
 });
 

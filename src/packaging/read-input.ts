@@ -35,6 +35,8 @@ export interface InputSummary {
   format: string;
   layout: string;
   warnings: LoadWarning[];
+  /** A table's header, in order (repeated names kept), as the tab keeps it for Export CSV. */
+  columns?: string[];
 }
 
 /** Thrown for an input that cannot be packaged as it is, with what to do instead. */
@@ -68,9 +70,9 @@ export async function readInput(
     const bytes = new Uint8Array(await readFile(path));
     onBytes(size);
     const outcome = isZip ? await importZip(bytes) : importIncidents(bytes);
-    const { set, format, layout } = loaded(outcome, path);
+    const { set, format, layout, columns } = loaded(outcome, path);
     onBatch({ incidents: set.incidents, rejected: set.rejected });
-    return { format, layout, warnings: set.warnings };
+    return { format, layout, warnings: set.warnings, ...(columns ? { columns } : {}) };
   }
   return readInBatches(path, sniffed!.encoding, sequence, batchRecords, onBatch, onBytes);
 }
@@ -106,8 +108,10 @@ async function readInBatches(
     }
     rowsBefore += set.incidents.length + set.rejected.length;
     linesBefore += lineBreaks;
-    if (summary === null)
-      summary = { format: outcome.format, layout: outcome.layout, warnings: set.warnings };
+    if (summary === null) {
+      const { format, layout, columns } = outcome;
+      summary = { format, layout, warnings: set.warnings, ...(columns ? { columns } : {}) };
+    }
     onBatch({ incidents: set.incidents, rejected: set.rejected });
   };
 

@@ -15,7 +15,7 @@ import {
   RAW_TILE_ATTRIBUTES,
   TILE_LAYER,
 } from '../domain/package/package-manifest';
-import type { TileRun, TileSourceColumns } from '../domain/package/package-tiles';
+import type { AggregateStep, TileRun, TileSourceColumns } from '../domain/package/package-tiles';
 import {
   AGGREGATE_STEPS,
   chooseRawMinZoom,
@@ -85,27 +85,41 @@ export async function writeTiles(
     maxTileBytes = Math.max(maxTileBytes, tile.length);
   };
 
+  // Province and distance are answered only when every zoom holds them. The coarsest step at
+  // zoom 0 (every point in one cell) is the hardest test: where it cannot hold them, no zoom is
+  // given them, so the deeper zooms keep the finer steps they had without them.
+  const border = fitsBorder(order, columns, limit);
+  const steps = AGGREGATE_STEPS.filter((step) => border || !step.border);
+  if (!border) log('tiles: too dense for province and distance band in low-zoom tiles');
+
   const zooms: TileZoom[] = [];
   for (let z = rawMinZoom; z <= maxzoom; z++) {
+    let border = true;
     for (const run of tileRuns(order, z)) {
       let tile = encodeRawTile(order, columns, z, run);
       if (tile.length > limit) {
-        tile = fitAggregate(order, columns, z, run, limit);
+        const dense = fitAggregate(order, columns, z, run, limit, steps);
+        tile = dense.tile;
+        border &&= dense.border;
         denseTiles++;
       }
       put(z, run.x, run.y, tile);
     }
-    zooms.push({ z, cellPx: 0, bin: 'day', raw: true });
-    log(`tiles: zoom ${z} raw`);
+    zooms.push({ z, cellPx: 0, bin: 'day', raw: true, border });
+    log(
+      `tiles: zoom ${z} raw${border ? '' : ', its dense tiles without province and distance band'}`,
+    );
   }
   // Below rawMinZoom, from the deepest zoom up: a zoom never needs a finer step than the one below.
   let stepIndex = 0;
   for (let z = rawMinZoom - 1; z >= 0; z--) {
-    const { step, index, tiles } = fitZoom(order, columns, z, stepIndex, limit);
+    const { step, index, tiles } = fitZoom(order, columns, z, stepIndex, limit, steps);
     stepIndex = index;
     for (const t of tiles) put(z, t.x, t.y, t.tile);
-    zooms.unshift({ z, cellPx: step.cellPx, bin: step.bin, raw: false });
-    log(`tiles: zoom ${z} aggregated by ${step.cellPx} px cells and ${step.bin}`);
+    zooms.unshift({ z, cellPx: step.cellPx, bin: step.bin, raw: false, border: step.border });
+    log(
+      `tiles: zoom ${z} aggregated by ${step.cellPx} px cells and ${step.bin}${step.border ? '' : ', without province and distance band'}`,
+    );
   }
   closeSync(scratch);
 
@@ -143,9 +157,10 @@ function fitZoom(
   z: number,
   from: number,
   limit: number,
+  steps: readonly AggregateStep[],
 ) {
-  for (let index = from; index < AGGREGATE_STEPS.length; index++) {
-    const step = AGGREGATE_STEPS[index]!;
+  for (let index = from; index < steps.length; index++) {
+    const step = steps[index]!;
     const tiles: Array<{ x: number; y: number; tile: Uint8Array }> = [];
     let fits = true;
     for (const run of tileRuns(order, z)) {
@@ -163,22 +178,31 @@ function fitZoom(
   );
 }
 
-/** One dense raw tile aggregated by day at the finest cells that fit. */
+/** One dense raw tile aggregated by day at the finest cells that fit, with the border if it can. */
 function fitAggregate(
   order: SpatialOrder,
   columns: TileSourceColumns,
   z: number,
   run: TileRun,
   limit: number,
-): Uint8Array {
+  steps: readonly AggregateStep[],
+): { tile: Uint8Array; border: boolean } {
   // Days only: a raw zoom answers any date window, so its dense tiles must too.
-  for (const step of AGGREGATE_STEPS.filter((s) => s.bin === 'day')) {
+  for (const step of steps.filter((s) => s.bin === 'day')) {
     const tile = encodeAggregateTile(order, columns, z, run, step);
-    if (tile.length <= limit) return tile;
+    if (tile.length <= limit) return { tile, border: step.border };
   }
   throw new RangeError(
     `tile ${z}/${run.x}/${run.y} holds ${run.end - run.start} incidents on too many days and types to fit ${limit} bytes even counted per day in one cell`,
   );
+}
+
+/** Whether zoom 0 holds the border attributes in weekly whole-tile cells within `limit`. */
+function fitsBorder(order: SpatialOrder, columns: TileSourceColumns, limit: number): boolean {
+  const coarsest = AGGREGATE_STEPS.findLast((step) => step.border)!;
+  for (const run of tileRuns(order, 0))
+    if (encodeAggregateTile(order, columns, 0, run, coarsest).length > limit) return false;
+  return true;
 }
 
 /** The archive's JSON metadata: TileJSON's vector_layers, for tools that list the layer. */
@@ -191,7 +215,7 @@ function tileMetadata(rawMinZoom: number, maxzoom: number) {
   );
   return {
     name: 'Durand Line incidents',
-    description: `Raw incidents from zoom ${rawMinZoom}; counts by cell, day or week, type and side below it.`,
+    description: `Raw incidents from zoom ${rawMinZoom}; counts by cell, day or week, type, side (and, where they fit, province and distance band) below it.`,
     vector_layers: [{ id: TILE_LAYER, fields, minzoom: 0, maxzoom }],
   };
 }

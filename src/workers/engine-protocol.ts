@@ -107,6 +107,8 @@ export interface PackageSummary {
   url: string;
   /** Lower edges of its distance bands, km: the distance filters it answers. */
   kmBands: number[];
+  /** The attributes every aggregated point of its tiles holds: the filters it answers. */
+  tileAttributes: string[];
 }
 
 export type LoadReply =

@@ -4,49 +4,51 @@
  * few attributes, and a filter on anything else (free text, actors, fatalities…) would need
  * every row, so it is shown disabled with the reason. Each dimension names the attribute it
  * would read (`package` in the dimension table); it is answered when both the counts and the
- * aggregated tiles of the package format hold that attribute. This is the one place that decides.
+ * aggregated tiles of the package hold that attribute. This is the one place that decides.
+ *
+ * A reason is a value (its kind and what it names), worded where it is shown: in the page's
+ * language by features/filters, in English by `describePackageRefusal` for an error or a notice.
  */
-import { AGGREGATE_TILE_ATTRIBUTES, COUNT_COLUMNS } from '../package/package-manifest';
+import { COUNT_COLUMNS } from '../package/package-manifest';
 import type { FilterDimension, UrlFilter } from './filter-dimension';
 import { OPEN_KM } from './border-dimensions';
 import { FILTER_DIMENSIONS } from './filter-dimensions';
-
-/** Why a package's list cannot be sorted by anything but the date. */
-export const PACKAGE_DATE_ORDER_ONLY =
-  'A package lists its incidents by date only: sorting by fatalities would read every row.';
 
 /** What the filters need to know of an open package. */
 export interface PackageTerms {
   /** Lower edges of its distance bands, km (band i is [kmBands[i], kmBands[i + 1])). */
   kmBands: readonly number[];
+  /** The attributes every aggregated point of its tiles holds (heldTileAttributes). */
+  tileAttributes: readonly string[];
 }
 
-/** The attributes both the counts and the aggregated tiles hold. */
-const HELD: ReadonlySet<string> = new Set(
-  COUNT_COLUMNS.filter((c) => (AGGREGATE_TILE_ATTRIBUTES as readonly string[]).includes(c)),
-);
+/** An attribute a package answers filters with: a column of its counts. */
+export type PackageAttribute = Exclude<(typeof COUNT_COLUMNS)[number], 'count'>;
 
-/** Words for the attributes, as a refusal lists what a package holds. */
-const WORDS: Record<string, string> = {
-  day: 'day',
-  type: 'type',
-  side: 'side',
-  province: 'province',
-  kmBand: 'distance band',
-};
+/** One distance band, km: from `from` to `to` (null: open past `from`). */
+export interface KmBand {
+  from: number;
+  to: number | null;
+}
+
+/** Why a package cannot answer a filter. */
+export type PackageRefusal =
+  /** The package does not hold the attribute; `holds` lists those it answers with. */
+  | { kind: 'notHeld'; holds: readonly PackageAttribute[] }
+  /** A distance range off the package's band edges; `bands` lists them. */
+  | { kind: 'bandsOnly'; bands: readonly KmBand[] };
+
+/** The attributes both the counts and every aggregated tile of the package hold. */
+export function heldAttributes(terms: PackageTerms): PackageAttribute[] {
+  return COUNT_COLUMNS.filter(
+    (c): c is PackageAttribute => c !== 'count' && terms.tileAttributes.includes(c),
+  );
+}
 
 /** The dimensions a package answers (the dates and types always). */
-export const PACKAGE_DIMENSIONS: readonly FilterDimension[] = FILTER_DIMENSIONS.filter(
-  (d) => d.package !== null && HELD.has(d.package.attribute),
-);
-
-/** What a package holds to answer filters with, as a refusal says it. */
-export const PACKAGE_HOLDS = `it holds counts by ${listWords(
-  PACKAGE_DIMENSIONS.map((d) => WORDS[d.package!.attribute] ?? d.package!.attribute),
-)}`;
-
-function listWords(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+export function packageDimensions(terms: PackageTerms): FilterDimension[] {
+  const held: readonly string[] = heldAttributes(terms);
+  return FILTER_DIMENSIONS.filter((d) => d.package !== null && held.includes(d.package.attribute));
 }
 
 /** Whether `[from, to]` falls on the package's band edges (`to` open past the last band). */
@@ -63,20 +65,20 @@ export function packageRefusal(
   dimension: FilterDimension,
   terms: PackageTerms,
   filter?: UrlFilter,
-): string | null {
-  if (!PACKAGE_DIMENSIONS.includes(dimension))
-    return `This package cannot answer this filter: ${PACKAGE_HOLDS}.`;
+): PackageRefusal | null {
+  if (!packageDimensions(terms).includes(dimension))
+    return { kind: 'notHeld', holds: heldAttributes(terms) };
   const range = filter?.borderKm;
   if (!dimension.package?.bands || !range || onBandEdges(range, terms)) return null;
   const edges = terms.kmBands;
-  const bands = edges.map((from, i) =>
-    i + 1 < edges.length ? `${from}–${edges[i + 1]}` : `${from}+`,
-  );
-  return `This package answers distances by its bands only (${bands.join(', ')} km).`;
+  return {
+    kind: 'bandsOnly',
+    bands: edges.map((from, i) => ({ from, to: i + 1 < edges.length ? edges[i + 1]! : null })),
+  };
 }
 
 /** The refusal of the dimension named `name` (a control's own check), or null. */
-export function packageRefusalOf(name: string, terms: PackageTerms): string | null {
+export function packageRefusalOf(name: string, terms: PackageTerms): PackageRefusal | null {
   const dimension = FILTER_DIMENSIONS.find((d) => d.name === name);
   if (!dimension) throw new Error(`No filter dimension is named "${name}".`);
   return packageRefusal(dimension, terms);
@@ -86,10 +88,38 @@ export function packageRefusalOf(name: string, terms: PackageTerms): string | nu
 export function unansweredDimensions(
   filter: UrlFilter,
   terms: PackageTerms,
-): Array<{ dimension: FilterDimension; reason: string }> {
+): Array<{ dimension: FilterDimension; reason: PackageRefusal }> {
   return FILTER_DIMENSIONS.flatMap((dimension) => {
     if (!dimension.isSet(filter)) return [];
     const reason = packageRefusal(dimension, terms, filter);
     return reason === null ? [] : [{ dimension, reason }];
   });
 }
+
+/** English words for the attributes, as a refusal lists what a package holds. */
+const ENGLISH_ATTRIBUTES: Record<PackageAttribute, string> = {
+  day: 'day',
+  type: 'type',
+  side: 'side',
+  province: 'province',
+  kmBand: 'distance band',
+};
+
+/** A refusal in English, for an error or a notice (the page words it in its language). */
+export function describePackageRefusal(refusal: PackageRefusal): string {
+  if (refusal.kind === 'bandsOnly') {
+    const bands = refusal.bands.map(({ from, to }) => (to === null ? `${from}+` : `${from}–${to}`));
+    return `This package answers distances by its bands only (${bands.join(', ')} km).`;
+  }
+  const words = refusal.holds.map((a) => ENGLISH_ATTRIBUTES[a]);
+  const list =
+    words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return `This package cannot answer this filter: it holds counts by ${list}.`;
+}
+
+/**
+ * Why a package's list cannot be sorted by anything but the date, in English for the worker's
+ * error; the page words it as `filters:package.dateOrderOnly`.
+ */
+export const PACKAGE_DATE_ORDER_ONLY =
+  'A package lists its incidents by date only: sorting by fatalities would read every row.';

@@ -45,8 +45,8 @@ export function makeManifest(overrides: Partial<PackageManifest> = {}): PackageM
       maxTileBytes: 2100,
       denseTiles: 0,
       zooms: [
-        { z: 0, cellPx: 16, bin: 'day', raw: false },
-        { z: 8, cellPx: 0, bin: 'day', raw: true },
+        { z: 0, cellPx: 16, bin: 'day', raw: false, border: true },
+        { z: 8, cellPx: 0, bin: 'day', raw: true, border: true },
       ],
     },
     counts: { file: PACKAGE_FILES.counts, rows: 3, columns: [...COUNT_COLUMNS] },

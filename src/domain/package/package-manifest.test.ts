@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeManifest } from './manifest-factory';
 import type { PackageManifest } from './package-manifest';
-import { PackageManifestError, readPackageManifest } from './package-manifest';
+import { heldTileAttributes, PackageManifestError, readPackageManifest } from './package-manifest';
 
 /** The manifest as it arrives: JSON text parsed, so `__proto__` is an own key. */
 function parsed(value: unknown): unknown {
@@ -30,6 +30,35 @@ describe('readPackageManifest', () => {
     expect(() => readPackageManifest(parsed(makeManifest({ version: 2 as 1 })))).toThrow(
       /manifest.version 2 is not one this app reads/,
     );
+  });
+
+  it('reads the zooms of a package written before `border` existed as holding no border attributes', () => {
+    const manifest = parsed(makeManifest()) as { tiles: { zooms: Array<{ border?: unknown }> } };
+    for (const zoom of manifest.tiles.zooms) delete zoom.border;
+    const read = readPackageManifest(manifest);
+    expect(read.tiles.zooms.map((zoom) => zoom.border)).toEqual([false, false]);
+    expect(heldTileAttributes(read.tiles.zooms)).toEqual(['day', 'type', 'side', 'count']);
+    expect(heldTileAttributes(makeManifest().tiles.zooms)).toContain('kmBand');
+  });
+
+  it('refuses a zoom whose `border` is not true or false', () => {
+    const manifest = parsed(makeManifest()) as { tiles: { zooms: Array<{ border?: unknown }> } };
+    manifest.tiles.zooms[0]!.border = 'yes';
+    expect(() => readPackageManifest(manifest)).toThrow(/manifest\.tiles\.zooms\[0\]\.border/);
+  });
+
+  it('reads the header of a source table where it has one, and a package without it', () => {
+    const columns = ['id', 'note', 'note', '__proto__'];
+    const withHeader = makeManifest();
+    withHeader.source.columns = columns;
+    expect(readPackageManifest(parsed(withHeader)).source.columns).toEqual(columns);
+    expect(readPackageManifest(parsed(makeManifest())).source).not.toHaveProperty('columns');
+  });
+
+  it('refuses a source header that is not a list of texts', () => {
+    const manifest = parsed(makeManifest()) as { source: { columns?: unknown } };
+    manifest.source.columns = ['id', 7];
+    expect(() => readPackageManifest(manifest)).toThrow(/manifest\.source\.columns\[1\] is 7/);
   });
 
   it('names the nested field and the value it refuses', () => {

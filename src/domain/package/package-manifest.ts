@@ -60,10 +60,31 @@ export const RAW_TILE_ATTRIBUTES = [
 
 /**
  * Attributes of an aggregated point (zoom < rawMinZoom): the incidents of one (cell, bin, type,
- * side) and their `count`. `day` is the bin's first day: the day itself, or the Monday of the
- * week where the zoom's `bin` is `week`. The point sits at the mean position of its incidents.
+ * side, province, kmBand) and their `count`. `day` is the bin's first day: the day itself, or the
+ * Monday of the week where the zoom's `bin` is `week`; `province` as on raw points (-1 none);
+ * `kmBand`: the distance band (index into `manifest.kmBands`, -1 unmeasured). The point sits at
+ * the mean position of its incidents. A zoom whose tiles cannot hold the border attributes
+ * within the size limit even by week in whole-tile cells (`border: false` in its zoom record)
+ * holds BORDERLESS_TILE_ATTRIBUTES only, as every aggregated point did before `border` existed.
  */
-export const AGGREGATE_TILE_ATTRIBUTES = ['day', 'type', 'side', 'count'] as const;
+export const AGGREGATE_TILE_ATTRIBUTES = [
+  'day',
+  'type',
+  'side',
+  'province',
+  'kmBand',
+  'count',
+] as const;
+
+/** Attributes of an aggregated point at a zoom with `border: false`. */
+export const BORDERLESS_TILE_ATTRIBUTES = ['day', 'type', 'side', 'count'] as const;
+
+/** The attributes every aggregated point of these zooms holds. */
+export function heldTileAttributes(zooms: readonly TileZoom[]): readonly string[] {
+  return zooms.every((zoom) => zoom.border)
+    ? AGGREGATE_TILE_ATTRIBUTES
+    : BORDERLESS_TILE_ATTRIBUTES;
+}
 
 /** `side` codes of tiles, counts and rows (the app's SIDE_UNKNOWN, SIDE_AF, SIDE_PK). */
 export const SIDE_CODES = { none: 0, AF: 1, PK: 2 } as const;
@@ -123,6 +144,11 @@ export interface TileZoom {
   bin: TileBin;
   /** True where points are raw, one per incident. */
   raw: boolean;
+  /**
+   * True when its aggregated points (every one below rawMinZoom, the dense tiles' above) hold
+   * `province` and `kmBand`. Absent (read as false) in manifests written before it existed.
+   */
+  border: boolean;
 }
 
 export interface RowPartition {
@@ -145,7 +171,18 @@ export interface PackageManifest {
   name: string;
   /** ISO timestamp of the build. */
   created: string;
-  source: { name: string; bytes: number; sha256: string; format: string; layout: string };
+  source: {
+    name: string;
+    bytes: number;
+    sha256: string;
+    format: string;
+    layout: string;
+    /**
+     * A table's (CSV, XLSX) header in order, repeated names kept, so a CSV export from the
+     * package writes the header the tab would. Absent for other formats and in older packages.
+     */
+    columns?: string[];
+  };
   /** Incidents loaded (located or not). */
   count: number;
   /** Incidents with coordinates: those in the tiles. */
@@ -219,6 +256,7 @@ export function readPackageManifest(json: unknown): PackageManifest {
       sha256: source.text('sha256'),
       format: source.text('format'),
       layout: source.text('layout'),
+      ...(source.has('columns') ? { columns: source.values('columns', readText) } : {}),
     },
     count: m.integer('count'),
     located: m.integer('located'),
@@ -255,6 +293,7 @@ export function readPackageManifest(json: unknown): PackageManifest {
         cellPx: z.number('cellPx'),
         bin: readEnum(z, 'bin', TILE_BINS),
         raw: z.boolean('raw'),
+        border: z.has('border') ? z.boolean('border') : false,
       })),
     },
     counts: {

@@ -1,13 +1,15 @@
 /**
  * The dataset package's vector tiles, made from the builder's columns: raw points from
- * rawMinZoom up, and below it one aggregated point per (cell, day or week, type, side) with its
- * `count`, so that date, type and side filters add up exactly at every zoom. Pure: columns in,
+ * rawMinZoom up, and below it one aggregated point per (cell, day or week, type, side, province,
+ * distance band) with its `count`, so that date, type and border filters add up exactly at every
+ * zoom. Pure: columns in,
  * MVT bytes out (package-manifest.ts names the attributes).
  */
 import type { TileFeature } from '../map-tiles/encode-point-tile';
 import { encodePointTile } from '../map-tiles/encode-point-tile';
 import type { SpatialOrder } from '../map-tiles/spatial-order';
 import { ORDER_ZOOM } from '../map-tiles/spatial-order';
+import { kmBandOf } from './km-bands';
 import type { TileBin } from './package-manifest';
 import { TILE_LAYER } from './package-manifest';
 
@@ -29,13 +31,12 @@ export interface TileSourceColumns {
 export interface AggregateStep {
   cellPx: number;
   bin: TileBin;
+  /** Whether points are kept apart by province and distance band too (and hold them). */
+  border: boolean;
 }
 
-/**
- * The steps tried, finest first, until every tile of a zoom fits: smaller cells and days keep
- * more detail; larger cells, then weeks, keep tiles small where the data is dense.
- */
-export const AGGREGATE_STEPS: readonly AggregateStep[] = [
+/** Cells and bins, finest first: smaller cells and days keep more detail. */
+const CELLS_AND_BINS: ReadonlyArray<Omit<AggregateStep, 'border'>> = [
   { cellPx: 16, bin: 'day' },
   { cellPx: 32, bin: 'day' },
   { cellPx: 64, bin: 'day' },
@@ -45,6 +46,17 @@ export const AGGREGATE_STEPS: readonly AggregateStep[] = [
   { cellPx: 128, bin: 'week' },
   { cellPx: 256, bin: 'week' },
 ];
+
+/**
+ * The steps tried, finest first, until every tile of a zoom fits: larger cells, then weeks, keep
+ * tiles small where the data is dense. Every cell and bin with the border attributes comes
+ * before any without: only where even weekly whole-tile cells cannot hold them (many incidents
+ * spread over many provinces and bands) does a zoom drop them, and a package with such a zoom
+ * cannot answer province and distance filters (package-answers.ts).
+ */
+export const AGGREGATE_STEPS: readonly AggregateStep[] = [true, false].flatMap((border) =>
+  CELLS_AND_BINS.map((step) => ({ ...step, border })),
+);
 
 /** One tile's stretch of the spatial order. */
 export interface TileRun {
@@ -135,8 +147,8 @@ export function encodeRawTile(
 }
 
 /**
- * An aggregated tile: the incidents of each (cell, bin, type, side) as one point at their mean
- * position, with `count`.
+ * An aggregated tile: the incidents of each (cell, bin, type, side, and with `step.border`
+ * province and distance band) as one point at their mean position, with `count`.
  */
 export function encodeAggregateTile(
   order: SpatialOrder,
@@ -153,14 +165,23 @@ export function encodeAggregateTile(
     const x = order.x[i]!;
     const y = order.y[i]!;
     const day = binStart(columns.day[r]!, step.bin);
-    const key = `${Math.floor(x * scale)},${Math.floor(y * scale)},${day},${columns.type[r]},${columns.side[r]}`;
+    const cell = `${Math.floor(x * scale)},${Math.floor(y * scale)},${day},${columns.type[r]},${columns.side[r]}`;
+    const province = columns.province[r]!;
+    const kmBand = kmBandOf(columns.km[r]!);
+    const key = step.border ? `${cell},${province},${kmBand}` : cell;
     const group = groups.get(key);
     if (group) {
       group.sumX += x;
       group.sumY += y;
       group.count++;
     } else {
-      const properties = { day, type: columns.type[r]!, side: columns.side[r]!, count: 0 };
+      const properties = {
+        day,
+        type: columns.type[r]!,
+        side: columns.side[r]!,
+        ...(step.border ? { province, kmBand } : {}),
+        count: 0,
+      };
       groups.set(key, { x, y, sumX: x, sumY: y, count: 1, properties });
     }
   }

@@ -1,15 +1,18 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackageRefusal as Refusal } from '../../domain/filters/package-answers';
 import { packageRefusalOf } from '../../domain/filters/package-answers';
+import { formatNumber } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
-import { DataText } from '../data-text/data-text';
 
 /** Why the open package cannot answer any of these filter dimensions (by name), or null. */
 export function usePackageRefusal(
   dimensions: readonly string[],
   store: IncidentStore = incidentStore,
-): string | null {
+): Refusal | null {
   const terms = useIncidentStore((state) => state.summary?.package ?? null, store);
   if (!terms) return null;
   for (const name of dimensions) {
@@ -44,14 +47,35 @@ export function PackageGate({
   );
 }
 
-/**
- * Why a package cannot answer a filter. The reason is worded by the filter table
- * (domain/filters/package-answers.ts) in English for now, so it is marked as English text.
- */
-export function PackageRefusal({ reason, id }: { reason: string; id?: string }) {
+/** Why a package cannot answer a filter, in the page's language. */
+export function PackageRefusal({ reason, id }: { reason: Refusal; id?: string }) {
+  const { t } = useTranslation('filters');
+  const language = currentLanguage();
+  let text: string;
+  if (reason.kind === 'bandsOnly') {
+    const bands = reason.bands.map(({ from, to }) =>
+      to === null
+        ? t('package.bandOpen', { from: formatNumber(from, language) })
+        : t('package.band', {
+            from: formatNumber(from, language),
+            to: formatNumber(to, language),
+          }),
+    );
+    text = t('package.bandsOnly', { bands: bands.join(t('package.listSeparator')) });
+  } else {
+    const words = reason.holds.map((attribute) => t(`package.attributes.${attribute}`));
+    const holds =
+      words.length < 2
+        ? words.join('')
+        : t('package.listLast', {
+            rest: words.slice(0, -1).join(t('package.listSeparator')),
+            last: words.at(-1),
+          });
+    text = t('package.notHeld', { holds });
+  }
   return (
     <p id={id} className="muted small">
-      <DataText value={reason} lang="en" />
+      {text}
     </p>
   );
 }

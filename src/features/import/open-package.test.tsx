@@ -70,7 +70,7 @@ describe('Open package…', () => {
     expect(screen.queryByLabelText('Package manifest URL')).toBeNull();
     expect(store.getState().filter.text).toBe('');
     expect(store.getState().notices.at(-1)).toMatch(
-      /Ignored q: This package cannot answer this filter: it holds counts by day, type and side\./,
+      /Ignored q: This package cannot answer this filter: it holds counts by day, type, side, province and distance band\./,
     );
     expect(screen.getByRole('searchbox', { name: 'Search' })).toBeDisabled();
     expect(screen.getByLabelText('Minimum fatalities')).toBeDisabled();

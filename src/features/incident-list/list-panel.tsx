@@ -8,7 +8,6 @@ import {
   useIncidentStore,
   useIncidentStoreShallow,
 } from '../../state/incident-store';
-import { PACKAGE_DATE_ORDER_ONLY } from '../../domain/filters/package-answers';
 import { IncidentList } from './incident-list';
 import { useThrottled } from './use-throttled';
 
@@ -18,6 +17,7 @@ const LIST_FOLLOW_MS = 250;
 /** The list of matching incidents, fed from the engine page by page: the map's text alternative. */
 export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) {
   const { t } = useTranslation('incidentList');
+  const { t: tFilters } = useTranslation('filters');
   const current = useIncidentStoreShallow(
     (state) => ({ total: state.result?.count ?? 0, version: state.listVersion }),
     store,
@@ -45,7 +45,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
         selectedPosition={selectedPosition}
         onSelect={(row) => void select(row, 'list')}
         describeType={describeType}
-        dateOrderOnly={isPackage ? PACKAGE_DATE_ORDER_ONLY : null}
+        dateOrderOnly={isPackage ? tFilters('package.dateOrderOnly') : null}
       />
     </section>
   );

@@ -48,7 +48,7 @@ export function packageDataset(manifest: PackageManifest, id: string): DatasetSu
     rejected: manifest.rejected.first,
     warnings: [],
     warningCount: 0,
-    columns: null,
+    columns: manifest.source.columns ?? null,
     options: {},
   };
 }
@@ -111,16 +111,20 @@ function borderOf(block: ColumnBlock, i: number, manifest: PackageManifest): Bor
 }
 
 /**
- * A table of the engine's kind over these rows (table row i is rows[i]). A table file's rows
- * carry its columns as their properties, in the header's order: the CSV export writes them back
- * under that header (the manifest does not list the header itself).
+ * A table of the engine's kind over these rows (table row i is rows[i]). The CSV export writes a
+ * table file's rows back under its header: the manifest's `source.columns`, or, in a package
+ * written before it held them, the first row's properties (in the header's order, but without a
+ * column the first row leaves empty).
  */
 export function tableOf(rows: readonly PackageRow[], dataset: DatasetSummary): IncidentTable {
   const first = rows[0]?.incident.feature.properties;
   const tabular = dataset.format === 'csv' || dataset.format === 'xlsx';
   return buildIncidentTable([
     {
-      summary: tabular && first ? { ...dataset, columns: Object.keys(first) } : dataset,
+      summary:
+        tabular && first && !dataset.columns
+          ? { ...dataset, columns: Object.keys(first) }
+          : dataset,
       set: {
         incidents: rows.map((r) => r.incident),
         rejected: [],

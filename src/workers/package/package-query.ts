@@ -5,7 +5,8 @@
  */
 import { SIDE_CODES } from '../../domain/package/package-manifest';
 import type { PackageManifest } from '../../domain/package/package-manifest';
-import { unansweredDimensions } from '../../domain/filters/package-answers';
+import { describePackageRefusal, unansweredDimensions } from '../../domain/filters/package-answers';
+import { heldTileAttributes } from '../../domain/package/package-manifest';
 import { toIndexQuery } from '../../domain/incident-index';
 import type { EngineFilter } from '../engine-protocol';
 
@@ -48,8 +49,13 @@ export function compileQuery(
   manifest: PackageManifest,
   datasetId: string,
 ): PackageQuery {
-  const refused = unansweredDimensions(filter, manifest);
-  if (refused.length > 0) throw new Error(refused.map((r) => r.reason).join(' '));
+  const terms = {
+    kmBands: manifest.kmBands,
+    tileAttributes: heldTileAttributes(manifest.tiles.zooms),
+  };
+  const refused = unansweredDimensions(filter, terms);
+  if (refused.length > 0)
+    throw new Error(refused.map((r) => describePackageRefusal(r.reason)).join(' '));
   const { fromDay, toDay } = toIndexQuery(filter);
   const ticked = filter.types === null ? null : new Set(filter.types);
   const km = filter.borderKm;

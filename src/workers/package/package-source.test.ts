@@ -4,8 +4,6 @@
  * engine holding the same incidents: count, timeline, types, list, details and exports, for
  * random date windows and type sets.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRandom } from '../../../tests/gen/synthetic-incidents';
 import { formatDayNumber, parseDay } from '../../domain/incident-date';
@@ -13,42 +11,17 @@ import type { EngineFilter, ListSort } from '../engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../engine-protocol';
 import type { CallName, CallRequest } from '../engine-calls';
 import { createEngineHandler } from '../engine-host';
-import { IncidentEngine } from '../incident-engine';
-import { runLoad } from '../run-load';
+import type { IncidentEngine } from '../incident-engine';
 import type { ServedPackage } from './test-package';
-import { servePackage } from './test-package';
-
-/** The border geography the app sends its engine (and the builder measures with), from data/. */
-function readBorderGeography() {
-  const data = (path: string) =>
-    JSON.parse(
-      readFileSync(fileURLToPath(new URL(`../../../data/${path}`, import.meta.url)), 'utf8'),
-    );
-  return {
-    durandLine: data('durand-line.geojson'),
-    crossings: data('crossings.geojson'),
-    provinces: data('provinces.geojson'),
-    countries: data('basemap/countries.geojson'),
-  };
-}
+import { loadBoth, servePackage } from './test-package';
 
 let served: ServedPackage;
-const inTab = new IncidentEngine();
-const packaged = new IncidentEngine();
+let inTab: IncidentEngine;
+let packaged: IncidentEngine;
 
 beforeAll(async () => {
   served = await servePackage(4_000);
-  const { csv, name, manifestUrl: url } = served;
-  for (const engine of [inTab, packaged]) engine.setGeography(readBorderGeography());
-  const request = { datasetId: 'd1', mode: 'replace' as const, options: {} };
-  inTab.load(csv, { ...request, source: { kind: 'text', text: csv, name } });
-  const reply = await runLoad(
-    packaged,
-    { ...request, source: { kind: 'package', url, name: url } },
-    () => {},
-    Infinity,
-  );
-  expect(reply.status).toBe('loaded');
+  ({ inTab, packaged } = await loadBoth(served));
 }, 120_000);
 
 afterAll(() => served?.close());
@@ -74,6 +47,26 @@ function randomFilters(n: number, seed: number): EngineFilter[] {
 }
 
 const source = () => packaged.source;
+
+/** The package's zoom-0 tile for `filter` sums to the located incidents the tab keeps. */
+async function expectLowestZoomDraws(filter: EngineFilter): Promise<void> {
+  const located = inTab.query(filter, false);
+  source().query(filter, false);
+  const { VectorTile } = await import('@mapbox/vector-tile');
+  const { PbfReader } = await import('pbf');
+  const tile = await source().tile(0, 0, 0);
+  const layer = new VectorTile(new PbfReader(new Uint8Array(tile.data))).layers.incidents!;
+  let sum = 0;
+  for (let i = 0; i < layer.length; i++)
+    sum += Number(layer.feature(i).properties.point_count ?? 1);
+  expect(sum).toBe(located.count - located.unlocated);
+}
+
+/** The id of the province holding the most incidents. */
+function busiestProvince(): string {
+  const { provinceCounts } = inTab.query(EMPTY_ENGINE_FILTER, true);
+  return [...provinceCounts].sort((a, b) => b.count - a.count)[0]!.id;
+}
 
 describe('A package source', () => {
   it('names the package and its types as the in-tab engine does', () => {
@@ -132,6 +125,53 @@ describe('A package source', () => {
     }
   });
 
+  describe.each([
+    ['a province', () => ({ province: busiestProvince() })],
+    ['a distance range on band edges', () => ({ borderKm: [5, 25] as [number, number] })],
+    [
+      'a province and a distance range',
+      () => ({ province: busiestProvince(), borderKm: [0, 10] as [number, number] }),
+    ],
+  ])('with %s', (_, border) => {
+    const filters = () => randomFilters(6, 17).map((filter) => ({ ...filter, ...border() }));
+
+    it('counts and stacks the timeline as the in-tab engine does', () => {
+      let matched = 0;
+      for (const filter of filters()) {
+        const expected = inTab.query(filter, false);
+        matched += expected.count;
+        const actual = source().query(filter, false);
+        expect(actual.count).toBe(expected.count);
+        expect(actual.typeCounts).toEqual(expected.typeCounts);
+        expect(Array.from(actual.timeline.byType)).toEqual(Array.from(expected.timeline.byType));
+      }
+      expect(matched).toBeGreaterThan(0);
+    });
+
+    it('lists and exports as the in-tab engine does', async () => {
+      const sort: ListSort = { key: 'date', direction: 'desc' };
+      for (const filter of filters().slice(0, 2)) {
+        const expected = inTab.list(filter, sort, 0, 25);
+        const actual = await source().list(filter, sort, 0, 25);
+        expect(actual.total).toBe(expected.total);
+        const withoutRow = ({ row: _, ...rest }: { row: number }) => rest;
+        expect(actual.rows.map(withoutRow)).toEqual(expected.rows.map(withoutRow));
+        for (const format of ['geojson', 'csv'] as const) {
+          const extras = { computedFields: format === 'csv' };
+          const want = inTab.export(filter, format, extras);
+          const got = await source().export(filter, format, extras);
+          expect(await got.blob.text()).toBe(await want.blob.text());
+        }
+      }
+    });
+
+    it('draws at the lowest zoom the located incidents it keeps', async () => {
+      const filter = { ...EMPTY_ENGINE_FILTER, ...border() };
+      expect(inTab.query(filter, false).count).toBeGreaterThan(0);
+      await expectLowestZoomDraws(filter);
+    });
+  });
+
   it('opens one incident with its border fields as the in-tab details do', async () => {
     const sort: ListSort = { key: 'date', direction: 'desc' };
     const [row] = (await source().list(EMPTY_ENGINE_FILTER, sort, 3, 1)).rows;
@@ -156,21 +196,18 @@ describe('A package source', () => {
 
   it('draws at the lowest zoom the located incidents the filter keeps, summed per cell', async () => {
     const filter = { ...EMPTY_ENGINE_FILTER, types: inTab.summarise().typeCodes.slice(0, 3) };
-    const located = inTab.query(filter, false);
-    source().query(filter, false);
-    const { VectorTile } = await import('@mapbox/vector-tile');
-    const { PbfReader } = await import('pbf');
-    const tile = await source().tile(0, 0, 0);
-    const layer = new VectorTile(new PbfReader(new Uint8Array(tile.data))).layers.incidents!;
-    let sum = 0;
-    for (let i = 0; i < layer.length; i++)
-      sum += Number(layer.feature(i).properties.point_count ?? 1);
-    expect(sum).toBe(located.count - located.unlocated);
+    await expectLowestZoomDraws(filter);
   });
 
   it('refuses a filter it cannot answer, saying what it holds', () => {
     expect(() => source().query({ ...EMPTY_ENGINE_FILTER, text: 'torkham' }, false)).toThrow(
-      /This package cannot answer this filter: it holds counts by day, type and side/,
+      'This package cannot answer this filter: it holds counts by day, type, side, province and distance band.',
+    );
+  });
+
+  it('refuses a distance range off its band edges, listing the bands', () => {
+    expect(() => source().query({ ...EMPTY_ENGINE_FILTER, borderKm: [0, 20] }, false)).toThrow(
+      /This package answers distances by its bands only \(0–1, 1–2, .* 500\+ km\)/,
     );
   });
 

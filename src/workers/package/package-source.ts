@@ -7,9 +7,10 @@
 import type { BorderIndex } from '../../domain/border/border-measures';
 import type { UnknownValues } from '../../domain/filters/filter-table';
 import { findUnknownValues } from '../../domain/filters/filter-table';
-import { PACKAGE_DIMENSIONS } from '../../domain/filters/package-answers';
+import { packageDimensions } from '../../domain/filters/package-answers';
 import { parseDay } from '../../domain/incident-date';
 import type { PackageManifest } from '../../domain/package/package-manifest';
+import { heldTileAttributes } from '../../domain/package/package-manifest';
 import { compareTypeCodes } from '../../domain/taxonomy';
 import type * as P from '../engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../engine-protocol';
@@ -63,7 +64,12 @@ export class PackageSource {
       total: manifest.count,
       typeCodes,
       dayExtent: manifest.days ? { from: manifest.days.first, to: manifest.days.last } : null,
-      package: { name: manifest.name, url, kmBands: [...manifest.kmBands] },
+      package: {
+        name: manifest.name,
+        url,
+        kmBands: [...manifest.kmBands],
+        tileAttributes: [...heldTileAttributes(manifest.tiles.zooms)],
+      },
     };
     this.list_ = new PackageList(counts, rows);
     this.mapQuery = this.compile(EMPTY_ENGINE_FILTER);
@@ -214,7 +220,8 @@ export class PackageSource {
 
   /** The unknown values of the dimensions a package answers: types, and the geography's ids. */
   unknownValues(filter: P.EngineFilter, dimensions: readonly string[]): UnknownValues[] {
-    const answered = dimensions.filter((name) => PACKAGE_DIMENSIONS.some((d) => d.name === name));
+    const answerable = packageDimensions(this.summary.package!);
+    const answered = dimensions.filter((name) => answerable.some((d) => d.name === name));
     return findUnknownValues(filter, answered, {
       data: {
         typeCodes: this.summary.typeCodes,
