@@ -8,8 +8,6 @@ const FILES = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
   import: 'default',
 });
 
-/** Namespaces whose English is words of the domain (domain/message.ts), not a file here. */
-
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** Flattens nested keys (`a.b`) to their string values. */
