@@ -9,6 +9,7 @@ import type { LoadOptions } from '../workers/engine-protocol';
 import { createInlineHost } from '../workers/inline-host';
 import type { IncidentStore } from './incident-store';
 import { createIncidentStore } from './incident-store';
+import { appNotice } from './notice-slice';
 import { NOT_KEPT_NOTICE } from './saved-slice';
 import type { SavedStorage } from './saved-slice';
 
@@ -181,9 +182,7 @@ describe('A file that cannot be kept', () => {
     await open(store, makeFile('big.geojson', 2));
     expect(shownNames(store)).toEqual(['big.geojson: 2']);
     await vi.waitFor(() =>
-      expect(store.getState().notices).toEqual([
-        { key: 'tooBig', values: { name: 'big.geojson' } },
-      ]),
+      expect(store.getState().notices).toEqual([appNotice('tooBig', { name: 'big.geojson' })]),
     );
     expect(savedNames(store)).toEqual([]);
     expect(shownNames(await reloadPage(openFull))).toEqual(['embedded: 3']);

@@ -233,8 +233,8 @@ export function createSavedSlice(
       } catch (error) {
         get().addNotices([
           isQuotaError(error)
-            ? { key: 'tooBig', values: { name } }
-            : { key: 'notKeptBecause', values: { name, reason: (error as Error).message } },
+            ? appNotice('tooBig', { name })
+            : appNotice('notKeptBecause', { name, reason: (error as Error).message }),
         ]);
       }
     }
