@@ -10,6 +10,7 @@
  */
 import { FILE_PROBLEM_WORDS } from '../domain/app-file-words';
 import { LINK_WORDS } from '../domain/filters/link-words';
+import { PACKAGE_WORDS } from '../domain/filters/package-words';
 import { NOTE_PROBLEM_WORDS } from '../domain/notes/note-problem-words';
 import { VIEW_PROBLEM_WORDS } from '../domain/saved-view-words';
 import { STORAGE_WORDS } from '../domain/storage-words';
@@ -57,6 +58,7 @@ export const EN = {
   mappingReason: MAPPING_WORDS,
   mapView,
   noteProblems: NOTE_PROBLEM_WORDS,
+  packageAnswers: PACKAGE_WORDS,
   rejection: REJECTION_WORDS,
   savedDatasets,
   savedViews,

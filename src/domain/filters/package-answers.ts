@@ -7,12 +7,16 @@
  * aggregated tiles of the package hold that attribute. This is the one place that decides.
  *
  * A reason is a value (its kind and what it names), worded where it is shown: in the page's
- * language by features/filters, in English by `describePackageRefusal` for an error or a notice.
+ * language by features/filters, in English for an error or a notice, both by `describePackageRefusal`
+ * from the words of package-words.ts.
  */
+import type { MessageValues } from '../message';
+import { message, wordMessage } from '../message';
 import { COUNT_COLUMNS } from '../package/package-manifest';
 import type { FilterDimension, UrlFilter } from './filter-dimension';
 import { OPEN_KM } from './border-dimensions';
 import { FILTER_DIMENSIONS } from './filter-dimensions';
+import { PACKAGE_WORDS } from './package-words';
 
 /** What the filters need to know of an open package. */
 export interface PackageTerms {
@@ -96,30 +100,40 @@ export function unansweredDimensions(
   });
 }
 
-/** English words for the attributes, as a refusal lists what a package holds. */
-const ENGLISH_ATTRIBUTES: Record<PackageAttribute, string> = {
-  day: 'day',
-  type: 'type',
-  side: 'side',
-  province: 'province',
-  kmBand: 'distance band',
-};
+/** Fills one template of PACKAGE_WORDS (`attributes.side`, `band`…) in some language. */
+export type PackageWording = (key: string, values?: MessageValues) => string;
 
-/** A refusal in English, for an error or a notice (the page words it in its language). */
-export function describePackageRefusal(refusal: PackageRefusal): string {
-  if (refusal.kind === 'bandsOnly') {
-    const bands = refusal.bands.map(({ from, to }) => (to === null ? `${from}+` : `${from}–${to}`));
-    return `This package answers distances by its bands only (${bands.join(', ')} km).`;
-  }
-  const words = refusal.holds.map((a) => ENGLISH_ATTRIBUTES[a]);
-  const list =
-    words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-  return `This package cannot answer this filter: it holds counts by ${list}.`;
-}
+/** PACKAGE_WORDS themselves: the English of errors and notices. */
+const english: PackageWording = (key, values) =>
+  wordMessage({ packageAnswers: PACKAGE_WORDS }, message('packageAnswers', key, values));
 
 /**
- * Why a package's list cannot be sorted by anything but the date, in English for the worker's
- * error; the page words it as `filters:package.dateOrderOnly`.
+ * A refusal in words: `word` fills the templates of PACKAGE_WORDS in the reader's language
+ * (English by default), `number` writes a km edge in its digits.
  */
-export const PACKAGE_DATE_ORDER_ONLY =
-  'A package lists its incidents by date only: sorting by fatalities would read every row.';
+export function describePackageRefusal(
+  refusal: PackageRefusal,
+  word: PackageWording = english,
+  number: (n: number) => string = String,
+): string {
+  if (refusal.kind === 'bandsOnly') {
+    const bands = refusal.bands.map(({ from, to }) =>
+      to === null
+        ? word('bandOpen', { from: number(from) })
+        : word('band', { from: number(from), to: number(to) }),
+    );
+    return word('bandsOnly', { bands: bands.join(word('listSeparator')) });
+  }
+  const words = refusal.holds.map((attribute) => word(`attributes.${attribute}`));
+  const holds =
+    words.length < 2
+      ? words.join('')
+      : word('listLast', {
+          rest: words.slice(0, -1).join(word('listSeparator')),
+          last: words.at(-1)!,
+        });
+  return word('notHeld', { holds });
+}
+
+/** Why a package's list cannot be sorted by anything but the date, in English for the worker's error. */
+export const PACKAGE_DATE_ORDER_ONLY = english('dateOrderOnly');

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageRefusal as Refusal } from '../../domain/filters/package-answers';
-import { packageRefusalOf } from '../../domain/filters/package-answers';
+import { describePackageRefusal, packageRefusalOf } from '../../domain/filters/package-answers';
 import { formatNumber } from '../../i18n/format';
 import { currentLanguage } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
@@ -49,30 +49,13 @@ export function PackageGate({
 
 /** Why a package cannot answer a filter, in the page's language. */
 export function PackageRefusal({ reason, id }: { reason: Refusal; id?: string }) {
-  const { t } = useTranslation('filters');
+  const { t } = useTranslation('packageAnswers');
   const language = currentLanguage();
-  let text: string;
-  if (reason.kind === 'bandsOnly') {
-    const bands = reason.bands.map(({ from, to }) =>
-      to === null
-        ? t('package.bandOpen', { from: formatNumber(from, language) })
-        : t('package.band', {
-            from: formatNumber(from, language),
-            to: formatNumber(to, language),
-          }),
-    );
-    text = t('package.bandsOnly', { bands: bands.join(t('package.listSeparator')) });
-  } else {
-    const words = reason.holds.map((attribute) => t(`package.attributes.${attribute}`));
-    const holds =
-      words.length < 2
-        ? words.join('')
-        : t('package.listLast', {
-            rest: words.slice(0, -1).join(t('package.listSeparator')),
-            last: words.at(-1),
-          });
-    text = t('package.notHeld', { holds });
-  }
+  const text = describePackageRefusal(
+    reason,
+    (key, values) => t(key as never, { ...values }),
+    (n) => formatNumber(n, language),
+  );
   return (
     <p id={id} className="muted small">
       {text}

@@ -17,7 +17,7 @@ const LIST_FOLLOW_MS = 250;
 /** The list of matching incidents, fed from the engine page by page: the map's text alternative. */
 export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) {
   const { t } = useTranslation('incidentList');
-  const { t: tFilters } = useTranslation('filters');
+  const { t: tPackage } = useTranslation('packageAnswers');
   const current = useIncidentStoreShallow(
     (state) => ({ total: state.result?.count ?? 0, version: state.listVersion }),
     store,
@@ -45,7 +45,7 @@ export function ListPanel({ store = incidentStore }: { store?: IncidentStore }) 
         selectedPosition={selectedPosition}
         onSelect={(row) => void select(row, 'list')}
         describeType={describeType}
-        dateOrderOnly={isPackage ? tFilters('package.dateOrderOnly') : null}
+        dateOrderOnly={isPackage ? tPackage('dateOrderOnly') : null}
       />
     </section>
   );
