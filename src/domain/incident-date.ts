@@ -183,19 +183,27 @@ export function parseIncidentDate(value: unknown, reading: DateReading = {}): Da
   if (typeof text !== 'string') {
     return fail('field.notString', { field, value: describeValue(value) });
   }
-  const quoted = { field, text: clip(text) };
-  const notCalendar = fail('date.notCalendar', quoted);
-
+  // Reasons are worded only where they are the answer, inline (not in a closure made per call):
+  // every row of a large file takes the ISO path, and wording one costs more than reading it.
   const iso =
     ISO_DATE.exec(text) ??
     ISO_DATETIME.exec(text) ??
     (reading.localDateTime ? LOCAL_DATETIME.exec(text) : null);
-  if (iso) return toDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? notCalendar;
+  if (iso)
+    return (
+      toDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) ??
+      fail('date.notCalendar', quote(field, text))
+    );
 
   const month = ISO_MONTH.exec(text);
-  if (month) return toPeriod(Number(month[1]), Number(month[2]), 'month') ?? notCalendar;
+  if (month)
+    return (
+      toPeriod(Number(month[1]), Number(month[2]), 'month') ??
+      fail('date.notCalendar', quote(field, text))
+    );
   const year = ISO_YEAR.exec(text);
-  if (year) return toPeriod(Number(year[1]), 1, 'year') ?? notCalendar;
+  if (year)
+    return toPeriod(Number(year[1]), 1, 'year') ?? fail('date.notCalendar', quote(field, text));
 
   // The fraction is the time of day, which does not change the day.
   const serial = reading.excelSerial ? EXCEL_SERIAL.exec(text) : null;
@@ -207,21 +215,24 @@ export function parseIncidentDate(value: unknown, reading: DateReading = {}): Da
   if (reading.writtenOut) {
     const yearFirst = YEAR_FIRST.exec(text);
     if (yearFirst) {
-      return toDay(Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4])) ?? notCalendar;
+      return (
+        toDay(Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4])) ??
+        fail('date.notCalendar', quote(field, text))
+      );
     }
-    const written = parseWrittenOut(text, quoted);
+    const written = parseWrittenOut(text, quote(field, text));
     if (written) return written;
   }
 
   const numeric = NUMERIC_DATE.exec(text);
-  if (numeric) return parseNumericDate(numeric, quoted, reading.dayOrder);
+  if (numeric) return parseNumericDate(numeric, quote(field, text), reading.dayOrder);
 
   // The forms accepted besides ISO 8601, in the order the words name them.
   const forms =
     (reading.localDateTime ? 'Local' : '') +
     (reading.writtenOut ? 'Written' : '') +
     (reading.excelSerial ? 'Serial' : '');
-  return fail(`date.notForm.iso${forms}` as RejectionKey, quoted);
+  return fail(`date.notForm.iso${forms}` as RejectionKey, quote(field, text));
 }
 
 /**
@@ -233,7 +244,6 @@ function parseWrittenOut(text: string, quoted: Quoted): DateResult | null {
   const weekday = prefix ? WEEKDAY_NUMBERS.get(prefix[1]!.toLowerCase()) : undefined;
   const body = weekday === undefined ? text : prefix![2]!;
   const monthName = (name: string) => MONTH_NUMBERS.get(name.toLowerCase());
-  const noMonth = fail('date.noMonth', quoted);
 
   const monthFirst = MONTH_FIRST.exec(body);
   const dayFirst = monthFirst ? null : (DAY_FIRST.exec(body) ?? DAY_FIRST_HYPHENATED.exec(body));
@@ -242,7 +252,7 @@ function parseWrittenOut(text: string, quoted: Quoted): DateResult | null {
     const monthOnly = weekday === undefined ? MONTH_ONLY.exec(body) : null;
     if (!monthOnly) return null;
     const month = monthName(monthOnly[1]!);
-    if (month === undefined) return noMonth;
+    if (month === undefined) return fail('date.noMonth', quoted);
     return toPeriod(Number(monthOnly[2]), month, 'month') ?? fail('date.notCalendar', quoted);
   }
 
@@ -250,7 +260,7 @@ function parseWrittenOut(text: string, quoted: Quoted): DateResult | null {
     ? [monthFirst[2]!, monthFirst[1]!, monthFirst[3]!]
     : [dayFirst![1]!, dayFirst![2]!, dayFirst![3]!];
   const month = monthName(name);
-  if (month === undefined) return noMonth;
+  if (month === undefined) return fail('date.noMonth', quoted);
   if (year.length !== 4) {
     return fail('date.twoDigitYear', quoted);
   }
@@ -308,6 +318,11 @@ type Quoted = { field: string; text: string };
 /** A date that could not be read, and why (rejection-words.ts). */
 function fail(key: RejectionKey, values: MessageValues): DateResult & { ok: false } {
   return { ok: false, ...rejectionReason(key, values) };
+}
+
+/** The field and the text a reason names, the text clipped. */
+function quote(field: string, text: string): Quoted {
+  return { field, text: clip(text) };
 }
 
 /** A value quoted in a message: its first 60 characters (display-text.ts's clip). */
