@@ -187,13 +187,18 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 function readCoordinate(text: string, column: string): number | null | Reason {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  const cell = { field: column, value: trimmed.slice(0, 40) };
+  // The cell is quoted only in a reason: every coordinate of a large table is read here.
   if (!DECIMAL.test(trimmed)) {
     const comma = /^[+-]?\d+,\d+$/.test(trimmed);
-    return rejectionReason(comma ? 'table.notDecimalComma' : 'table.notDecimal', cell);
+    return rejectionReason(comma ? 'table.notDecimalComma' : 'table.notDecimal', {
+      field: column,
+      value: trimmed.slice(0, 40),
+    });
   }
   const value = Number(trimmed);
-  return Number.isFinite(value) ? value : rejectionReason('table.notFiniteCell', cell);
+  return Number.isFinite(value)
+    ? value
+    : rejectionReason('table.notFiniteCell', { field: column, value: trimmed.slice(0, 40) });
 }
 
 /** A GeoJSON Point from the coordinate cells; null for blank cells; else the reason. */
