@@ -5,7 +5,7 @@
  * parsing; each kind then checks its own entries.
  */
 import { FILE_PROBLEMS } from './app-file-words';
-import type { Message } from './message';
+import type { MessageLine } from './message-line';
 import { message } from './message';
 
 /** What one kind of file is called and made by, for its messages. */
@@ -63,17 +63,19 @@ export function writeAppFile(kind: AppFileKind, entries: readonly unknown[], exp
 }
 
 /**
- * The entries of a file of `kind`, unchecked, and a message per thing left out. Throws the
- * kind's error when the text is not such a file at all, with what to do instead.
+ * The entries of a file of `kind`, each read by `readEntry` (null: left out, having said why in
+ * `problems`), and a message per thing left out. Throws the kind's error when the text is not
+ * such a file at all, with what to do instead.
  */
-export function readAppFile(
+export function readAppFile<T>(
   kind: AppFileKind,
   text: string,
-): { entries: unknown[]; problems: Message[] } {
+  readEntry: (entry: unknown, index: number, problems: MessageLine[]) => T | null,
+): { items: T[]; problems: MessageLine[] } {
   checkAppFileSize(kind, text.length);
   const notThisKind = `This is not a ${kind.noun}: choose a file made by "${kind.madeBy}"`;
   const { listKey } = kind;
-  const problems: Message[] = [];
+  const problems: MessageLine[] = [];
   let prototypeKeys = 0;
   let file: unknown;
   try {
@@ -123,7 +125,12 @@ export function readAppFile(
     const values = { n: list.length, max: kind.maxEntries };
     problems.push(message(FILE_PROBLEMS, `tooMany.${kind.listKey}`, values));
   }
-  return { entries: (list as unknown[]).slice(0, kind.maxEntries), problems };
+  const items: T[] = [];
+  (list as unknown[]).slice(0, kind.maxEntries).forEach((entry, index) => {
+    const item = readEntry(entry, index, problems);
+    if (item !== null) items.push(item);
+  });
+  return { items, problems };
 }
 
 /**

@@ -123,14 +123,9 @@ export function readViewsFile(
   text: string,
   now: Date,
 ): { views: ViewEntry[]; problems: MessageLine[] } {
-  const read = readAppFile(VIEWS_FILE, text);
-  const { entries } = read;
-  const problems: MessageLine[] = read.problems;
-  const views: ViewEntry[] = [];
-  entries.forEach((entry, index) => {
-    const view = readViewEntry(entry, index, now, problems);
-    if (view) views.push(view);
-  });
+  const { items: views, problems } = readAppFile(VIEWS_FILE, text, (entry, index, problems) =>
+    readViewEntry(entry, index, now, problems),
+  );
   return { views, problems };
 }
 

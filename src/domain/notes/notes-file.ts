@@ -55,14 +55,9 @@ export function readNotesFile(
   text: string,
   now: Date,
 ): { notes: AnalystNote[]; problems: MessageLine[] } {
-  const read = readAppFile(NOTES_FILE, text);
-  const { entries } = read;
-  const problems: MessageLine[] = read.problems;
-  const notes: AnalystNote[] = [];
-  entries.forEach((entry, index) => {
-    const note = readNoteEntry(entry, index, now, problems);
-    if (note) notes.push(note);
-  });
+  const { items: notes, problems } = readAppFile(NOTES_FILE, text, (entry, index, problems) =>
+    readNoteEntry(entry, index, now, problems),
+  );
   return { notes, problems };
 }
 
