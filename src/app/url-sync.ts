@@ -2,10 +2,15 @@ import type { KnownValues } from '../domain/filters/filter-dimension';
 import { clip, linkProblem } from '../domain/filters/filter-dimension';
 import { dimensionsToCheck } from '../domain/filters/filter-table';
 import { readViewQuery, writeViewQuery } from '../domain/saved-view';
+import type { Message } from '../domain/message';
+import { wordMessage } from '../domain/message';
 import type { MapViewState } from '../domain/url-state';
 import { parseUrlState, serialiseUrlState } from '../domain/url-state';
 import { showMapView } from '../map/shown-map';
+import { EN } from '../i18n/en-catalogue';
 import type { IncidentState, IncidentStore } from '../state/incident-store';
+import type { Notice } from '../state/notice-slice';
+import { appNotice } from '../state/notice-slice';
 
 /** The embedded dataset (Sep 2025 – Jun 2026, data/incidents.geojson), served beside the app. */
 export const EMBEDDED_DATA_PATH = 'data/incidents.geojson';
@@ -142,15 +147,16 @@ export function startUrlSync(store: IncidentStore): UrlSync {
         .loadSource({ kind: 'package', url: absolute(link), name: link });
       if (!loaded) {
         // A package that cannot be opened falls back to the embedded set, with the reason shown.
-        const reason = store.getState().loadError ?? `Could not open the package ${link}.`;
-        addNotices([`${reason} Showing the embedded incidents instead.`]);
-        store.setState({ loadError: null });
+        addNotices([
+          fallbackNotice(store.getState(), appNotice('packageNotOpened', { name: link })),
+        ]);
+        store.setState({ loadError: null, loadFailure: null });
         packageParam = null;
         write();
       }
     }
     /** A link's load that a size limit stopped: its message and offer stay over the fallback. */
-    let stopped: Pick<IncidentState, 'loadError' | 'limitOffer'> | null = null;
+    let stopped: Pick<IncidentState, 'loadError' | 'loadFailure' | 'limitOffer'> | null = null;
     if (dataParam !== null) {
       const link = dataParam;
       loaded = await loadUrl(link, link);
@@ -159,15 +165,13 @@ export function startUrlSync(store: IncidentStore): UrlSync {
       if (asked) loaded = await whenMappingAnswered(store, link);
       if (!loaded) {
         // A data URL that cannot be read falls back to the embedded set, with the reason shown.
-        const { loadError, limitOffer } = store.getState();
-        if (limitOffer) stopped = { loadError, limitOffer };
+        const { loadError, loadFailure, limitOffer } = store.getState();
+        if (limitOffer) stopped = { loadError, loadFailure, limitOffer };
         else {
-          const reason =
-            loadError ??
-            (asked ? `No columns were chosen for ${link}.` : `Could not load ${link}.`);
-          addNotices([`${reason} Showing the embedded incidents instead.`]);
+          const otherwise = appNotice(asked ? 'noColumnsChosen' : 'notLoaded', { name: link });
+          addNotices([fallbackNotice(store.getState(), otherwise)]);
         }
-        store.setState({ loadError: null, limitOffer: null });
+        store.setState({ loadError: null, loadFailure: null, limitOffer: null });
         dataParam = null;
         write();
       }
@@ -272,4 +276,21 @@ function whenMappingAnswered(store: IncidentStore, link: string): Promise<boolea
       resolve(summary?.datasets.some((d) => d.name === link) ?? false);
     });
   });
+}
+
+/**
+ * The notice that a link's data or package could not be shown, so the embedded set is: why, in
+ * the reader's language when the load sent words for it (else its English), or `otherwise`.
+ */
+function fallbackNotice(
+  { loadError, loadFailure }: Pick<IncidentState, 'loadError' | 'loadFailure'>,
+  otherwise: Message,
+): Notice {
+  const embedded = appNotice('showingEmbedded');
+  if (loadFailure) {
+    const { name, reason } = loadFailure;
+    return [...(name === undefined ? [] : [appNotice('named', { name })]), reason, embedded];
+  }
+  if (loadError !== null) return `${loadError} ${wordMessage(EN, embedded)}`;
+  return [otherwise, embedded];
 }

@@ -4,6 +4,8 @@
  * exact English a reader gets.
  */
 import { FILE_PROBLEM_WORDS } from './app-file-words';
+import type { IgnoredFilter } from './filters/package-answers';
+import { describeIgnoredFilter } from './filters/package-answers';
 import { LINK_WORDS } from './filters/link-words';
 import type { MessageLine } from './message-line';
 import { wordLine } from './message-line';
@@ -19,13 +21,17 @@ const WORDS = {
   viewProblems: VIEW_PROBLEM_WORDS,
 };
 
+/** What a test reads in English: a message, a line of them, an ignored filter, or English text. */
+type Said = MessageLine | IgnoredFilter | string;
+
 /** The English of a message, a line of messages, or a text already in English (kept as it is). */
-export function inEnglish(line: MessageLine | string | null): string | null {
+export function inEnglish(line: Said | null): string | null {
   if (line === null || typeof line === 'string') return line;
+  if ('refusal' in line) return describeIgnoredFilter(line);
   return wordLine(WORDS, line);
 }
 
 /** The English of each of `lines`. */
-export function allInEnglish(lines: ReadonlyArray<MessageLine | string>): string[] {
+export function allInEnglish(lines: ReadonlyArray<Said>): string[] {
   return lines.map((line) => inEnglish(line)!);
 }

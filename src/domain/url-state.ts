@@ -89,12 +89,17 @@ function readSourceUrl(
 }
 
 /** What keeps a URL from being loaded: not a URL at all, or not http(s) (its protocol). */
-interface UrlFault {
+export interface UrlFault {
   key: 'notUrl' | 'notHttp';
   protocol: string;
 }
 
-function findUrlFault(value: string, base: string): UrlFault | null {
+/**
+ * What keeps a `data` or `package` value from being loaded, or null when it is an http(s) URL or
+ * a relative path (or empty).
+ */
+export function findUrlFault(value: string, base: string): UrlFault | null {
+  if (value.trim() === '') return null;
   let url: URL;
   try {
     url = new URL(value, base);
@@ -103,19 +108,6 @@ function findUrlFault(value: string, base: string): UrlFault | null {
   }
   if (url.protocol === 'http:' || url.protocol === 'https:') return null;
   return { key: 'notHttp', protocol: url.protocol };
-}
-
-/**
- * Why a `data` value cannot be loaded, in English, or null when it is an http(s) URL or a
- * relative path.
- */
-export function checkDataUrl(value: string, base: string): string | null {
-  if (value.trim() === '') return null;
-  const fault = findUrlFault(value, base);
-  if (fault === null) return null;
-  return fault.key === 'notUrl'
-    ? 'not a URL or path.'
-    : `only http and https URLs can be loaded, not ${fault.protocol}`;
 }
 
 /**

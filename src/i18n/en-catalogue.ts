@@ -10,6 +10,7 @@
  */
 import { FILE_PROBLEM_WORDS } from '../domain/app-file-words';
 import { LINK_WORDS } from '../domain/filters/link-words';
+import { LOAD_REFUSAL_WORDS } from '../domain/import/load-refusal-words';
 import { PACKAGE_WORDS } from '../domain/filters/package-words';
 import { NOTE_PROBLEM_WORDS } from '../domain/notes/note-problem-words';
 import { VIEW_PROBLEM_WORDS } from '../domain/saved-view-words';
@@ -53,6 +54,7 @@ export const EN = {
   incidentDetail,
   incidentList,
   linkProblems: LINK_WORDS,
+  loadRefusal: LOAD_REFUSAL_WORDS,
   loadWarning: WARNING_WORDS,
   mapControls,
   mappingReason: MAPPING_WORDS,

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { dropUnknownValues } from '../domain/filters/filter-table';
-import { describePackageRefusal, unansweredDimensions } from '../domain/filters/package-answers';
+import { unansweredDimensions } from '../domain/filters/package-answers';
 import type { EngineClient } from '../workers/engine-client';
 import type { EngineFilter } from '../workers/engine-protocol';
 import { EMPTY_ENGINE_FILTER } from '../workers/engine-protocol';
@@ -36,10 +36,10 @@ export function answerableFilter(
   const refused = terms ? unansweredDimensions(filter, terms) : [];
   if (refused.length === 0) return filter;
   addNotices(
-    refused.map(
-      ({ dimension, reason }) =>
-        `Ignored ${dimension.params.join(', ')}: ${describePackageRefusal(reason)}`,
-    ),
+    refused.map(({ dimension, reason }) => ({
+      ignored: dimension.params.join(', '),
+      refusal: reason,
+    })),
   );
   return Object.assign({ ...filter }, ...refused.map(({ dimension }) => dimension.empty));
 }

@@ -52,6 +52,13 @@ describe('What the engine hands the page of hostile text', () => {
         'too many. Group the types into fewer codes, or split the file.',
     );
     expect(message).not.toContain('\u0000');
+    // The reader gets the same refusal in their language: its words and the data it names.
+    expect(reply.status === 'failed' && reply.failure).toEqual({
+      reason: {
+        key: 'loadRefusal:tooManyTypes',
+        values: { dataset: 'many-types.geojson', max: 65_536, type: 't65535', incident: 'T-65535' },
+      },
+    });
     expect(engine.summarise().total).toBe(1);
   });
 

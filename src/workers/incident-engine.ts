@@ -93,7 +93,8 @@ export class IncidentEngine implements IncidentSource {
       this.package = null;
     } catch (error) {
       // What was shown stays shown.
-      if (error instanceof TooManyTypesError) return { status: 'failed', message: error.message };
+      if (error instanceof TooManyTypesError)
+        return { status: 'failed', message: error.message, failure: { reason: error.sent } };
       throw error;
     }
     return { status: 'loaded', summary: this.table.summary, dataset: summary };

@@ -24,6 +24,13 @@ describe('A load reaching the engine', () => {
     expect(reply).toEqual({
       status: 'failed',
       message: 'x.csv: cannot load with these options: dayOrder "evil" is not one of dmy, mdy.',
+      failure: {
+        name: 'x.csv',
+        reason: {
+          key: 'loadRefusal:options',
+          values: { detail: 'dayOrder "evil" is not one of dmy, mdy' },
+        },
+      },
     });
     client.dispose();
   });
@@ -38,6 +45,13 @@ describe('A load reaching the engine', () => {
     expect(reply).toEqual({
       status: 'failed',
       message: 'x.csv: cannot load with these options: mapping.type is 5, not a column name.',
+      failure: {
+        name: 'x.csv',
+        reason: {
+          key: 'loadRefusal:options',
+          values: { detail: 'mapping.type is 5, not a column name' },
+        },
+      },
     });
     client.dispose();
   });

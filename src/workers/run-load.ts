@@ -8,6 +8,7 @@
 import type { LoadPhase, LoadReply, LoadRequest } from './engine-protocol';
 import { importStreamedCollection, importZip } from '../domain/import/import-incidents';
 import { checkLoadOptions } from '../domain/import/load-options';
+import { loadRefusal } from '../domain/import/load-refusal-words';
 import { DEFAULT_READ_LIMITS, raisedLimit, ReadLimitError } from '../domain/import/read-limits';
 import { isZip } from '../domain/import/read-workbook';
 import { readFeatureCollectionStream } from '../domain/import/stream-feature-collection';
@@ -35,11 +36,14 @@ export async function runLoad(
   // The page's storage (a remembered mapping, a saved dataset's options) feeds these: the
   // engine reads nothing it cannot name.
   const refused = checkLoadOptions(request.options);
-  if (refused !== null)
+  if (refused !== null) {
+    const { sent, text } = loadRefusal('options', { detail: refused });
     return {
       status: 'failed',
-      message: `${source.name}: cannot load with these options: ${refused}.`,
+      message: `${source.name}: ${text}`,
+      failure: { name: source.name, reason: sent },
     };
+  }
   const reading = (fraction: number) => onProgress(fraction, 'reading');
   if (source.kind === 'package') {
     const opened = await openPackage(source, request.datasetId, engine.packageHost, onProgress);

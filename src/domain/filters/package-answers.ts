@@ -137,3 +137,22 @@ export function describePackageRefusal(
 
 /** Why a package's list cannot be sorted by anything but the date, in English for the worker's error. */
 export const PACKAGE_DATE_ORDER_ONLY = english('dateOrderOnly');
+
+/** A filter dropped because the open package cannot answer it (a notice of the store). */
+export interface IgnoredFilter {
+  /** Its URL parameters, as a link names them (`km`, `province`). */
+  readonly ignored: string;
+  readonly refusal: PackageRefusal;
+}
+
+/** The notice that `ignored` was dropped and why, worded as describePackageRefusal words. */
+export function describeIgnoredFilter(
+  { ignored, refusal }: IgnoredFilter,
+  word: PackageWording = english,
+  number: (n: number) => string = String,
+): string {
+  return word('ignored', {
+    params: ignored,
+    reason: describePackageRefusal(refusal, word, number),
+  });
+}

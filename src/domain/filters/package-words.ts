@@ -17,6 +17,8 @@ export const PACKAGE_WORDS = {
     province: 'province',
     kmBand: 'distance band',
   },
+  /** A filter a link, a view or a click set, dropped: `params` its URL parameters. */
+  ignored: 'Ignored {{params}}: {{reason}}',
   dateOrderOnly:
     'A package lists its incidents by date only: sorting by fatalities would read every row.',
 } as const;

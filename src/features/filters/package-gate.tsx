@@ -1,12 +1,21 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackageRefusal as Refusal } from '../../domain/filters/package-answers';
-import { describePackageRefusal, packageRefusalOf } from '../../domain/filters/package-answers';
+import type {
+  IgnoredFilter,
+  PackageRefusal as Refusal,
+  PackageWording,
+} from '../../domain/filters/package-answers';
+import {
+  describeIgnoredFilter,
+  describePackageRefusal,
+  packageRefusalOf,
+} from '../../domain/filters/package-answers';
 import { formatNumber } from '../../i18n/format';
 import { currentLanguage } from '../../i18n/i18n';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
+import { DataText } from '../data-text/data-text';
 
 /** Why the open package cannot answer any of these filter dimensions (by name), or null. */
 export function usePackageRefusal(
@@ -47,18 +56,24 @@ export function PackageGate({
   );
 }
 
-/** Why a package cannot answer a filter, in the page's language. */
-export function PackageRefusal({ reason, id }: { reason: Refusal; id?: string }) {
+/** The words of package refusals in the page's language: describePackageRefusal's arguments. */
+export function usePackageWording(): [PackageWording, (n: number) => string] {
   const { t } = useTranslation('packageAnswers');
   const language = currentLanguage();
-  const text = describePackageRefusal(
-    reason,
-    (key, values) => t(key as never, { ...values }),
-    (n) => formatNumber(n, language),
-  );
+  return [(key, values) => t(key as never, { ...values }), (n) => formatNumber(n, language)];
+}
+
+/** Why a package cannot answer a filter, in the page's language. */
+export function PackageRefusal({ reason, id }: { reason: Refusal; id?: string }) {
+  const text = describePackageRefusal(reason, ...usePackageWording());
   return (
     <p id={id} className="muted small">
       {text}
     </p>
   );
+}
+
+/** A notice that a filter the open package cannot answer was dropped, in the page's language. */
+export function IgnoredFilterText({ notice }: { notice: IgnoredFilter }) {
+  return <DataText value={describeIgnoredFilter(notice, ...usePackageWording())} />;
 }

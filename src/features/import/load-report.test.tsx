@@ -134,4 +134,32 @@ describe('The load report', () => {
     expect(notices[1]!.querySelector('[lang="en"]')).toHaveTextContent('Ignored side=XX');
     expect(screen.getByRole('button', { name: 'بند یې کړئ' })).toBeInTheDocument();
   });
+
+  it('words a filter a package could not answer, and a link that fell back, in Dari', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('fa-AF'));
+    render(<LoadReport store={store} />);
+    act(() =>
+      store.getState().addNotices([
+        {
+          ignored: 'km',
+          refusal: {
+            kind: 'bandsOnly',
+            bands: [
+              { from: 0, to: 10 },
+              { from: 10, to: null },
+            ],
+          },
+        },
+        [appNotice('notLoaded', { name: 'a.csv' }), appNotice('showingEmbedded')],
+      ]),
+    );
+    const [ignored, fallback] = screen.getAllByRole('listitem');
+    expect(ignored).toHaveTextContent(/^km نادیده گرفته شد: /);
+    expect(ignored).not.toHaveTextContent(/Ignored|bands/);
+    expect(fallback).toHaveTextContent(
+      'a.csv بارگذاری نشد. به جای آن رویدادهای همراه برنامه نمایش داده می‌شوند.',
+    );
+    expect(screen.queryByText(/[A-Za-z]{4,}/)).toBeNull();
+  });
 });

@@ -14,6 +14,7 @@ import { readerNumber } from '../incident-list/reader-day';
 import { DatasetWarnings } from './dataset-warnings';
 import { describeProblems, isTable } from './describe-problems';
 import { MessageText } from '../data-text/message-text';
+import { IgnoredFilterText } from '../filters/package-gate';
 
 /** Rejections listed; the rest are counted (as warnings are, SHOWN_WARNINGS). */
 const SHOWN_REJECTIONS = 200;
@@ -43,7 +44,11 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
           <ul>
             {notices.map((notice, i) => (
               <li key={i}>
-                <MessageText message={notice} />
+                {typeof notice === 'object' && 'refusal' in notice ? (
+                  <IgnoredFilterText notice={notice} />
+                ) : (
+                  <MessageText message={notice} />
+                )}
               </li>
             ))}
           </ul>

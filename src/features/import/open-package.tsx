@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
-import { checkDataUrl } from '../../domain/url-state';
+import { findUrlFault } from '../../domain/url-state';
 import type { IncidentStore } from '../../state/incident-store';
 import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import { DataText } from '../data-text/data-text';
@@ -24,8 +24,13 @@ export function OpenPackage({ store = incidentStore }: { store?: IncidentStore }
 
   const submit = async () => {
     const value = url.trim();
-    const reason = value === '' ? t('enterManifestUrl') : checkDataUrl(value, base());
-    if (reason !== null) {
+    const fault = findUrlFault(value, base());
+    const reason =
+      value === ''
+        ? t('enterManifestUrl')
+        : fault &&
+          t(fault.key === 'notUrl' ? 'urlNotUrl' : 'urlNotHttp', { protocol: fault.protocol });
+    if (reason) {
       setProblem(`${value || t('theUrl')}: ${reason}`);
       return;
     }

@@ -10,6 +10,8 @@ import type { Incident, IncidentSet } from '../../domain/incident';
 import type { IncidentIndex } from '../../domain/incident-index';
 import { buildIncidentIndex, MAX_TYPE_CODES, TooManyCodesError } from '../../domain/incident-index';
 import { displayName } from '../../domain/display-text';
+import { loadRefusal } from '../../domain/import/load-refusal-words';
+import type { Message } from '../../domain/message';
 import type { IncidentTiles } from '../../domain/map-tiles/incident-tiles';
 import { compareTypeCodes } from '../../domain/taxonomy';
 import type { DatasetSummary, EngineFilter, EngineSummary } from '../engine-protocol';
@@ -23,6 +25,12 @@ export interface Dataset {
 /** The data brings more types than the index can tell apart; the message says so in words. */
 export class TooManyTypesError extends Error {
   override name = 'TooManyTypesError';
+  /** The refusal for the reader. */
+  readonly sent: Message;
+  constructor({ sent, text }: { sent: Message; text: string }) {
+    super(text);
+    this.sent = sent;
+  }
 }
 
 /** Separates the dataset from the type in the index's grouping codes. */
@@ -83,10 +91,12 @@ export function buildIncidentTable(datasets: readonly Dataset[]): IncidentTable 
     const incident = incidents[error.row]!;
     const dataset = datasets[datasetOf[error.row]!]!.summary.name;
     throw new TooManyTypesError(
-      `${displayName(dataset)} brings more than ${MAX_TYPE_CODES.toLocaleString('en')} incident types ` +
-        `(each file’s counted apart), more than the map and filters can tell apart: ` +
-        `type "${displayName(incident.type)}" of incident "${displayName(incident.key)}" is one too many. ` +
-        `Group the types into fewer codes, or split the file.`,
+      loadRefusal('tooManyTypes', {
+        dataset: displayName(dataset),
+        max: MAX_TYPE_CODES,
+        type: displayName(incident.type),
+        incident: displayName(incident.key),
+      }),
     );
   }
   const keys = index.typeCodes.map((code) => {

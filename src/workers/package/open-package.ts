@@ -3,7 +3,9 @@
  * and checked as untrusted data (readPackageManifest), then the counts are read. Any failure is
  * the load's failed reply, with what was shown before left as it was.
  */
+import { loadRefusal } from '../../domain/import/load-refusal-words';
 import { DEFAULT_READ_LIMITS } from '../../domain/import/read-limits';
+import type { Message } from '../../domain/message';
 import { readPackageManifest } from '../../domain/package/package-manifest';
 import type { LoadPhase, LoadReply, LoadSource } from '../engine-protocol';
 import { fetchBody, readBody } from '../read-source';
@@ -20,10 +22,12 @@ export async function openPackage(
   host: PackageHost,
   onProgress: (fraction: number | null, phase: LoadPhase) => void,
 ): Promise<{ source: PackageSource } | Extract<LoadReply, { status: 'failed' }>> {
-  const failed = (reason: string) => ({
+  const failed = (refusal: { sent: Message; text: string }) => ({
     status: 'failed' as const,
-    message: `Could not open the package ${source.name}: ${reason}`,
+    message: refusal.text,
+    failure: { reason: refusal.sent },
   });
+  const name = source.name;
   let json: unknown;
   try {
     const limits = { ...DEFAULT_READ_LIMITS, maxBytes: MANIFEST_MAX_BYTES };
@@ -34,9 +38,8 @@ export async function openPackage(
     const body = await readBody(chunks, size, Infinity, (f) => onProgress(f, 'reading'));
     json = JSON.parse(new TextDecoder().decode(body.bytes));
   } catch (error) {
-    if (error instanceof SyntaxError)
-      return failed('its manifest is not JSON. Open the manifest.json of a package.');
-    return failed(messageOf(error));
+    if (error instanceof SyntaxError) return failed(loadRefusal('package.notJson', { name }));
+    return failed(loadRefusal('package.other', { name, reason: messageOf(error) }));
   }
   try {
     const manifest = readPackageManifest(json);
@@ -44,7 +47,7 @@ export async function openPackage(
     return { source: await PackageSource.open(source.url, manifest, datasetId, host) };
   } catch (error) {
     // A manifest refused (PackageManifestError), a counts file that cannot be read…
-    return failed(messageOf(error));
+    return failed(loadRefusal('package.other', { name, reason: messageOf(error) }));
   }
 }
 
