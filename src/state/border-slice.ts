@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../workers/engine-client';
 import type { GeographyReply, GeographyUrls, StripReply } from '../workers/engine-protocol';
 import type { NoticeSlice } from './notice-slice';
+import { appNotice } from './notice-slice';
 
 /** The border geography and what is measured against it: province counts, the strip, exports. */
 export interface BorderSlice {
@@ -44,7 +45,7 @@ export function createBorderSlice(
         const geography = await client.geography(urls);
         set({ borderReady: true, geography });
       } catch (error) {
-        get().addNotices([`Border measures are unavailable: ${(error as Error).message}`]);
+        get().addNotices([appNotice('borderUnavailable', { reason: (error as Error).message })]);
       }
     },
     provinceCountsWanted: false,

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Message } from '../domain/message';
-import { message } from '../domain/message';
+import { message, wordMessage } from '../domain/message';
 import { describeProblems } from '../domain/import/rejection-problems';
+import { EN } from '../i18n/en-catalogue';
 import type { EngineClient } from '../workers/engine-client';
 import { LoadCancelledError } from '../workers/engine-client';
 import type {
@@ -157,12 +158,8 @@ export function createDataSlice(
         return true;
       } catch (error) {
         if (error instanceof LoadCancelledError) {
-          const { name } = request.source;
-          set({
-            loading: null,
-            loadError: `Loading ${name} was cancelled.`,
-            loadFailure: { reason: message('import', 'loadCancelled', { name }) },
-          });
+          const reason = message('import', 'loadCancelled', { name: request.source.name });
+          set({ loading: null, loadError: wordMessage(EN, reason), loadFailure: { reason } });
           return false;
         }
         set({
