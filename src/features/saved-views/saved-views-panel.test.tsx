@@ -1,4 +1,4 @@
-import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VIEWS_FILE_FORMAT } from '../../domain/saved-view';
@@ -45,7 +45,8 @@ function makeAddress(query = '?side=PK&view=34.1000,71.1000,8.00'): ViewAddress 
 async function renderPanel(address = makeAddress(), open = makeOpen()) {
   const user = userEvent.setup();
   render(<SavedViewsPanel address={address} open={open} />);
-  await screen.findByText(/No saved views yet|Open/);
+  // "Opening the saved views…" shows until the views are read; Save view is enabled then.
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Save view' })).toBeEnabled());
   return { user, address, open };
 }
 
