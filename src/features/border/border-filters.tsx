@@ -84,30 +84,18 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
             </button>
           ))}
         </div>
-        <label className="range-field">
-          {t('fromKm', { km: min })}
-          <input
-            type="range"
-            min={0}
-            max={SLIDER_MAX_KM}
-            step={1}
-            value={min}
-            aria-label={t('minDistance')}
-            onChange={(event) => setBand(Math.min(Number(event.target.value), max), max)}
-          />
-        </label>
-        <label className="range-field">
-          {max >= SLIDER_MAX_KM ? t('toAny') : t('toKm', { km: max })}
-          <input
-            type="range"
-            min={0}
-            max={SLIDER_MAX_KM}
-            step={1}
-            value={max}
-            aria-label={t('maxDistance')}
-            onChange={(event) => setBand(min, Math.max(Number(event.target.value), min))}
-          />
-        </label>
+        <KmSlider
+          caption={t('fromKm', { km: min })}
+          label={t('minDistance')}
+          value={min}
+          onChange={(km) => setBand(Math.min(km, max), max)}
+        />
+        <KmSlider
+          caption={max >= SLIDER_MAX_KM ? t('toAny') : t('toKm', { km: max })}
+          label={t('maxDistance')}
+          value={max}
+          onChange={(km) => setBand(min, Math.max(km, min))}
+        />
         {band !== null && (
           <button
             type="button"
@@ -177,5 +165,33 @@ export function BorderFilters({ store = incidentStore }: { store?: IncidentStore
         {t('measured', { km: Math.round(geography.lengthKm), surveyed: SURVEYED_KM })}
       </p>
     </fieldset>
+  );
+}
+
+/** One end of the distance band: a slider of whole km up to SLIDER_MAX_KM, captioned. */
+function KmSlider({
+  caption,
+  label,
+  value,
+  onChange,
+}: {
+  caption: string;
+  label: string;
+  value: number;
+  onChange: (km: number) => void;
+}) {
+  return (
+    <label className="range-field">
+      {caption}
+      <input
+        type="range"
+        min={0}
+        max={SLIDER_MAX_KM}
+        step={1}
+        value={value}
+        aria-label={label}
+        onChange={(event) => onChange(Number(event.target.value))}
+      />
+    </label>
   );
 }
