@@ -70,6 +70,9 @@ export async function runLoad(
     body = await readBody(chunks, size, streamAboveBytes, reading);
   } catch (error) {
     if (error instanceof ReadLimitError) return failure(request, error);
+    // A link that gave no file (unreachable, an HTTP error): its sentence names the link.
+    if (error instanceof IncidentFileError && error.sent)
+      return { status: 'failed', message: error.message, failure: { reason: error.sent } };
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   if (body.bytes) return loadBytes(engine, request, body.bytes, onProgress);

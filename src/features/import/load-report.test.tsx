@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
 import { makeLoadedStore } from '../../state/test-store';
@@ -17,6 +17,8 @@ const NO_DATES = [
 ].join('\n');
 
 afterEach(async () => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
   await act(() => showLanguage('en'));
 });
 
@@ -116,6 +118,40 @@ describe('The load report', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       /^bad\.geojson: FeatureCollection میں "features" فہرست نہیں ہے۔/,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('says in Urdu that a file is a web page, not data, after its name', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const text = '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>';
+    await store.getState().loadSource({ kind: 'text', text, name: 'events.csv' });
+    expect(store.getState().loadError).toBe(
+      'events.csv: The file is an HTML page, not data this app reads (GeoJSON, CSV, XLSX or KML): ' +
+        'a server error page, or a web page saved instead of the data?',
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /^events\.csv: فائل ایک HTML صفحہ ہے، وہ ڈیٹا نہیں جو یہ ایپ پڑھتی ہے \(GeoJSON، CSV، XLSX یا KML\): /,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('says in Dari that a link could not be reached, naming the link', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    await act(() => showLanguage('fa-AF'));
+    render(<LoadReport store={store} />);
+    const url = 'http://data.test/events.csv';
+    await store.getState().loadSource({ kind: 'url', url, name: url });
+    expect(store.getState().loadError).toBe(
+      `Could not reach ${url}: the network failed or the server does not allow this page to read it (CORS).`,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      `به ${url} دسترسی نشد: شبکه از کار افتاد یا سرور به این صفحه اجازهٔ خواندن آن را نمی‌دهد (CORS).`,
     );
     expect(alert.querySelector('[lang="en"]')).toBeNull();
   });
