@@ -104,7 +104,8 @@ function failure(request: LoadRequest, error: unknown): LoadReply {
   const message = `${request.source.name}: ${(error as Error).message}`;
   if (error instanceof ReadLimitError) {
     const higherLimit = raisedLimit(error.stop);
-    return { status: 'failed', message, ...(higherLimit === null ? {} : { higherLimit }) };
+    const failure = { name: request.source.name, reason: error.sent };
+    return { status: 'failed', message, failure, ...(higherLimit === null ? {} : { higherLimit }) };
   }
   if (error instanceof IncidentFileError) return fileFailure(request.source.name, error);
   throw error;

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
+import { LOAD_LIMITS_KEY } from '../../state/load-limits';
 import { makeLoadedStore } from '../../state/test-store';
 import { appNotice } from '../../state/notice-slice';
 import { LoadReport } from './load-report';
@@ -154,6 +155,26 @@ describe('The load report', () => {
       `به ${url} دسترسی نشد: شبکه از کار افتاد یا سرور به این صفحه اجازهٔ خواندن آن را نمی‌دهد (CORS).`,
     );
     expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('says in Pashto what stopped a link’s data, quoting the button it offers', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    localStorage.setItem(LOAD_LIMITS_KEY, JSON.stringify({ maxMegabytes: 2 / 1024 }));
+    const body = ['id,date,type,longitude,latitude'];
+    for (let i = 0; i < 100; i++) body.push(`e${i},2025-10-12,ied,70.1,34.1`);
+    vi.stubGlobal('fetch', async () => new Response(body.join('\n'), { status: 200 }));
+    await act(() => showLanguage('ps'));
+    render(<LoadReport store={store} />);
+    const url = 'http://data.test/events.csv';
+    await store.getState().loadSource({ kind: 'url', url, name: url });
+    const label = 'په لوړ حد سره بیا پورته کړئ';
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      `${url}: له لینک څخه د لوستل شویو معلوماتو له 2 KB حد څخه لوی دی، نو لوستل همالته ودرېدل؛ ` +
+        `که تاسو دومره لوی معلومات تمه لرئ، «${label}» وټاکئ.`,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+    expect(screen.getByRole('button', { name: new RegExp(`^${label} `) })).toBeVisible();
   });
 
   it('words the app’s own notices in the page’s language, and says others in English', async () => {
