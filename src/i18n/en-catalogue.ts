@@ -31,6 +31,7 @@ import incidentList from './locales/en/incidentList.json';
 import { WARNING_WORDS } from '../domain/import/warning-words';
 import mapControls from './locales/en/mapControls.json';
 import { MAPPING_WORDS } from '../domain/import/mapping-words';
+import { READ_LIMIT_WORDS } from '../domain/import/read-limits';
 import mapView from './locales/en/mapView.json';
 import { REJECTION_WORDS } from '../domain/rejection-words';
 import savedDatasets from './locales/en/savedDatasets.json';
@@ -61,6 +62,7 @@ export const EN = {
   mapView,
   noteProblems: NOTE_PROBLEM_WORDS,
   packageAnswers: PACKAGE_WORDS,
+  readLimit: READ_LIMIT_WORDS,
   rejection: REJECTION_WORDS,
   savedDatasets,
   savedViews,

@@ -5,6 +5,7 @@
  */
 import type { BodyHints } from '../domain/import/bounded-read';
 import { readBounded } from '../domain/import/bounded-read';
+import { fileError } from '../domain/import/file-error-words';
 import type { ReadLimits } from '../domain/import/read-limits';
 import { ReadLimitError } from '../domain/import/read-limits';
 import type { LoadSource } from './engine-protocol';
@@ -39,8 +40,9 @@ function hintsOf(headers: Headers): BodyHints {
 }
 
 /**
- * The response for a `data` URL, or an error that says why there is none: unreachable, an HTTP
- * error, or no answer within the stall timeout.
+ * The response for a `data` URL, or an error that says why there is none: unreachable or an HTTP
+ * error (an IncidentFileError whose sentence names the link), or no answer within the stall
+ * timeout (ReadLimitError).
  */
 async function fetchSource(
   source: Extract<LoadSource, { kind: 'url' }>,
@@ -56,18 +58,14 @@ async function fetchSource(
   } catch {
     if (controller.signal.aborted)
       throw new ReadLimitError({ kind: 'stalled', seconds: stallSeconds });
-    throw new Error(
-      `Could not reach ${source.name}: the network failed or the server does not allow this page to read it (CORS).`,
-    );
+    throw fileError('unreachable', { name: source.name });
   } finally {
     clearTimeout(timer);
   }
   if (!response.ok) {
     void response.body?.cancel().catch(() => {});
-    throw new Error(
-      `Could not load ${source.name}: the server answered ${response.status} ${response.statusText}`.trim() +
-        '.',
-    );
+    const status = `${response.status} ${response.statusText}`.trim();
+    throw fileError('httpError', { name: source.name, status });
   }
   return response;
 }

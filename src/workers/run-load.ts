@@ -74,6 +74,9 @@ export async function runLoad(
     body = await readBody(chunks, size, streamAboveBytes, reading);
   } catch (error) {
     if (error instanceof ReadLimitError) return failure(request, error);
+    // A link that gave no file (unreachable, an HTTP error): its sentence names the link.
+    if (error instanceof IncidentFileError && error.sent)
+      return { status: 'failed', message: error.message, failure: { reason: error.sent } };
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   if (body.bytes) return loadBytes(engine, request, body.bytes, onProgress);
@@ -105,7 +108,8 @@ function failure(request: LoadRequest, error: unknown): LoadReply {
   const message = `${request.source.name}: ${(error as Error).message}`;
   if (error instanceof ReadLimitError) {
     const higherLimit = raisedLimit(error.stop);
-    return { status: 'failed', message, ...(higherLimit === null ? {} : { higherLimit }) };
+    const failure = { name: request.source.name, reason: error.sent };
+    return { status: 'failed', message, failure, ...(higherLimit === null ? {} : { higherLimit }) };
   }
   if (error instanceof IncidentFileError) return fileFailure(request.source.name, error);
   throw error;

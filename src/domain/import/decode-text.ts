@@ -1,6 +1,6 @@
-import { fileError } from './file-error-words';
+import type { FILE_ERROR_WORDS } from './file-error-words';
+import { fileError, IncidentFileError } from './file-error-words';
 import type { LoadWarning } from '../incident';
-import { IncidentFileError } from '../parse-incidents';
 import { megabytes } from './read-limits';
 
 /** The encodings an incident file can be read in (TextDecoder labels), with their usual names. */
@@ -33,20 +33,15 @@ const BYTE_ORDER_MARKS: ReadonlyArray<{ bytes: number[]; encoding: TextEncodingN
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
 
-/** Signatures of binary files people pick by mistake, with what to do instead. */
-const SIGNATURES: ReadonlyArray<{ bytes: number[]; message: string }> = [
-  {
-    // A workbook or a KMZ is read before text decoding; any other ZIP ends here.
-    bytes: [0x50, 0x4b, 0x03, 0x04],
-    message:
-      'The file is a ZIP archive but not an Excel .xlsx workbook or a KMZ: ' +
-      'unzip it and open the data file inside.',
-  },
-  {
-    bytes: [0x1f, 0x8b],
-    message: 'The file is gzip-compressed, not text. Decompress it and open the result.',
-  },
-  { bytes: [0x25, 0x50, 0x44, 0x46], message: 'The file is a PDF document, not a data file.' },
+/** Signatures of binary files people pick by mistake, each with its words (what to do instead). */
+const SIGNATURES: ReadonlyArray<{
+  bytes: number[];
+  kind: keyof (typeof FILE_ERROR_WORDS)['signature'];
+}> = [
+  // A workbook or a KMZ is read before text decoding; any other ZIP ends here.
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'zip' },
+  { bytes: [0x1f, 0x8b], kind: 'gzip' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'pdf' },
 ];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -68,8 +63,8 @@ function isBinaryCode(code: number): boolean {
  * returns the byte order of UTF-16 text without a byte-order mark, which has NULs too.
  */
 function sniffBinary(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  for (const { bytes: signature, message } of SIGNATURES) {
-    if (startsWith(bytes, signature)) throw new IncidentFileError(message);
+  for (const { bytes: signature, kind } of SIGNATURES) {
+    if (startsWith(bytes, signature)) throw fileError(`signature.${kind}`);
   }
   const end = Math.min(bytes.length, SNIFF_BYTES);
   let evenNuls = 0;
@@ -178,9 +173,7 @@ function decodeUnmarked(bytes: Uint8Array, asked: TextEncodingName | undefined):
   if (utf16) {
     const text = decodeStrictly(bytes, utf16);
     if (text === null) {
-      throw new IncidentFileError(
-        `The file looks like ${ENCODING_NAMES[utf16]} text without a byte-order mark, but it is not valid ${ENCODING_NAMES[utf16]}.`,
-      );
+      throw fileError('utf16NotValid', { encoding: ENCODING_NAMES[utf16] });
     }
     return { text, encoding: utf16, basis: 'valid' };
   }
@@ -199,10 +192,7 @@ function decodeBytes(bytes: Uint8Array, asked: TextEncodingName | undefined): De
   if (mark.encoding === 'utf-8' && sniffBinary(body)) throw fileError('binary');
   const text = decodeStrictly(body, mark.encoding);
   if (text === null) {
-    const name = ENCODING_NAMES[mark.encoding];
-    throw new IncidentFileError(
-      `The file starts with a ${name} byte-order mark but is not valid ${name} text.`,
-    );
+    throw fileError('markNotValid', { encoding: ENCODING_NAMES[mark.encoding] });
   }
   return { text, encoding: mark.encoding, basis: 'mark' };
 }
@@ -250,11 +240,7 @@ const MAX_STRING_CHARS = 2 ** 29 - 24;
 
 /** Bytes whose text a browser cannot hold as one string: it decodes them to nothing. */
 function tooLongForText(bytes: number): IncidentFileError {
-  return new IncidentFileError(
-    `The file is ${megabytes(bytes)}, too long to read as one text (a browser holds at most ` +
-      'about 512 million characters in a string). Only a GeoJSON FeatureCollection is read ' +
-      'piece by piece: split the file, or convert it to GeoJSON.',
-  );
+  return fileError('tooLongForText', { size: megabytes(bytes) });
 }
 
 const GUESSED: Partial<Record<TextEncodingName, string>> = {

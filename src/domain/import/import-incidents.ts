@@ -4,11 +4,12 @@
  * either loads or is listed as rejected with its reason, and the rest is said in warnings.
  */
 import type { Message } from '../message';
+import type { FILE_ERROR_WORDS } from './file-error-words';
 import { fileError } from './file-error-words';
 import type { IncidentSet, RejectedFeature } from '../incident';
 import type { DayOrder } from '../incident-date';
 import { describeValue } from '../incident-date';
-import { IncidentFileError, own, readCollectionMembers } from '../parse-incidents';
+import { own, readCollectionMembers } from '../parse-incidents';
 import type { TextEncodingName } from './decode-text';
 import { decodeIncidentText, encodingWarning } from './decode-text';
 import { importFeatures } from './import-features';
@@ -100,21 +101,17 @@ export function importIncidents(
 
 /**
  * Markup that is not data, by its first element (after an XML declaration and comments), each
- * named in the one "not data" message: often a server's error page, an image served in place of
- * the data, or GPX. KML, the XML this app reads, is recognised before this is asked.
+ * with its "not data" words (FILE_ERROR_WORDS.markup): often a server's error page, an image
+ * served in place of the data, or GPX. KML, the XML this app reads, is recognised before this is
+ * asked.
  */
-const NOT_DATA_MARKUP: ReadonlyArray<{ first: RegExp; what: string; hint: string }> = [
-  {
-    first: /^<(!doctype html|html|head|body)\b/,
-    what: 'an HTML page',
-    hint: 'a server error page, or a web page saved instead of the data?',
-  },
-  {
-    first: /^<(!doctype svg|svg)\b/,
-    what: 'an SVG image',
-    hint: 'a picture served in place of the data?',
-  },
-  { first: /^<(!doctype\b|[a-z_][\w.:-]*[\s/>])/, what: 'XML but not KML', hint: 'GPX, RSS?' },
+const NOT_DATA_MARKUP: ReadonlyArray<{
+  first: RegExp;
+  markup: keyof (typeof FILE_ERROR_WORDS)['markup'];
+}> = [
+  { first: /^<(!doctype html|html|head|body)\b/, markup: 'html' },
+  { first: /^<(!doctype svg|svg)\b/, markup: 'svg' },
+  { first: /^<(!doctype\b|[a-z_][\w.:-]*[\s/>])/, markup: 'xml' },
 ];
 
 /** The markup before the first element that says nothing of what the file is. */
@@ -128,11 +125,7 @@ function refuseMarkup(text: string): void {
   const markup =
     NOT_DATA_MARKUP.find(({ first }) => first.test(start)) ??
     (declared ? NOT_DATA_MARKUP.at(-1) : undefined);
-  if (markup) {
-    throw new IncidentFileError(
-      `The file is ${markup.what}, not data this app reads (GeoJSON, CSV, XLSX or KML): ${markup.hint}`,
-    );
-  }
+  if (markup) throw fileError(`markup.${markup.markup}`);
 }
 
 function importGeoJson(
@@ -201,17 +194,16 @@ export async function importZip(
   const zip = inspectZip(bytes, options.unpackLimit);
   if (zip.kind === 'kmz') return importIncidents(zip.kml, options);
   if (zip.kind === 'other') {
-    throw new IncidentFileError(
-      'The file is a ZIP archive but neither an Excel .xlsx workbook nor a KMZ: unzip it and open the data file inside.',
-    );
+    throw fileError('zipNeither');
   }
   const { sheets } = zip;
   const sheet = options.sheet ?? sheets[0];
   if (sheet === undefined) throw fileError('noSheets');
   if (!sheets.includes(sheet)) {
-    throw new IncidentFileError(
-      `The workbook has no sheet "${sheet}"; its sheets are ${sheets.map((s) => `"${s}"`).join(', ')}.`,
-    );
+    throw fileError('noSuchSheet', {
+      sheet,
+      sheets: sheets.map((s) => `"${s}"`).join(', '),
+    });
   }
   const report = throttleProgress(options.onProgress);
   options.onUnpacking?.();

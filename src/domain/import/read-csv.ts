@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { LoadWarning } from '../incident';
-import { IncidentFileError } from '../parse-incidents';
+import type { IncidentFileError } from './file-error-words';
+import { fileError } from './file-error-words';
 import type { Reason } from '../rejection-words';
 import { rejectionReason } from '../rejection-words';
 
@@ -70,7 +71,7 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
   const warnings: LoadWarning[] = [];
   let cursor = 0;
   let line = 1;
-  let headerError: string | null = null;
+  let headerError: IncidentFileError | null = null;
   const emptyRowLines: number[] = [];
 
   Papa.parse<string[]>(text, {
@@ -93,7 +94,7 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
       if (header === null) {
         if (errors.length === 0 && cells.every((cell) => cell === '')) return; // blank lines on top
         if (errors.length > 0) {
-          headerError = `The CSV header on line ${startLine} cannot be read: ${errors[0]!.message}.`;
+          headerError = fileError('csvHeader', { line: startLine, detail: errors[0]!.message });
           parser.abort();
           return;
         }
@@ -127,14 +128,11 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
     },
   });
 
-  if (headerError !== null) throw new IncidentFileError(headerError);
-  if (header === null) throw new IncidentFileError('The file is empty.');
+  if (headerError !== null) throw headerError;
+  if (header === null) throw fileError('empty');
   const columns: string[] = header;
   if (columns.length < 2) {
-    throw new IncidentFileError(
-      'The file is neither GeoJSON nor CSV: its first line has no comma, tab, semicolon or pipe ' +
-        'separating columns, and an incident needs at least a date and a type.',
-    );
+    throw fileError('notTable');
   }
   if (emptyRowLines.length > 0) {
     const count = emptyRowLines.length;

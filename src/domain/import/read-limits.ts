@@ -3,6 +3,8 @@
  * and of what a ZIP-based file (XLSX, KMZ) unpacks to, and the words that say which one stopped
  * a load. Defined once here; the reader, the unzipper and the load report all use them.
  */
+import type { Message } from '../message';
+import { message, wordMessage } from '../message';
 
 /** A megabyte as the limits are written: 2^20 bytes. */
 export const MB = 1024 * 1024;
@@ -51,8 +53,18 @@ export type ReadStop =
 /** A read stopped by a limit; its message names the limit and how to raise it. */
 export class ReadLimitError extends Error {
   override name = 'ReadLimitError';
+  readonly #sent: Message;
   constructor(readonly stop: ReadStop) {
-    super(describeStop(stop));
+    const sent = stopMessage(stop);
+    super(wordMessage({ [READ_LIMIT_NAMESPACE]: READ_LIMIT_WORDS }, sent));
+    this.#sent = sent;
+  }
+  /**
+   * What stopped the read, for the reader (after the source's name). Kept private behind a
+   * getter, as IncidentFileError's is, so errors still compare by their English text.
+   */
+  get sent(): Message {
+    return this.#sent;
   }
 }
 
@@ -66,20 +78,46 @@ export function megabytes(bytes: number): string {
 
 const RAISE = `if you expect data this large, choose "${RAISE_LIMIT_LABEL}"`;
 
-/** What stopped the read, in a sentence that starts after the source's name and a colon. */
-export function describeStop(stop: ReadStop): string {
+/**
+ * What stopped a read, in English: the source catalogue of the `readLimit` namespace
+ * (domain/message.ts), each a sentence that starts after the source's name and a colon. Sizes
+ * are values as megabytes() writes them; the other languages quote the raise button's own label.
+ */
+export const READ_LIMIT_WORDS = {
+  tooLarge: `larger than the {{limit}} limit for data read from a link, so reading stopped there; ${RAISE}.`,
+  tooLargeSized: `{{size}}, more than the {{limit}} limit for data read from a link, so it was not read; ${RAISE}.`,
+  unpacked: `sent compressed, it unpacks to more than the {{limit}} limit, so reading stopped there (data that grows this much may be a decompression bomb); ${RAISE}.`,
+  unpackedSized: `the archive unpacks to {{size}}, more than the {{limit}} limit, so it was not unpacked; ${RAISE}.`,
+  stalled:
+    'the server stalled: no data for {{seconds}} s (less than {{kb}} KB came), so reading ' +
+    'stopped. Try again later, or ask whoever serves the file.',
+} as const;
+
+/** The namespace of these words in the catalogue. */
+export const READ_LIMIT_NAMESPACE = 'readLimit';
+
+/** What stopped the read, as a message of READ_LIMIT_WORDS. */
+function stopMessage(stop: ReadStop): Message {
   switch (stop.kind) {
     case 'too-large':
+    case 'unpacked': {
+      const key = stop.kind === 'too-large' ? 'tooLarge' : 'unpacked';
+      const limit = megabytes(stop.limit);
       return stop.size === undefined
-        ? `larger than the ${megabytes(stop.limit)} limit for data read from a link, so reading stopped there; ${RAISE}.`
-        : `${megabytes(stop.size)}, more than the ${megabytes(stop.limit)} limit for data read from a link, so it was not read; ${RAISE}.`;
-    case 'unpacked':
-      return stop.size === undefined
-        ? `sent compressed, it unpacks to more than the ${megabytes(stop.limit)} limit, so reading stopped there (data that grows this much may be a decompression bomb); ${RAISE}.`
-        : `the archive unpacks to ${megabytes(stop.size)}, more than the ${megabytes(stop.limit)} limit, so it was not unpacked; ${RAISE}.`;
+        ? message(READ_LIMIT_NAMESPACE, key, { limit })
+        : message(READ_LIMIT_NAMESPACE, `${key}Sized`, { size: megabytes(stop.size), limit });
+    }
     case 'stalled':
-      return `the server stalled: no data for ${stop.seconds} s (less than ${STALL_MIN_BYTES / 1024} KB came), so reading stopped. Try again later, or ask whoever serves the file.`;
+      return message(READ_LIMIT_NAMESPACE, 'stalled', {
+        seconds: stop.seconds,
+        kb: STALL_MIN_BYTES / 1024,
+      });
   }
+}
+
+/** What stopped the read, in a sentence that starts after the source's name and a colon. */
+export function describeStop(stop: ReadStop): string {
+  return wordMessage({ [READ_LIMIT_NAMESPACE]: READ_LIMIT_WORDS }, stopMessage(stop));
 }
 
 /**

@@ -10,7 +10,6 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { DOMParser } from '@xmldom/xmldom';
 import type { LoadWarning } from '../incident';
-import { IncidentFileError } from '../parse-incidents';
 import type { CsvRow, CsvTable } from './read-csv';
 import { DEFAULT_MAX_BYTES, ReadLimitError } from './read-limits';
 import { isHxlRow } from './read-csv';
@@ -60,9 +59,9 @@ function unzipOrExplain(
   try {
     return unzipSync(bytes, { filter });
   } catch (error) {
-    throw new IncidentFileError(
-      `The file is a damaged ZIP archive (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw fileError('damagedZip', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -107,9 +106,9 @@ export async function readWorkbookSheet(
       trim: false,
     })) as unknown[][];
   } catch (error) {
-    throw new IncidentFileError(
-      `The workbook cannot be read (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw fileError('workbookUnreadable', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   const warnings: LoadWarning[] = [];
   const emptyRows: number[] = [];

@@ -9,7 +9,6 @@
  * a rejected feature can be cut from the file exactly as written.
  */
 import { fileError } from './file-error-words';
-import { IncidentFileError } from '../parse-incidents';
 import type { JsonObject } from '../parse-incidents';
 import type { Reason } from '../rejection-words';
 import { rejectionReason } from '../rejection-words';
@@ -130,7 +129,7 @@ export async function readFeatureCollectionStream(
     const bytes = value.finish();
     const result = parse(bytes.subarray(0, trimmedLength(bytes)));
     if ('error' in result)
-      throw new IncidentFileError(`The member "${memberKey}" is not valid JSON (${result.error}).`);
+      throw fileError('memberNotJson', { member: memberKey, detail: result.error });
     Object.defineProperty(members, memberKey, {
       value: result.value,
       enumerable: true,
@@ -160,10 +159,7 @@ export async function readFeatureCollectionStream(
       }
       if (isSpace(byte)) continue;
       if (!started) {
-        if (byte !== OPEN_OBJECT)
-          throw new IncidentFileError(
-            'The file is not a GeoJSON FeatureCollection (it does not start with "{").',
-          );
+        if (byte !== OPEN_OBJECT) throw fileError('notObject');
         started = true;
         depth = 1;
         continue;
@@ -227,9 +223,7 @@ export async function readFeatureCollectionStream(
     offset += chunk.length;
     onBytes?.(offset);
   }
-  throw new IncidentFileError(
-    'The file ended before the FeatureCollection was complete (is it truncated?).',
-  );
+  throw fileError('truncated');
 }
 
 async function finishStream(

@@ -1,8 +1,9 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showLanguage } from '../../i18n/i18n';
 import { makeFeature } from '../../domain/test-factories';
+import { LOAD_LIMITS_KEY } from '../../state/load-limits';
 import { makeLoadedStore } from '../../state/test-store';
 import { appNotice } from '../../state/notice-slice';
 import { LoadReport } from './load-report';
@@ -17,6 +18,8 @@ const NO_DATES = [
 ].join('\n');
 
 afterEach(async () => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
   await act(() => showLanguage('en'));
 });
 
@@ -118,6 +121,60 @@ describe('The load report', () => {
       /^bad\.geojson: FeatureCollection میں "features" فہرست نہیں ہے۔/,
     );
     expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('says in Urdu that a file is a web page, not data, after its name', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const text = '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>';
+    await store.getState().loadSource({ kind: 'text', text, name: 'events.csv' });
+    expect(store.getState().loadError).toBe(
+      'events.csv: The file is an HTML page, not data this app reads (GeoJSON, CSV, XLSX or KML): ' +
+        'a server error page, or a web page saved instead of the data?',
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /^events\.csv: فائل ایک HTML صفحہ ہے، وہ ڈیٹا نہیں جو یہ ایپ پڑھتی ہے \(GeoJSON، CSV، XLSX یا KML\): /,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('says in Dari that a link could not be reached, naming the link', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    await act(() => showLanguage('fa-AF'));
+    render(<LoadReport store={store} />);
+    const url = 'http://data.test/events.csv';
+    await store.getState().loadSource({ kind: 'url', url, name: url });
+    expect(store.getState().loadError).toBe(
+      `Could not reach ${url}: the network failed or the server does not allow this page to read it (CORS).`,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      `به ${url} دسترسی نشد: شبکه از کار افتاد یا سرور به این صفحه اجازهٔ خواندن آن را نمی‌دهد (CORS).`,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('says in Pashto what stopped a link’s data, quoting the button it offers', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    localStorage.setItem(LOAD_LIMITS_KEY, JSON.stringify({ maxMegabytes: 2 / 1024 }));
+    const body = ['id,date,type,longitude,latitude'];
+    for (let i = 0; i < 100; i++) body.push(`e${i},2025-10-12,ied,70.1,34.1`);
+    vi.stubGlobal('fetch', async () => new Response(body.join('\n'), { status: 200 }));
+    await act(() => showLanguage('ps'));
+    render(<LoadReport store={store} />);
+    const url = 'http://data.test/events.csv';
+    await store.getState().loadSource({ kind: 'url', url, name: url });
+    const label = 'په لوړ حد سره بیا پورته کړئ';
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      `${url}: له لینک څخه د لوستل شویو معلوماتو له 2 KB حد څخه لوی دی، نو لوستل همالته ودرېدل؛ ` +
+        `که تاسو دومره لوی معلومات تمه لرئ، «${label}» وټاکئ.`,
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+    expect(screen.getByRole('button', { name: new RegExp(`^${label} `) })).toBeVisible();
   });
 
   it('words the app’s own notices in the page’s language, and says others in English', async () => {
