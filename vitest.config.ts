@@ -31,6 +31,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // What a page shows after a load or a query comes when the worker and SwiftShader get
+          // the cores: a second (the default) is too short on a busy two-core machine.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the machine has two cores and SwiftShader renders on the CPU.
           fileParallelism: false,
         },
