@@ -95,11 +95,10 @@ export interface UrlFault {
 }
 
 /**
- * What keeps a `data` or `package` value from being loaded, or null when it is an http(s) URL or
- * a relative path (or empty).
+ * What keeps a `data` or `package` value (not empty: its callers answer that first) from being
+ * loaded, or null when it is an http(s) URL or a relative path.
  */
 export function findUrlFault(value: string, base: string): UrlFault | null {
-  if (value.trim() === '') return null;
   let url: URL;
   try {
     url = new URL(value, base);
