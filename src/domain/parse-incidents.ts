@@ -10,7 +10,7 @@ import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { DateResult } from './incident-date';
 import { describeValue, parseIncidentDate } from './incident-date';
 import { fileError, IncidentFileError } from './import/file-error-words';
-import { positionsMessage, wordWarning } from './import/warning-words';
+import { positionsMessage, sentWarning, wordWarning } from './import/warning-words';
 import type { Message } from './message';
 import type { Reason, SentReason } from './rejection-words';
 import { rejectedAs, rejectionReason } from './rejection-words';
@@ -150,10 +150,8 @@ export function readCollectionMembers(json: JsonObject): {
     if (key === 'type' || key === 'features') continue;
     const scan = scanValue(json[key], key);
     if (scan.tooDeep) {
-      warnings.push({
-        code: 'other',
-        message: `the collection member "${clipText(key, MAX_NAME_CHARS)}" nests deeper than ${MAX_NESTING_DEPTH} levels; it is kept only down to that depth`,
-      });
+      const member = clipText(key, MAX_NAME_CHARS);
+      warnings.push(sentWarning('other', 'memberTooDeep', { member, depth: MAX_NESTING_DEPTH }));
     }
     setOwn(members, key, scan.tooDeep ? truncateDeepValue(json[key]) : json[key]);
   }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { LoadWarning } from '../incident';
+import { sentWarning, skippedLines } from './warning-words';
 import { IncidentFileError } from '../parse-incidents';
 import type { Reason } from '../rejection-words';
 import { rejectionReason } from '../rejection-words';
@@ -107,10 +108,8 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
         return;
       }
       if (rows.length === 0 && warnings.length === 0 && isHxlRow(cells)) {
-        warnings.push({
-          code: 'skipped-row',
-          message: `line ${startLine} is an HXL hashtag row (${cells.find((c) => c.trim() !== '')}…), not an event; it was skipped`,
-        });
+        const tag = cells.find((c) => c.trim() !== '')!;
+        warnings.push(sentWarning('skipped-row', 'hxlLine', { line: startLine, tag }));
         return;
       }
       const row: CsvRow = { cells, line: startLine, raw };
@@ -137,15 +136,7 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
     );
   }
   if (emptyRowLines.length > 0) {
-    const count = emptyRowLines.length;
-    const shown = emptyRowLines.slice(0, 10).join(', ') + (count > 10 ? '…' : '');
-    warnings.push({
-      code: 'skipped-row',
-      message:
-        count === 1
-          ? `1 row with every cell empty was skipped (line ${shown})`
-          : `${count} rows with every cell empty were skipped (lines ${shown})`,
-    });
+    warnings.push(sentWarning('skipped-row', 'emptyLines', skippedLines(emptyRowLines)));
   }
   return { header: columns, rows, warnings };
 }
