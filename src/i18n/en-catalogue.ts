@@ -28,6 +28,7 @@ import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
 import { WARNING_WORDS } from '../domain/import/warning-words';
+import { VALUE_WORDS } from '../domain/value-words';
 import mapControls from './locales/en/mapControls.json';
 import { MAPPING_WORDS } from '../domain/import/mapping-words';
 import mapView from './locales/en/mapView.json';
@@ -52,6 +53,7 @@ export const EN = {
   import: importWords,
   incidentDetail,
   incidentList,
+  jsonValue: VALUE_WORDS,
   linkProblems: LINK_WORDS,
   loadWarning: WARNING_WORDS,
   mapControls,

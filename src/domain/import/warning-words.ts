@@ -7,6 +7,7 @@
 import type { LoadWarning } from '../incident';
 import type { Message, MessageValues } from '../message';
 import { message, wordMessage } from '../message';
+import { VALUE_CATALOGUE } from '../value-words';
 
 export const WARNING_WORDS = {
   duplicateId: 'id "{{id}}" is used by {{n}} features ({{positions}}); all are kept',
@@ -76,7 +77,7 @@ export type WarningKey = keyof typeof WARNING_WORDS extends infer K
 
 /** A warning's English, for its `message`. */
 export function wordWarning(sent: Message): string {
-  return wordMessage({ [WARNING_NAMESPACE]: WARNING_WORDS }, sent);
+  return wordMessage({ [WARNING_NAMESPACE]: WARNING_WORDS, ...VALUE_CATALOGUE }, sent);
 }
 
 /** The message `key` of these words with `values`. */
