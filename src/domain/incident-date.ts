@@ -7,7 +7,8 @@
 import { clipText } from './display-text';
 import type { Message, MessageValues } from './message';
 import type { RejectionKey } from './rejection-words';
-import { rejectionReason } from './rejection-words';
+import { rejectionReason, weekdayMessage } from './rejection-words';
+import { valueMessage } from './value-words';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME =
@@ -39,7 +40,7 @@ const MONTH_ONLY = /^([a-z]+)\.?,?\s+(\d{4})$/i;
 /** Two numbers and a year: `03/04/2025`, `3.4.2025`, `03-04-25`. The order is not knowable. */
 const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/;
 
-/** Weekdays from Sunday, as `Date.getUTCDay` counts them. */
+/** Weekdays from Sunday, as `Date.getUTCDay` counts them: the names a date may be written with. */
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Weekday numbers by English name, full or abbreviated (`tues`, `thurs` too), lower case. */
 const WEEKDAY_NUMBERS: ReadonlyMap<string, number> = new Map(
@@ -181,7 +182,7 @@ export function parseIncidentDate(value: unknown, reading: DateReading = {}): Da
       ? String(value)
       : value;
   if (typeof text !== 'string') {
-    return fail('field.notString', { field, value: describeValue(value) });
+    return fail('field.notString', { field, value: valueMessage(value) });
   }
   // Reasons are worded only where they are the answer, inline (not in a closure made per call):
   // every row of a large file takes the ISO path, and wording one costs more than reading it.
@@ -273,8 +274,8 @@ function parseWrittenOut(text: string, quoted: Quoted): DateResult | null {
       return fail('date.wrongWeekday', {
         ...quoted,
         day: found.day,
-        actual: WEEKDAYS[actual]!,
-        written: WEEKDAYS[weekday]!,
+        actual: weekdayMessage(actual),
+        written: weekdayMessage(weekday),
       });
     }
   }
@@ -328,13 +329,4 @@ function quote(field: string, text: string): Quoted {
 /** A value quoted in a message: its first 60 characters (display-text.ts's clip). */
 function clip(text: string, max = 60): string {
   return clipText(text, max);
-}
-
-/** A short, safe description of any value for error messages. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `"${clip(value)}"`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-    return String(value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  return `a ${typeof value}`;
 }

@@ -8,8 +8,15 @@
  * (features/data-text/message-text.tsx), so it follows a change of language.
  */
 
-/** The values a message names: data from a file or a link, counts, what the browser said. */
-export type MessageValues = Readonly<Record<string, string | number>>;
+/**
+ * The values a message names: data from a file or a link, counts, what the browser said, or a
+ * message of their own (words for a value, as "an array of 3"), worded in the same language
+ * before it goes in.
+ */
+export type MessageValues = Readonly<Record<string, MessageValue>>;
+
+/** One value of a message. */
+export type MessageValue = string | number | Message;
 
 /** A message: `key` is `namespace:path.to.words`; plural words end `_one` / `_other`. */
 export interface Message {
@@ -28,8 +35,8 @@ const ENGLISH_PLURAL = new Intl.PluralRules('en');
 /**
  * The English of `message`, from the words of its namespace (`catalogue` maps namespaces to
  * words). Counts choose the plural form as i18next does (`key_one` for a `count` of 1); numbers
- * written `{{n, number}}` get English grouping. Values go in once, as text: a value that holds
- * `{{…}}` stays as it is.
+ * written `{{n, number}}` get English grouping. A value that is a message is worded first, from
+ * the same catalogue. Values go in once, as text: a value that holds `{{…}}` stays as it is.
  */
 export function wordMessage(catalogue: Readonly<Record<string, Words>>, message: Message): string {
   const [namespace, path] = splitKey(message.key);
@@ -41,6 +48,7 @@ export function wordMessage(catalogue: Readonly<Record<string, Words>>, message:
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined) return whole;
+    if (typeof value === 'object') return wordMessage(catalogue, value);
     return /,\s*number/.test(whole) && typeof value === 'number'
       ? value.toLocaleString('en')
       : String(value);

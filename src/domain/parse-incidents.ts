@@ -8,9 +8,10 @@ import type {
 } from './incident';
 import { clipText, MAX_NAME_CHARS } from './display-text';
 import type { DateResult } from './incident-date';
-import { describeValue, parseIncidentDate } from './incident-date';
+import { parseIncidentDate } from './incident-date';
+import { describeValue, valueMessage } from './value-words';
 import { fileError, IncidentFileError } from './import/file-error-words';
-import { positionsMessage, wordWarning } from './import/warning-words';
+import { positionsMessage, sentWarning, wordWarning } from './import/warning-words';
 import type { Message } from './message';
 import type { Reason, SentReason } from './rejection-words';
 import { rejectedAs, rejectionReason } from './rejection-words';
@@ -74,7 +75,7 @@ export function readTypeCode(properties: JsonObject, field: string): TypeResult 
     ok: false,
     ...(type === undefined || type === null
       ? rejectionReason('field.missing', { field })
-      : rejectionReason('field.notTypeCode', { field, value: describeValue(type) })),
+      : rejectionReason('field.notTypeCode', { field, value: valueMessage(type) })),
   };
 }
 
@@ -126,8 +127,8 @@ export function parseIncidentCollection(
 export function readFeatureArray(json: unknown): unknown[] {
   if (!isObject(json) || own(json, 'type') !== 'FeatureCollection') {
     throw isObject(json)
-      ? fileError('notCollectionType', { value: describeValue(own(json, 'type')) })
-      : fileError('notCollection', { value: describeValue(json) });
+      ? fileError('notCollectionType', { value: valueMessage(own(json, 'type')) })
+      : fileError('notCollection', { value: valueMessage(json) });
   }
   const features = own(json, 'features');
   if (!Array.isArray(features)) {
@@ -150,10 +151,8 @@ export function readCollectionMembers(json: JsonObject): {
     if (key === 'type' || key === 'features') continue;
     const scan = scanValue(json[key], key);
     if (scan.tooDeep) {
-      warnings.push({
-        code: 'other',
-        message: `the collection member "${clipText(key, MAX_NAME_CHARS)}" nests deeper than ${MAX_NESTING_DEPTH} levels; it is kept only down to that depth`,
-      });
+      const member = clipText(key, MAX_NAME_CHARS);
+      warnings.push(sentWarning('other', 'memberTooDeep', { member, depth: MAX_NESTING_DEPTH }));
     }
     setOwn(members, key, scan.tooDeep ? truncateDeepValue(json[key]) : json[key]);
   }
@@ -191,8 +190,8 @@ export function validateFeature(
   if (!isObject(input) || own(input, 'type') !== 'Feature') {
     return reject(
       isObject(input)
-        ? rejectionReason('feature.notFeatureType', { value: describeValue(own(input, 'type')) })
-        : rejectionReason('feature.notFeature', { value: describeValue(input) }),
+        ? rejectionReason('feature.notFeatureType', { value: valueMessage(own(input, 'type')) })
+        : rejectionReason('feature.notFeature', { value: valueMessage(input) }),
     );
   }
   const properties = own(input, 'properties');
@@ -200,7 +199,7 @@ export function validateFeature(
 
   const featureId = own(input, 'id');
   if (featureId !== undefined && typeof featureId !== 'string' && typeof featureId !== 'number') {
-    return reject(rejectionReason('feature.badId', { value: describeValue(featureId) }));
+    return reject(rejectionReason('feature.badId', { value: valueMessage(featureId) }));
   }
   const position = readPosition(own(input, 'geometry'));
   if (position !== null && 'error' in position) return reject(position, id);
@@ -246,14 +245,14 @@ function readPosition(geometry: unknown): Position | null | Reason {
   if (geometry === null) return null;
   if (geometry === undefined) return rejectionReason('geometry.missing');
   if (!isObject(geometry)) {
-    return rejectionReason('geometry.notObject', { value: describeValue(geometry) });
+    return rejectionReason('geometry.notObject', { value: valueMessage(geometry) });
   }
   const type = own(geometry, 'type');
-  if (type !== 'Point') return rejectionReason('geometry.notPoint', { value: describeValue(type) });
+  if (type !== 'Point') return rejectionReason('geometry.notPoint', { value: valueMessage(type) });
   const coordinates = own(geometry, 'coordinates');
   if (coordinates === undefined) return rejectionReason('geometry.noCoordinates');
   if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3) {
-    return rejectionReason('geometry.notPosition', { value: describeValue(coordinates) });
+    return rejectionReason('geometry.notPosition', { value: valueMessage(coordinates) });
   }
   if (!coordinates.every((c) => typeof c === 'number' && Number.isFinite(c))) {
     const values = coordinates.map(describeValue).join(', ');

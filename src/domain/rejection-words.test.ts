@@ -1,3 +1,4 @@
+import { VALUE_CATALOGUE } from './value-words';
 import { describe, expect, it } from 'vitest';
 import type { DateReading } from './incident-date';
 import { parseIncidentDate } from './incident-date';
@@ -7,7 +8,7 @@ import { parseIncidentCollection, readTypeCode } from './parse-incidents';
 import { REJECTION_NAMESPACE, REJECTION_WORDS } from './rejection-words';
 import { makeCollection, makeFeature } from './test-factories';
 
-const CATALOGUE = { [REJECTION_NAMESPACE]: REJECTION_WORDS };
+const CATALOGUE = { [REJECTION_NAMESPACE]: REJECTION_WORDS, ...VALUE_CATALOGUE };
 
 /** A feature nested `depth` objects deep in its properties. */
 function deepFeature(depth: number) {

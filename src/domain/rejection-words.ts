@@ -8,6 +8,7 @@
 import type { RejectedFeature } from './incident';
 import type { Message, MessageValues } from './message';
 import { message, wordMessage } from './message';
+import { VALUE_CATALOGUE } from './value-words';
 
 export const REJECTION_WORDS = {
   field: {
@@ -71,6 +72,16 @@ export const REJECTION_WORDS = {
     badLine: 'line {{line}} is not valid JSON ({{detail}})',
     badFeature: 'not valid JSON ({{detail}})',
   },
+  /** The days a wrong weekday names (`actual` and `written` of date.wrongWeekday). */
+  weekday: {
+    sunday: 'Sunday',
+    monday: 'Monday',
+    tuesday: 'Tuesday',
+    wednesday: 'Wednesday',
+    thursday: 'Thursday',
+    friday: 'Friday',
+    saturday: 'Saturday',
+  },
   feature: {
     tooDeep: '{{path}} nests deeper than {{depth}} levels',
     notFeature: 'not a GeoJSON Feature (got {{value}})',
@@ -111,8 +122,15 @@ export function rejectedAs({
   return message === undefined ? { reason: error } : { reason: error, message };
 }
 
+/** The name of weekday `day` (0 Sunday … 6 Saturday, as `Date.getUTCDay` counts), to name in a reason. */
+export function weekdayMessage(day: number): Message {
+  const names = Object.keys(REJECTION_WORDS.weekday) as (keyof typeof REJECTION_WORDS.weekday)[];
+  return message(REJECTION_NAMESPACE, `weekday.${names[day]!}`);
+}
+
 /** The message `key` of these words with `values`, and its English. */
 export function rejectionReason(key: RejectionKey, values?: MessageValues): Reason {
   const sent = message(REJECTION_NAMESPACE, key, values);
-  return { error: wordMessage({ [REJECTION_NAMESPACE]: REJECTION_WORDS }, sent), message: sent };
+  const english = wordMessage({ [REJECTION_NAMESPACE]: REJECTION_WORDS, ...VALUE_CATALOGUE }, sent);
+  return { error: english, message: sent };
 }

@@ -29,6 +29,7 @@ import importWords from './locales/en/import.json';
 import incidentDetail from './locales/en/incidentDetail.json';
 import incidentList from './locales/en/incidentList.json';
 import { WARNING_WORDS } from '../domain/import/warning-words';
+import { VALUE_WORDS } from '../domain/value-words';
 import mapControls from './locales/en/mapControls.json';
 import { MAPPING_WORDS } from '../domain/import/mapping-words';
 import { READ_LIMIT_WORDS } from '../domain/import/read-limits';
@@ -54,6 +55,7 @@ export const EN = {
   import: importWords,
   incidentDetail,
   incidentList,
+  jsonValue: VALUE_WORDS,
   linkProblems: LINK_WORDS,
   loadRefusal: LOAD_REFUSAL_WORDS,
   loadWarning: WARNING_WORDS,

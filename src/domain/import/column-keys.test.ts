@@ -18,7 +18,7 @@ describe('uniqueColumnKeys', () => {
 describe('describeDuplicateColumns', () => {
   it('names each repeated header and where its copies went', () => {
     const header = ['x', 'x', 'y'];
-    expect(describeDuplicateColumns(header, uniqueColumnKeys(header))).toEqual([
+    expect(describeDuplicateColumns(header, uniqueColumnKeys(header))).toMatchObject([
       {
         code: 'other',
         message:

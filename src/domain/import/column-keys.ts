@@ -1,4 +1,5 @@
 import type { LoadWarning } from '../incident';
+import { sentWarning } from './warning-words';
 
 /**
  * The property key of each CSV column. A property name can hold one value, so a repeated header
@@ -33,12 +34,14 @@ export function describeDuplicateColumns(header: readonly string[], keys: readon
   for (const [name, columns] of seen) {
     if (columns.length < 2) continue;
     const renamed = columns.slice(1).map((column) => `"${keys[column]}"`);
-    warnings.push({
-      code: 'other',
-      message:
-        `the header names ${columns.length} columns "${name}" (columns ${columns.map((c) => c + 1).join(', ')}); ` +
-        `all are kept, the later ones as ${renamed.join(', ')}`,
-    });
+    warnings.push(
+      sentWarning('other', 'duplicateColumns', {
+        n: columns.length,
+        name,
+        columns: columns.map((c) => c + 1).join(', '),
+        renamed: renamed.join(', '),
+      }),
+    );
   }
   return warnings;
 }

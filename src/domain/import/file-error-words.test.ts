@@ -1,11 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
+import { VALUE_CATALOGUE } from '../value-words';
 import { describe, expect, it } from 'vitest';
 import { wordMessage } from '../message';
 import { FILE_ERROR_NAMESPACE, FILE_ERROR_WORDS, IncidentFileError } from './file-error-words';
 import { importIncidents, importZip } from './import-incidents';
 import { readFeatureCollectionStream } from './stream-feature-collection';
 
-const CATALOGUE = { [FILE_ERROR_NAMESPACE]: FILE_ERROR_WORDS };
+const CATALOGUE = { [FILE_ERROR_NAMESPACE]: FILE_ERROR_WORDS, ...VALUE_CATALOGUE };
 
 /** The error importing `input` throws. */
 function errorOf(input: string | Uint8Array): IncidentFileError {

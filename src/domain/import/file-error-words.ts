@@ -9,6 +9,7 @@
 import { wordMessage, message } from '../message';
 import type { Message, MessageValues } from '../message';
 import type { WordsPath } from '../rejection-words';
+import { VALUE_CATALOGUE } from '../value-words';
 
 export const FILE_ERROR_WORDS = {
   empty: 'The file is empty.',
@@ -94,7 +95,7 @@ export function fileError(
 ): IncidentFileError {
   const sent = message(FILE_ERROR_NAMESPACE, key, values);
   return new IncidentFileError(
-    wordMessage({ [FILE_ERROR_NAMESPACE]: FILE_ERROR_WORDS }, sent),
+    wordMessage({ [FILE_ERROR_NAMESPACE]: FILE_ERROR_WORDS, ...VALUE_CATALOGUE }, sent),
     sent,
   );
 }

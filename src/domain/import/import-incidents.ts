@@ -8,8 +8,8 @@ import type { FILE_ERROR_WORDS } from './file-error-words';
 import { fileError } from './file-error-words';
 import type { IncidentSet, RejectedFeature } from '../incident';
 import type { DayOrder } from '../incident-date';
-import { describeValue } from '../incident-date';
 import { own, readCollectionMembers } from '../parse-incidents';
+import { valueMessage } from '../value-words';
 import type { TextEncodingName } from './decode-text';
 import { decodeIncidentText, encodingWarning } from './decode-text';
 import { importFeatures } from './import-features';
@@ -150,7 +150,7 @@ export function importStreamedCollection(
   const report = throttleProgress(options.onProgress);
   const type = own(collection.members, 'type');
   if (type !== 'FeatureCollection') {
-    throw fileError('notCollectionType', { value: describeValue(type) });
+    throw fileError('notCollectionType', { value: valueMessage(type) });
   }
   const { members, warnings } = readCollectionMembers(collection.members);
   if (Object.hasOwn(collection.members, 'crs'))

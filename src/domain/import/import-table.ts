@@ -4,6 +4,7 @@
  * coordinate columns and whose `id` is the layout's id column.
  */
 import { mappingReason } from './mapping-words';
+import { sentWarning } from './warning-words';
 import type { Message } from '../message';
 import type { Incident, IncidentFeature, LoadWarning, RejectedFeature } from '../incident';
 import type { FieldReader, JsonObject } from '../parse-incidents';
@@ -75,9 +76,7 @@ export function importTable(
     ...table.warnings,
     ...describeDuplicateColumns(table.header, keys),
     ...plan.warnings,
-    ...(table.rows.length === 0
-      ? [{ code: 'other' as const, message: 'the file has a header but no data rows' }]
-      : []),
+    ...(table.rows.length === 0 ? [sentWarning('other', 'noDataRows')] : []),
     ...findDuplicateIds(incidents),
     ...checkRegion(incidents),
     ...fields.ambiguous(),
@@ -154,13 +153,11 @@ function planTable(
 
   if (lonKey === undefined || latKey === undefined) {
     const found = lonKey ?? latKey;
-    warnings.push({
-      code: 'other',
-      message:
-        found === undefined
-          ? 'the file has no longitude and latitude columns: its incidents are listed but not drawn'
-          : `the file has a "${found}" column but not its pair: its incidents are listed but not drawn`,
-    });
+    warnings.push(
+      found === undefined
+        ? sentWarning('other', 'noPosition')
+        : sentWarning('other', 'halfPosition', { column: found }),
+    );
     lonKey = latKey = undefined;
   }
   return {

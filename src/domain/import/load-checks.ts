@@ -5,6 +5,7 @@
 import { displayName } from '../display-text';
 import type { Incident, LoadWarning } from '../incident';
 import type { FieldReader } from '../parse-incidents';
+import { sentWarning } from './warning-words';
 
 /** How many rows or features the mapping dialog shows. */
 export const SAMPLE_ROWS = 5;
@@ -15,10 +16,7 @@ export const NEEDS_MAPPING_REASON =
 
 export function swapNotice(incidents: readonly Incident[]): LoadWarning {
   const located = incidents.filter((incident) => incident.lon !== null).length;
-  return {
-    code: 'other',
-    message: `longitude and latitude were swapped for the whole file, as asked (${located} located incidents)`,
-  };
+  return sentWarning('other', 'swappedAsked', { n: located });
 }
 
 /**

@@ -4,7 +4,8 @@
  * brings to the engine's worker. Each is checked before it is used.
  */
 import type { DayOrder } from '../incident-date';
-import { DAY_ORDERS, describeValue, isDayOrder } from '../incident-date';
+import { DAY_ORDERS, isDayOrder } from '../incident-date';
+import { describeValue } from '../value-words';
 import type { ColumnMapping } from '../layouts/mapped-layout';
 import type { JsonObject } from '../parse-incidents';
 import { own } from '../parse-incidents';

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { LoadWarning } from '../incident';
 import type { IncidentFileError } from './file-error-words';
 import { fileError } from './file-error-words';
+import { sentWarning, skippedLines } from './warning-words';
 import type { Reason } from '../rejection-words';
 import { rejectionReason } from '../rejection-words';
 
@@ -108,10 +109,8 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
         return;
       }
       if (rows.length === 0 && warnings.length === 0 && isHxlRow(cells)) {
-        warnings.push({
-          code: 'skipped-row',
-          message: `line ${startLine} is an HXL hashtag row (${cells.find((c) => c.trim() !== '')}…), not an event; it was skipped`,
-        });
+        const tag = cells.find((c) => c.trim() !== '')!;
+        warnings.push(sentWarning('skipped-row', 'hxlLine', { line: startLine, tag }));
         return;
       }
       const row: CsvRow = { cells, line: startLine, raw };
@@ -135,15 +134,7 @@ export function readCsv(text: string, onProgress: (fraction: number) => void): C
     throw fileError('notTable');
   }
   if (emptyRowLines.length > 0) {
-    const count = emptyRowLines.length;
-    const shown = emptyRowLines.slice(0, 10).join(', ') + (count > 10 ? '…' : '');
-    warnings.push({
-      code: 'skipped-row',
-      message:
-        count === 1
-          ? `1 row with every cell empty was skipped (line ${shown})`
-          : `${count} rows with every cell empty were skipped (lines ${shown})`,
-    });
+    warnings.push(sentWarning('skipped-row', 'emptyLines', skippedLines(emptyRowLines)));
   }
   return { header: columns, rows, warnings };
 }

@@ -1,7 +1,7 @@
 import { warningMessage, wordWarning } from './warning-words';
 import { fileError } from './file-error-words';
 import type { LoadWarning, RejectedFeature } from '../incident';
-import { describeValue } from '../incident-date';
+import { valueMessage } from '../value-words';
 import type { JsonObject } from '../parse-incidents';
 import { rejectedAs, rejectionReason } from '../rejection-words';
 import { isObject, own, readCollectionMembers, readFeatureArray } from '../parse-incidents';
@@ -117,7 +117,7 @@ function readSequence(text: string): GeoJsonContent {
 export function crsWarning(crs: unknown): LoadWarning {
   const properties = isObject(crs) ? own(crs, 'properties') : undefined;
   const name = isObject(properties) ? own(properties, 'name') : undefined;
-  const declared = typeof name === 'string' ? `"${name}"` : describeValue(crs);
+  const declared = typeof name === 'string' ? `"${name}"` : valueMessage(crs);
   const differs = typeof name === 'string' && !WGS84_CRS.test(name);
   const sent = warningMessage(differs ? 'crsOther' : 'crs', { crs: declared });
   return { code: 'crs', message: wordWarning(sent), sent };

@@ -9,6 +9,7 @@ import { fileError } from './file-error-words';
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { LoadWarning } from '../incident';
+import { sentWarning } from './warning-words';
 import type { JsonObject } from '../parse-incidents';
 import { isObject, own, setOwn } from '../parse-incidents';
 import type { FeatureContent } from './import-features';
@@ -36,10 +37,7 @@ export function readKml(text: string): FeatureContent {
     .concat(Array.from(document.getElementsByTagName('SimpleData')))
     .filter((data) => data.getAttribute('name') === '__proto__').length;
   if (protoNames > 0) {
-    warnings.push({
-      code: 'other',
-      message: `${protoNames} ExtendedData value${protoNames === 1 ? ' is' : 's are'} named "__proto__", a name no property can take safely; ${protoNames === 1 ? 'it was' : 'they were'} left out`,
-    });
+    warnings.push(sentWarning('other', 'protoData', { count: protoNames }));
   }
   const collection = kml(document);
   if (collection.features.length === 0) {

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { DOMParser } from '@xmldom/xmldom';
 import type { LoadWarning } from '../incident';
+import { sentWarning, skippedLines } from './warning-words';
 import type { CsvRow, CsvTable } from './read-csv';
 import { DEFAULT_MAX_BYTES, ReadLimitError } from './read-limits';
 import { isHxlRow } from './read-csv';
@@ -127,10 +128,8 @@ export async function readWorkbookSheet(
       return;
     }
     if (rows.length === 0 && isHxlRow(cells)) {
-      warnings.push({
-        code: 'skipped-row',
-        message: `row ${line} is an HXL hashtag row (${cells.find((c) => c.trim() !== '')}…), not an event; it was skipped`,
-      });
+      const tag = cells.find((c) => c.trim() !== '')!;
+      warnings.push(sentWarning('skipped-row', 'hxlRow', { line, tag }));
       return;
     }
     // Every row comes as wide as the sheet's widest; blank cells past the header are not data.
@@ -139,14 +138,7 @@ export async function readWorkbookSheet(
   });
   if (header === null) throw fileError('sheetEmpty', { sheet });
   if (emptyRows.length > 0) {
-    const shown = emptyRows.slice(0, 10).join(', ') + (emptyRows.length > 10 ? '…' : '');
-    warnings.push({
-      code: 'skipped-row',
-      message:
-        emptyRows.length === 1
-          ? `1 row with every cell empty was skipped (row ${shown})`
-          : `${emptyRows.length} rows with every cell empty were skipped (rows ${shown})`,
-    });
+    warnings.push(sentWarning('skipped-row', 'emptyRows', skippedLines(emptyRows)));
   }
   return { header, rows, warnings };
 }

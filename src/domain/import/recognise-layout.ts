@@ -5,6 +5,7 @@
  * fields are read under the names it has, and the report says which expected columns are missing.
  */
 import type { LoadWarning } from '../incident';
+import { sentWarning } from './warning-words';
 import { shapefileName } from '../layouts/property-readers';
 import type { LayoutDescription } from '../layouts/layout-adapter';
 import type { KnownLayout } from '../layouts/layout-registry';
@@ -95,27 +96,30 @@ export function describeMissingColumns(recognised: RecognisedLayout): LoadWarnin
   if (layout.layout === 'native') return [];
   const warnings: LoadWarning[] = [];
   if (missing.length > 0) {
-    const costs = [
-      !names.has(layout.typeField) &&
-        `without ${layout.typeField} every event's type is "unspecified"`,
-      !names.has(layout.idField) &&
-        `without ${layout.idField} ids are made from each event's content`,
-    ].filter((cost): cost is string => typeof cost === 'string');
-    warnings.push({
-      code: 'missing-columns',
-      message:
-        `read as ${layout.name} by the ${names.size} of its ${layout.columns.length} columns the file has; ` +
-        `missing: ${missing.join(', ')}` +
-        (costs.length > 0 ? ` (${costs.join('; ')})` : ''),
-    });
+    // What the missing columns cost: each a sentence of its own words, so none is pieced.
+    const noType = !names.has(layout.typeField);
+    const noId = !names.has(layout.idField);
+    const key = noType
+      ? noId
+        ? 'missingColumnsTypeId'
+        : 'missingColumnsType'
+      : noId
+        ? 'missingColumnsId'
+        : 'missingColumns';
+    warnings.push(
+      sentWarning('missing-columns', key, {
+        layout: layout.name,
+        n: names.size,
+        total: layout.columns.length,
+        missing: missing.join(', '),
+        ...(noType ? { typeField: layout.typeField } : {}),
+        ...(noId ? { idField: layout.idField } : {}),
+      }),
+    );
   }
   if (shortened.length > 0) {
-    warnings.push({
-      code: 'missing-columns',
-      message:
-        'names shortened to 10 characters (as a shapefile stores them) were read as ' +
-        shortened.map(([name, column]) => `${name} = ${column}`).join(', '),
-    });
+    const pairs = shortened.map(([name, column]) => `${name} = ${column}`).join(', ');
+    warnings.push(sentWarning('missing-columns', 'shortenedNames', { pairs }));
   }
   return warnings;
 }

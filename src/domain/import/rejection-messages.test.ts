@@ -1,10 +1,11 @@
+import { VALUE_CATALOGUE } from '../value-words';
 import { describe, expect, it } from 'vitest';
 import { wordMessage } from '../message';
 import { REJECTION_NAMESPACE, REJECTION_WORDS } from '../rejection-words';
 import { makeFeature } from '../test-factories';
 import { importIncidents } from './import-incidents';
 
-const CATALOGUE = { [REJECTION_NAMESPACE]: REJECTION_WORDS };
+const CATALOGUE = { [REJECTION_NAMESPACE]: REJECTION_WORDS, ...VALUE_CATALOGUE };
 
 /** The rejections of a file that loaded. */
 function rejectionsOf(text: string) {

@@ -5,7 +5,8 @@
  * the app knows a layout's column names.
  */
 import type { DateReading, DayOrder } from '../incident-date';
-import { describeValue, parseIncidentDate } from '../incident-date';
+import { parseIncidentDate } from '../incident-date';
+import { valueMessage } from '../value-words';
 import type { FieldReader, JsonObject, TypeResult } from '../parse-incidents';
 import { own } from '../parse-incidents';
 import { rejectionReason } from '../rejection-words';
@@ -135,7 +136,7 @@ export function readCode(
   if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
     return {
       ok: false,
-      ...rejectionReason('field.notText', { field, value: describeValue(value) }),
+      ...rejectionReason('field.notText', { field, value: valueMessage(value) }),
     };
   }
   return codeOf(String(value).trim());
@@ -145,7 +146,7 @@ export function readCode(
 export function slugResult(field: string, text: string): TypeResult {
   const code = slugifyTypeCode(text);
   return code === ''
-    ? { ok: false, ...rejectionReason('field.noLetters', { field, value: describeValue(text) }) }
+    ? { ok: false, ...rejectionReason('field.noLetters', { field, value: valueMessage(text) }) }
     : { ok: true, type: code };
 }
 

@@ -3,7 +3,7 @@
  * (`manifest.tiles.zooms[3].z`) and the value it refused. Only own keys are read, so a
  * `__proto__` key (which JSON.parse keeps as an own property) is never taken for a field.
  */
-import { describeValue } from '../incident-date';
+import { describeValue } from '../value-words';
 
 /** Thrown for a manifest that is not a package manifest this app reads. */
 export class PackageManifestError extends Error {

@@ -4,7 +4,7 @@
  * network, so `readPackageManifest` treats it as untrusted: every field is checked once, here,
  * with an error naming the field and the value; `__proto__` keys are never read.
  */
-import { describeValue } from '../incident-date';
+import { describeValue } from '../value-words';
 import {
   PackageManifestError,
   readArray,

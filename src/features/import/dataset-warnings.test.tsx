@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeFeature } from '../../domain/test-factories';
 import { showLanguage } from '../../i18n/i18n';
-import { makeLoadedStore } from '../../state/test-store';
+import { makeLoadedStore, makeStore } from '../../state/test-store';
 import { LoadReport } from './load-report';
 
 /** Two features under each of `ids`, and one far from the border (off West Africa). */
@@ -40,6 +40,21 @@ describe('The warnings of a file', () => {
     expect(far).toHaveTextContent(
       /^له ۳ پېښو څخه ۱ \(#2\) له افغانستان او پاکستان څخه تر ۳۰۰ کلومترو/,
     );
+    expect(warnings.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('of a table are listed in Urdu, with the cells and lines the file has', async () => {
+    const store = makeStore();
+    const text = ['id,date,type,id', '#id,#date,#event,#x', 'a,2025-10-12,ied,x', ',,,'].join('\n');
+    await store.getState().loadSource({ kind: 'text', text, name: 'table.csv' });
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const warnings = await screen.findByRole('status', { name: /table\.csv/ });
+    const [hxl, empty, header, position] = warnings.querySelectorAll('li');
+    expect(hxl).toHaveTextContent(/^لائن 2 ایک HXL ہیش ٹیگ قطار ہے \(#id…\)، کوئی واقعہ نہیں؛/);
+    expect(empty).toHaveTextContent(/^1 قطار جس کے سب خانے خالی تھے چھوڑ دی گئی \(لائن 4\)$/);
+    expect(header).toHaveTextContent(/^سرخی میں 2 کالموں کا نام "id" ہے \(کالم 1, 4\)/);
+    expect(position).toHaveTextContent(/^فائل میں طول بلد اور عرض بلد کے کالم نہیں/);
     expect(warnings.querySelector('[lang="en"]')).toBeNull();
   });
 });
