@@ -16,7 +16,7 @@ import { findFeatureSpans } from './feature-spans';
 import type { ImportOptions, ImportOutcome } from './import-incidents';
 import type { Layout } from '../layouts/layout-registry';
 import { fieldReaderFor } from '../layouts/layout-registry';
-import { countAmbiguousDates, NEEDS_MAPPING_REASON, SAMPLE_ROWS, swapNotice } from './load-checks';
+import { countAmbiguousDates, NEEDS_MAPPING, SAMPLE_ROWS, swapNotice } from './load-checks';
 import { phase } from './progress';
 import type { FeatureEntry } from './read-geojson';
 import { describeMissingColumns, recogniseLayout } from './recognise-layout';
@@ -65,7 +65,8 @@ export function importFeatures(
           .map(({ value }) => (isObject(value) ? own(value, 'properties') : undefined))
           .filter(isObject)
           .map((properties) => truncateDeepValue(properties) as JsonObject),
-        reason: NEEDS_MAPPING_REASON,
+        reason: NEEDS_MAPPING.reason,
+        sent: NEEDS_MAPPING.sent,
       };
     }
     // With no property names at all there is nothing to map: the rejections will say why.

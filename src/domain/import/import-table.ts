@@ -14,7 +14,7 @@ import type { ImportOptions, ImportOutcome } from './import-incidents';
 import { findColumn, LATITUDE_NAMES, LONGITUDE_NAMES } from '../layouts/layout-adapter';
 import type { Layout } from '../layouts/layout-registry';
 import { fieldReaderFor } from '../layouts/layout-registry';
-import { countAmbiguousDates, NEEDS_MAPPING_REASON, SAMPLE_ROWS, swapNotice } from './load-checks';
+import { countAmbiguousDates, NEEDS_MAPPING, SAMPLE_ROWS, swapNotice } from './load-checks';
 import { phase } from './progress';
 import type { CsvRow, CsvTable } from './read-csv';
 import { describeMissingColumns, recogniseLayout } from './recognise-layout';
@@ -135,7 +135,7 @@ function planTable(
     latKey = mapping.latitude ?? findColumn(keys, LATITUDE_NAMES);
   } else {
     const recognised = recogniseLayout(keys);
-    if (!recognised) return needsMapping(NEEDS_MAPPING_REASON);
+    if (!recognised) return needsMapping(NEEDS_MAPPING.reason, NEEDS_MAPPING.sent);
     layout = recognised.layout.layout;
     if (layout === 'native') {
       lonKey = findColumn(keys, LONGITUDE_NAMES);

@@ -5,14 +5,14 @@
 import { displayName } from '../display-text';
 import type { Incident, LoadWarning } from '../incident';
 import type { FieldReader } from '../parse-incidents';
+import { mappingReason } from './mapping-words';
 import { sentWarning } from './warning-words';
 
 /** How many rows or features the mapping dialog shows. */
 export const SAMPLE_ROWS = 5;
 
-export const NEEDS_MAPPING_REASON =
-  'The file has neither "date" and "type" fields nor the columns of a layout this app knows ' +
-  '(ACLED, UCDP GED). Choose which column holds the date and which the type.';
+/** Why the column dialog opens for a file of no known layout: its English and its message. */
+export const NEEDS_MAPPING = mappingReason('noLayout');
 
 export function swapNotice(incidents: readonly Incident[]): LoadWarning {
   const located = incidents.filter((incident) => incident.lon !== null).length;

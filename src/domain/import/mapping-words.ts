@@ -7,6 +7,9 @@ import type { Message, MessageValues } from '../message';
 import { message, wordMessage } from '../message';
 
 export const MAPPING_WORDS = {
+  noLayout:
+    'The file has neither "date" and "type" fields nor the columns of a layout this app knows ' +
+    '(ACLED, UCDP GED). Choose which column holds the date and which the type.',
   columnMissing: {
     date: 'The column "{{column}}" chosen for the date is not in the file.',
     type: 'The column "{{column}}" chosen for the type is not in the file.',
@@ -21,7 +24,7 @@ export const MAPPING_NAMESPACE = 'mappingReason';
 
 /** A reason to choose the columns again: its English and its message. */
 export function mappingReason(
-  key: 'halfPosition' | `columnMissing.${keyof typeof MAPPING_WORDS.columnMissing}`,
+  key: 'noLayout' | 'halfPosition' | `columnMissing.${keyof typeof MAPPING_WORDS.columnMissing}`,
   values?: MessageValues,
 ): { reason: string; sent: Message } {
   const sent = message(MAPPING_NAMESPACE, key, values);

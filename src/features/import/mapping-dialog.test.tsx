@@ -106,4 +106,20 @@ describe('The mapping dialog', () => {
     );
     expect(dialog.querySelector('p [lang="en"]')).toBeNull();
   });
+
+  it('asks in Pashto about a GeoJSON file of no known layout, as about a table', async () => {
+    await act(() => showLanguage('ps'));
+    const feature = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [69.57, 32.3] },
+      properties: { when: '2025-10-12', what: 'Airstrike' },
+    };
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [feature] });
+    const store = makeStore();
+    render(<MappingDialog store={store} />);
+    await store.getState().loadSource({ kind: 'text', text, name: 'strikes.geojson' });
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('strikes.geojson: فایل نه «date» او «type» ساحې لري');
+    expect(dialog.querySelector('p [lang="en"]')).toBeNull();
+  });
 });

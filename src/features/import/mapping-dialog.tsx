@@ -2,7 +2,6 @@ import { MessageText } from '../data-text/message-text';
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEEDS_MAPPING_REASON } from '../../domain/import/load-checks';
 import { guessDateColumn } from '../../domain/date-column';
 import type { RememberedMapping } from '../../domain/import/load-options';
 import { readRememberedMapping } from '../../domain/import/load-options';
@@ -148,10 +147,8 @@ function MappingForm({ request, store }: { request: MappingRequest; store: Incid
         <h2 id={`${id}-title`}>{t('mapping.title')}</h2>
         <p className="small">
           <DataText value={request.request.source.name} name />:{' '}
-          {/* The app's own reasons are worded here; one about a chosen column is the importer's. */}
-          {reason === NEEDS_MAPPING_REASON ? (
-            <DataText value={t('mapping.noLayout')} />
-          ) : emptyLoad && emptyLoad.request === request.request ? (
+          {/* The importer sends its reasons as messages; the empty load's is worded here. */}
+          {emptyLoad && emptyLoad.request === request.request ? (
             <DataText
               value={t('mapping.noIncident', {
                 problems: describeProblems(emptyLoad.dataset.problems, emptyLoad.dataset.format),
