@@ -21,6 +21,7 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'data/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['src/test-setup.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -36,6 +37,9 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the machine has two cores and SwiftShader renders on the CPU.
           fileParallelism: false,
+          // After the unit tests, not beside them: without a GPU the browser draws on the CPU,
+          // and a jsdom run competing for the two cores makes every wait in these tests longer.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

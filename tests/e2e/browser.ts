@@ -143,6 +143,26 @@ export async function openEmbeddedApp(browser: Browser, url: string): Promise<Te
   return app;
 }
 
+/**
+ * How long a round trip to the page (`page.evaluate`) may take before the page counts as hung.
+ * This is a hang check, not a speed measure: `npm run bench:hostile` measures the slowest round
+ * trip and the longest task for each hostile input, against the page opening on its own data.
+ * Without a GPU, one frame of the map holds the page for up to a second on a busy two-core
+ * machine (SwiftShader draws it, and the page waits to read it back); the hangs these checks
+ * guard against (a 20 MB type, 60,000 types, 100,000 warnings drawn at once) lasted 4 to 30 s.
+ */
+export const HANG_MS = 3_000;
+
+/** Whether a round trip to the page comes back within HANG_MS: it has not hung. */
+export async function pageAnswers(page: Page): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), HANG_MS)));
+  const answered = page.evaluate(() => 1).then(() => true as const);
+  const result = await Promise.race([answered, late]);
+  clearTimeout(timer);
+  return result;
+}
+
 /** The number the incident count starts with ("12 of 122 incidents" → 12). */
 export async function countOf(page: Page): Promise<number> {
   const text = (await page.getByTestId('incident-count').textContent()) ?? '';
