@@ -5,7 +5,7 @@
  */
 import { FILE_PROBLEM_WORDS } from './app-file-words';
 import type { IgnoredFilter } from './filters/package-answers';
-import { describeIgnoredFilter } from './filters/package-answers';
+import { describeIgnoredFilter, isIgnoredFilter } from './filters/package-answers';
 import { LINK_WORDS } from './filters/link-words';
 import type { MessageLine } from './message-line';
 import { wordLine } from './message-line';
@@ -27,7 +27,7 @@ type Said = MessageLine | IgnoredFilter | string;
 /** The English of a message, a line of messages, or a text already in English (kept as it is). */
 export function inEnglish(line: Said | null): string | null {
   if (line === null || typeof line === 'string') return line;
-  if ('refusal' in line) return describeIgnoredFilter(line);
+  if (isIgnoredFilter(line)) return describeIgnoredFilter(line);
   return wordLine(WORDS, line);
 }
 

@@ -145,6 +145,11 @@ export interface IgnoredFilter {
   readonly refusal: PackageRefusal;
 }
 
+/** Whether a notice (or a line a test reads) is an ignored filter, not words or a message line. */
+export function isIgnoredFilter(value: unknown): value is IgnoredFilter {
+  return typeof value === 'object' && value !== null && 'refusal' in value && 'ignored' in value;
+}
+
 /** The notice that `ignored` was dropped and why, worded as describePackageRefusal words. */
 export function describeIgnoredFilter(
   { ignored, refusal }: IgnoredFilter,

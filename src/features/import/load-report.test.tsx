@@ -157,6 +157,23 @@ describe('The load report', () => {
     expect(alert.querySelector('[lang="en"]')).toBeNull();
   });
 
+  it('says in Dari why a package could not be opened, down to the server’s answer', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404, statusText: 'Not Found' }));
+    await act(() => showLanguage('fa-AF'));
+    render(<LoadReport store={store} />);
+    const url = 'http://data.test/gdelt/manifest.json';
+    await store.getState().loadSource({ kind: 'package', url, name: 'gdelt' });
+    expect(store.getState().loadError).toBe(
+      'Could not open the package gdelt: Could not load gdelt: the server answered 404 Not Found.',
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'بسته gdelt باز نشد: gdelt بارگذاری نشد: سرور با 404 Not Found پاسخ داد.',
+    );
+    expect(alert.querySelector('[lang="en"]')).toBeNull();
+  });
+
   it('says in Pashto what stopped a link’s data, quoting the button it offers', async () => {
     const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
     localStorage.setItem(LOAD_LIMITS_KEY, JSON.stringify({ maxMegabytes: 2 / 1024 }));

@@ -8,6 +8,7 @@ import { incidentStore, useIncidentStore } from '../../state/incident-store';
 import type { DatasetSummary, LoadFailure, LoadOptions } from '../../workers/engine-protocol';
 import { downloadFile } from '../export/download-file';
 import { displayName } from '../../domain/display-text';
+import { isIgnoredFilter } from '../../domain/filters/package-answers';
 import { DataText } from '../data-text/data-text';
 import { formatBytes } from '../saved-datasets/describe-saved';
 import { readerNumber } from '../incident-list/reader-day';
@@ -44,7 +45,7 @@ export function LoadReport({ store = incidentStore }: { store?: IncidentStore })
           <ul>
             {notices.map((notice, i) => (
               <li key={i}>
-                {typeof notice === 'object' && 'refusal' in notice ? (
+                {isIgnoredFilter(notice) ? (
                   <IgnoredFilterText notice={notice} />
                 ) : (
                   <MessageText message={notice} />

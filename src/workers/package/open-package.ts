@@ -3,9 +3,10 @@
  * and checked as untrusted data (readPackageManifest), then the counts are read. Any failure is
  * the load's failed reply, with what was shown before left as it was.
  */
+import { IncidentFileError } from '../../domain/import/file-error-words';
 import { loadRefusal } from '../../domain/import/load-refusal-words';
-import { DEFAULT_READ_LIMITS } from '../../domain/import/read-limits';
-import type { Message } from '../../domain/message';
+import { DEFAULT_READ_LIMITS, ReadLimitError } from '../../domain/import/read-limits';
+import type { Message, MessageValue } from '../../domain/message';
 import { readPackageManifest } from '../../domain/package/package-manifest';
 import type { LoadPhase, LoadReply, LoadSource } from '../engine-protocol';
 import { fetchBody, readBody } from '../read-source';
@@ -39,7 +40,7 @@ export async function openPackage(
     json = JSON.parse(new TextDecoder().decode(body.bytes));
   } catch (error) {
     if (error instanceof SyntaxError) return failed(loadRefusal('package.notJson', { name }));
-    return failed(loadRefusal('package.other', { name, reason: messageOf(error) }));
+    return failed(loadRefusal('package.other', { name, reason: reasonOf(error) }));
   }
   try {
     const manifest = readPackageManifest(json);
@@ -47,10 +48,16 @@ export async function openPackage(
     return { source: await PackageSource.open(source.url, manifest, datasetId, host) };
   } catch (error) {
     // A manifest refused (PackageManifestError), a counts file that cannot be read…
-    return failed(loadRefusal('package.other', { name, reason: messageOf(error) }));
+    return failed(loadRefusal('package.other', { name, reason: reasonOf(error) }));
   }
 }
 
-function messageOf(error: unknown): string {
+/**
+ * Why the read failed, as its message where the reader sent one (a read limit, an unreachable
+ * link, an HTTP error), so it is worded in the page's language; else the error's English.
+ */
+function reasonOf(error: unknown): MessageValue {
+  if (error instanceof ReadLimitError) return error.sent;
+  if (error instanceof IncidentFileError && error.sent) return error.sent;
   return error instanceof Error ? error.message : String(error);
 }
