@@ -107,6 +107,41 @@ describe('The load report', () => {
     expect(within(report).getByRole('button', { name: 'مسترد شدہ ڈاؤن لوڈ کریں' })).toBeVisible();
   });
 
+  it('names the weekdays of a wrong one in Urdu, as it words the rest of the reason', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ur'));
+    render(<LoadReport store={store} />);
+    const csv = [
+      'id,date,type,longitude,latitude',
+      'a,2025-10-12,ied,70,34',
+      'b,"Monday, June 18, 2004",ied,70,34',
+    ];
+    const mapping = { date: 'date', type: 'type', longitude: 'longitude', latitude: 'latitude' };
+    const source = { kind: 'text' as const, text: csv.join('\n'), name: 'days.csv' };
+    await store.getState().loadSource(source, 'replace', { mapping });
+    const report = await screen.findByRole('alert', { name: 'days.csv کے مسترد شدہ عناصر' });
+    const row = within(report).getByRole('listitem');
+    expect(row).toHaveTextContent('2004-06-18 کو جمعہ تھا، پیر نہیں');
+    expect(row.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it('words in Pashto a value it names, as coordinates that are a list of four, its count in Pashto digits', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    await act(() => showLanguage('ps'));
+    render(<LoadReport store={store} />);
+    const good = makeFeature({ id: 'g' });
+    const bad = {
+      ...makeFeature({ id: 'b' }),
+      geometry: { type: 'Point', coordinates: [1, 2, 3, 4] },
+    };
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [good, bad] });
+    await store.getState().loadSource({ kind: 'text', text, name: 'four.geojson' });
+    const report = await screen.findByRole('alert', { name: /four\.geojson/ });
+    const row = within(report).getByRole('listitem');
+    expect(row).toHaveTextContent('مختصات د ۴ توکو لړۍ');
+    expect(row.querySelector('[lang="en"]')).toBeNull();
+  });
+
   it('says in Urdu why a file could not be loaded, after its name', async () => {
     const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
     await act(() => showLanguage('ur'));
