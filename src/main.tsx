@@ -2,8 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { startUrlSync } from './app/url-sync';
-import { t } from './i18n/i18n';
-import { LANGUAGE_CODES, startLanguage } from './i18n/start-language';
+import { startLanguage, unknownLanguageNotice } from './i18n/start-language';
 import { incidentStore } from './state/incident-store';
 import './app/app.css';
 
@@ -15,12 +14,7 @@ const language = await startLanguage();
 // mounts (StrictMode mounts twice in development).
 const urlSync = startUrlSync(incidentStore);
 if (language.unknownParam !== null) {
-  incidentStore.getState().addNotices([
-    t('unknownLanguage', {
-      value: language.unknownParam.slice(0, 40),
-      languages: LANGUAGE_CODES,
-    }),
-  ]);
+  incidentStore.getState().addNotices([unknownLanguageNotice(language.unknownParam)]);
 }
 createRoot(root).render(
   <StrictMode>

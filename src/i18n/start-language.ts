@@ -2,6 +2,8 @@
  * Which language the page opens in, and switching it from the menu: the link's `lang`, else the
  * one chosen before in this browser (localStorage), else the browser's languages, else English.
  */
+import type { Message } from '../domain/message';
+import { message } from '../domain/message';
 import { queryText } from '../domain/url-state';
 import { showLanguage } from './i18n';
 import type { LanguageChoice, LanguageCode } from './languages';
@@ -48,3 +50,14 @@ export async function switchLanguage(code: LanguageCode): Promise<void> {
 
 /** The codes a `lang` parameter may name, for messages. */
 export const LANGUAGE_CODES = LANGUAGES.map((language) => language.code).join(', ');
+
+/**
+ * The notice that the address's `lang` names no language here: a message, so it is worded in
+ * the language the page then shows, and again after a switch.
+ */
+export function unknownLanguageNotice(param: string): Message {
+  return message('common', 'unknownLanguage', {
+    value: param.slice(0, 40),
+    languages: LANGUAGE_CODES,
+  });
+}

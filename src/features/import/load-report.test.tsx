@@ -2,6 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showLanguage } from '../../i18n/i18n';
+import { unknownLanguageNotice } from '../../i18n/start-language';
 import { makeFeature } from '../../domain/test-factories';
 import { LOAD_LIMITS_KEY } from '../../state/load-limits';
 import { makeLoadedStore } from '../../state/test-store';
@@ -242,6 +243,19 @@ describe('The load report', () => {
     expect(notices[0]).toHaveTextContent('old.csv نور د دې براوزر په حافظه کې نشته.');
     expect(notices[1]!.querySelector('[lang="en"]')).toHaveTextContent('Ignored side=XX');
     expect(screen.getByRole('button', { name: 'بند یې کړئ' })).toBeInTheDocument();
+  });
+
+  it('words an unknown lang of the address in the language shown, and again after a switch', async () => {
+    const store = await makeLoadedStore([makeFeature({ id: 'a' })]);
+    render(<LoadReport store={store} />);
+    act(() => store.getState().addNotices([unknownLanguageNotice('klingon')]));
+    const notice = screen.getByRole('listitem');
+    expect(notice).toHaveTextContent(
+      'Ignored lang=klingon: no such language here. Languages: en, ps, fa-AF, ur.',
+    );
+    await act(() => showLanguage('ur'));
+    expect(notice).toHaveTextContent('lang=klingon نظرانداز کیا گیا: یہ زبان یہاں نہیں ہے۔');
+    expect(notice.querySelector('[lang="en"]')).toBeNull();
   });
 
   it('words a filter a package could not answer, and a link that fell back, in Dari', async () => {
