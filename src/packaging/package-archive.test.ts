@@ -12,7 +12,7 @@ import { mercatorX, mercatorY } from '../domain/map-tiles/spatial-order';
 import type { PackageManifest } from '../domain/package/package-manifest';
 import { PACKAGE_FILES, readPackageManifest, TILE_LAYER } from '../domain/package/package-manifest';
 import { KM_BANDS, kmBandOf } from '../domain/package/km-bands';
-import { weekStart } from '../domain/package/package-tiles';
+import { countHistogramDays } from '../domain/package/day-histogram';
 import { buildBorderGeography } from '../workers/engine/border-geography';
 import { buildPackage, readBorderGeography } from './build-package';
 import type { DecodedFeature } from './package-test-kit';
@@ -30,8 +30,11 @@ let folder: string;
 let located: Incident[];
 let measures: BorderMeasures;
 const builds: Record<'roomy' | 'tight', Built> = {} as never;
-/** `tight` forces coarse steps, weeks and dense raw tiles with a small tile limit. */
-const TIGHT_LIMIT = 45_000;
+/**
+ * `tight` forces coarser cells, dense raw tiles and low zooms without the border attributes
+ * with a small tile limit.
+ */
+const TIGHT_LIMIT = 20_000;
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'package-archive-'));
@@ -63,8 +66,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const weight = (f: DecodedFeature) => f.properties.count ?? 1;
-
 describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
   it('holds tiles the pmtiles reader finds, every one decoded and under the limit', () => {
     const { manifest, sizes, tileIds, addressed } = builds[name];
@@ -74,6 +75,11 @@ describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
     const limit = name === 'tight' ? TIGHT_LIMIT : 500_000;
     expect(Math.max(...sizes)).toBeLessThanOrEqual(limit);
     expect(Math.max(...sizes)).toBe(manifest.tiles.maxTileBytes);
+  });
+
+  it('answers any date window exactly at every zoom: each aggregated zoom holds its days', () => {
+    const { manifest } = builds[name];
+    expect(manifest.tiles.zooms.every((zoom) => zoom.bin === 'days')).toBe(true);
   });
 
   it('has aggregated zooms below rawMinZoom and raw ones from it', () => {
@@ -117,10 +123,7 @@ describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
           for (const zoom of manifest.tiles.zooms) {
             // A zoom without the border attributes answers no province or distance filter.
             if (!zoom.border && (provinces !== null || bandRange !== null)) continue;
-            // A weekly zoom answers windows of whole weeks, Monday to Sunday.
-            const weekly = zoom.bin === 'week';
-            const from = weekly ? weekStart(start) : start;
-            const to = weekly ? weekStart(start + length) + 6 : start + length;
+            const [from, to] = [start, start + length];
             const expected = located.filter(
               (i, row) =>
                 i.dayNumber >= from &&
@@ -135,8 +138,11 @@ describe.each(['roomy', 'tight'] as const)('the %s archive', (name) => {
             let counted = 0;
             for (const f of features) {
               const p = f.properties;
-              if (f.z !== zoom.z || p.day! < from || p.day! > to || !chosen.has(p.type!)) continue;
-              if (keepsBorder(p.side!, p.province!, bandOfPoint(p))) counted += weight(f);
+              if (f.z !== zoom.z || !chosen.has(p.type!)) continue;
+              if (!keepsBorder(p.side!, p.province!, bandOfPoint(p))) continue;
+              // An aggregated point counts the days of the window; a raw one is in or out.
+              if (p.days !== undefined) counted += countHistogramDays(p.days, from, to);
+              else if (p.day! >= from && p.day! <= to) counted++;
             }
             expect({ z: zoom.z, counted }).toEqual({ z: zoom.z, counted: expected });
           }
@@ -152,7 +158,7 @@ describe('the border attributes of aggregated points', () => {
     expect(builds.roomy.manifest.tiles.zooms.every((zoom) => zoom.border)).toBe(true);
   });
 
-  it('are left out of every zoom when zoom 0 cannot hold them even in one weekly cell', () => {
+  it('are left out of every zoom when zoom 0 cannot hold them even in one cell', () => {
     const { zooms } = builds.tight.manifest.tiles;
     // The tight limit is below what zoom 0 needs with them: no aggregated zoom holds them, and
     // the raw zoom whose dense tiles are aggregated says so.

@@ -41,7 +41,8 @@ export interface DecodedFeature {
   /** Web Mercator of the point, from its tile coordinates. */
   mx: number;
   my: number;
-  properties: Record<string, number>;
+  /** Numbers, but for `days`, the text of an aggregated point's day histogram. */
+  properties: Record<string, number> & { days?: string };
 }
 
 /**

@@ -85,9 +85,9 @@ export async function writeTiles(
     maxTileBytes = Math.max(maxTileBytes, tile.length);
   };
 
-  // Province and distance are answered only when every zoom holds them. The coarsest step at
-  // zoom 0 (every point in one cell) is the hardest test: where it cannot hold them, no zoom is
-  // given them, so the deeper zooms keep the finer steps they had without them.
+  // Province and distance are answered only when every zoom holds them. Zoom 0 in one cell
+  // (every point in it) is the hardest test: where it cannot hold them, no zoom is given them, so
+  // the deeper zooms keep the finer steps they had without them.
   const border = fitsBorder(order, columns, limit);
   const steps = AGGREGATE_STEPS.filter((step) => border || !step.border);
   if (!border) log('tiles: too dense for province and distance band in low-zoom tiles');
@@ -105,7 +105,7 @@ export async function writeTiles(
       }
       put(z, run.x, run.y, tile);
     }
-    zooms.push({ z, cellPx: 0, bin: 'day', raw: true, border });
+    zooms.push({ z, cellPx: 0, bin: 'days', raw: true, border });
     log(
       `tiles: zoom ${z} raw${border ? '' : ', its dense tiles without province and distance band'}`,
     );
@@ -118,7 +118,7 @@ export async function writeTiles(
     for (const t of tiles) put(z, t.x, t.y, t.tile);
     zooms.unshift({ z, cellPx: step.cellPx, bin: step.bin, raw: false, border: step.border });
     log(
-      `tiles: zoom ${z} aggregated by ${step.cellPx} px cells and ${step.bin}${step.border ? '' : ', without province and distance band'}`,
+      `tiles: zoom ${z} aggregated by ${step.cellPx} px cells${step.border ? '' : ', without province and distance band'}`,
     );
   }
   closeSync(scratch);
@@ -174,7 +174,7 @@ function fitZoom(
     if (fits) return { step, index, tiles };
   }
   throw new RangeError(
-    `zoom ${z}: even weekly counts in whole-tile cells exceed ${limit} bytes in a tile; the data has too many types for one tile`,
+    `zoom ${z}: even the day counts of whole-tile cells exceed ${limit} bytes in a tile; the data has too many types for one tile`,
   );
 }
 
@@ -187,8 +187,7 @@ function fitAggregate(
   limit: number,
   steps: readonly AggregateStep[],
 ): { tile: Uint8Array; border: boolean } {
-  // Days only: a raw zoom answers any date window, so its dense tiles must too.
-  for (const step of steps.filter((s) => s.bin === 'day')) {
+  for (const step of steps) {
     const tile = encodeAggregateTile(order, columns, z, run, step);
     if (tile.length <= limit) return { tile, border: step.border };
   }
@@ -197,7 +196,7 @@ function fitAggregate(
   );
 }
 
-/** Whether zoom 0 holds the border attributes in weekly whole-tile cells within `limit`. */
+/** Whether zoom 0 holds the border attributes within `limit` in whole-tile cells. */
 function fitsBorder(order: SpatialOrder, columns: TileSourceColumns, limit: number): boolean {
   const coarsest = AGGREGATE_STEPS.findLast((step) => step.border)!;
   for (const run of tileRuns(order, 0))
@@ -213,9 +212,10 @@ function tileMetadata(rawMinZoom: number, maxzoom: number) {
       'Number',
     ]),
   );
+  fields.days = 'String';
   return {
     name: 'Durand Line incidents',
-    description: `Raw incidents from zoom ${rawMinZoom}; counts by cell, day or week, type, side (and, where they fit, province and distance band) below it.`,
+    description: `Raw incidents from zoom ${rawMinZoom}; counts by cell, type, side (and, where they fit, province and distance band) below it, with the count of each day (days) or, where too dense, a point per week.`,
     vector_layers: [{ id: TILE_LAYER, fields, minzoom: 0, maxzoom }],
   };
 }

@@ -60,8 +60,11 @@ export const RAW_TILE_ATTRIBUTES = [
 
 /**
  * Attributes of an aggregated point (zoom < rawMinZoom): the incidents of one (cell, bin, type,
- * side, province, kmBand) and their `count`. `day` is the bin's first day: the day itself, or the
- * Monday of the week where the zoom's `bin` is `week`; `province` as on raw points (-1 none);
+ * side, province, kmBand) and their `count`. Where the zoom's `bin` is `days`, the point holds
+ * all the days of its incidents as `days` (text: the count of each day, day-histogram.ts) in
+ * place of `day`; else `day` is the bin's first day: the day itself, or the Monday of the week
+ * where the `bin` is `week`. Either way the point answers the date filter (`day` below stands
+ * for both). `province` as on raw points (-1 none);
  * `kmBand`: the distance band (index into `manifest.kmBands`, -1 unmeasured). The point sits at
  * the mean position of its incidents. A zoom whose tiles cannot hold the border attributes
  * within the size limit even by week in whole-tile cells (`border: false` in its zoom record)
@@ -117,8 +120,12 @@ export const ROW_COLUMNS = [
 ] as const;
 export type RowColumnName = (typeof ROW_COLUMNS)[number]['name'];
 
-export type TileBin = 'day' | 'week';
-const TILE_BINS: readonly TileBin[] = ['day', 'week'];
+/**
+ * How a zoom's aggregated points hold their days: `days`, a histogram of every day (text, see
+ * day-histogram.ts); `day`, a point per day; `week`, a point per week (Monday its `day`).
+ */
+export type TileBin = 'days' | 'day' | 'week';
+const TILE_BINS: readonly TileBin[] = ['days', 'day', 'week'];
 export type TileCompression = 'gzip' | 'none';
 const COMPRESSIONS: readonly TileCompression[] = ['gzip', 'none'];
 

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayNumber, parseDay } from '../incident-date';
 import { buildSpatialOrder } from '../map-tiles/spatial-order';
 import { KM_BANDS, kmBandOf } from './km-bands';
-import { binStart, chooseRawMinZoom, densestTile, tileRuns, weekStart } from './package-tiles';
-
-const dayOf = (iso: string) => parseDay(iso)!.dayNumber;
-
-describe('weekStart', () => {
-  it('is the Monday on or before the day', () => {
-    expect(formatDayNumber(weekStart(dayOf('2025-10-12')))).toBe('2025-10-06'); // a Sunday
-    expect(formatDayNumber(weekStart(dayOf('2025-10-06')))).toBe('2025-10-06'); // a Monday
-    expect(formatDayNumber(weekStart(dayOf('1970-01-01')))).toBe('1969-12-29'); // a Thursday
-    expect(formatDayNumber(weekStart(dayOf('1969-12-31')))).toBe('1969-12-29');
-  });
-
-  it('leaves a day bin as the day itself', () => {
-    expect(binStart(20_000, 'day')).toBe(20_000);
-    expect(binStart(20_000, 'week')).toBe(weekStart(20_000));
-  });
-});
+import { chooseRawMinZoom, densestTile, tileRuns } from './package-tiles';
 
 describe('kmBandOf', () => {
   it('puts a distance in the band of the highest lower edge it reaches', () => {

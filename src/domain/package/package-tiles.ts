@@ -1,14 +1,15 @@
 /**
  * The dataset package's vector tiles, made from the builder's columns: raw points from
- * rawMinZoom up, and below it one aggregated point per (cell, day or week, type, side, province,
- * distance band) with its `count`, so that date, type and border filters add up exactly at every
- * zoom. Pure: columns in,
- * MVT bytes out (package-manifest.ts names the attributes).
+ * rawMinZoom up, and below it one aggregated point per (cell, type, side, province, distance
+ * band) with its `count` and the count of each of its days (`days`, day-histogram.ts), so that
+ * date, type and border filters add up exactly at every zoom. Pure: columns in, MVT bytes out
+ * (package-manifest.ts names the attributes).
  */
 import type { TileFeature } from '../map-tiles/encode-point-tile';
 import { encodePointTile } from '../map-tiles/encode-point-tile';
 import type { SpatialOrder } from '../map-tiles/spatial-order';
 import { ORDER_ZOOM } from '../map-tiles/spatial-order';
+import { encodeDayHistogram } from './day-histogram';
 import { kmBandOf } from './km-bands';
 import type { TileBin } from './package-manifest';
 import { TILE_LAYER } from './package-manifest';
@@ -27,32 +28,30 @@ export interface TileSourceColumns {
   row: Int32Array;
 }
 
-/** How a zoom below rawMinZoom aggregates: cell size in pixels of a 256-pixel tile, and bin. */
+/** How a zoom below rawMinZoom aggregates: cell size in pixels of a 256-pixel tile. */
 export interface AggregateStep {
   cellPx: number;
-  bin: TileBin;
+  /** Always a day histogram; packages written before it may hold a point per day or week. */
+  bin: Extract<TileBin, 'days'>;
   /** Whether points are kept apart by province and distance band too (and hold them). */
   border: boolean;
 }
 
-/** Cells and bins, finest first: smaller cells and days keep more detail. */
-const CELLS_AND_BINS: ReadonlyArray<Omit<AggregateStep, 'border'>> = [
-  { cellPx: 16, bin: 'day' },
-  { cellPx: 32, bin: 'day' },
-  { cellPx: 64, bin: 'day' },
-  { cellPx: 128, bin: 'day' },
-  { cellPx: 32, bin: 'week' },
-  { cellPx: 64, bin: 'week' },
-  { cellPx: 128, bin: 'week' },
-  { cellPx: 256, bin: 'week' },
-];
+/**
+ * Cells, finest first: smaller cells keep more detail. Every step counts by day histogram, which
+ * answers any date range exactly and holds a cell's days in a byte or two each: fewer bytes than
+ * a point per week would take (`week` and `day` bins are read in packages written before).
+ */
+const CELLS_AND_BINS: ReadonlyArray<Omit<AggregateStep, 'border'>> = [16, 32, 64, 128, 256].map(
+  (cellPx) => ({ cellPx, bin: 'days' as const }),
+);
 
 /**
- * The steps tried, finest first, until every tile of a zoom fits: larger cells, then weeks, keep
- * tiles small where the data is dense. Every cell and bin with the border attributes comes
- * before any without: only where even weekly whole-tile cells cannot hold them (many incidents
- * spread over many provinces and bands) does a zoom drop them, and a package with such a zoom
- * cannot answer province and distance filters (package-answers.ts).
+ * The steps tried, finest first, until every tile of a zoom fits: larger cells keep tiles small
+ * where the data is dense. Every cell with the border attributes comes before any without: only
+ * where even whole-tile cells cannot hold them (many incidents spread over many provinces and
+ * bands) does a zoom drop them, and a package with such a zoom cannot answer province and
+ * distance filters (package-answers.ts).
  */
 export const AGGREGATE_STEPS: readonly AggregateStep[] = [true, false].flatMap((border) =>
   CELLS_AND_BINS.map((step) => ({ ...step, border })),
@@ -64,16 +63,6 @@ export interface TileRun {
   y: number;
   start: number;
   end: number;
-}
-
-/** The Monday on or before a day (days since 1970-01-01, a Thursday; day 4 was a Monday). */
-export function weekStart(day: number): number {
-  return day - ((((day - 4) % 7) + 7) % 7);
-}
-
-/** The first day of the bin of `day`. */
-export function binStart(day: number, bin: TileBin): number {
-  return bin === 'week' ? weekStart(day) : day;
 }
 
 /** The tiles of zoom z that hold points: runs of the Z-order sharing a 2z-bit prefix. */
@@ -147,8 +136,9 @@ export function encodeRawTile(
 }
 
 /**
- * An aggregated tile: the incidents of each (cell, bin, type, side, and with `step.border`
- * province and distance band) as one point at their mean position, with `count`.
+ * An aggregated tile: the incidents of each (cell, type, side, and with `step.border` province
+ * and distance band) as one point at their mean position, with their `count` and the count of
+ * each of their days (`days`).
  */
 export function encodeAggregateTile(
   order: SpatialOrder,
@@ -159,13 +149,12 @@ export function encodeAggregateTile(
 ): Uint8Array {
   const cellsPerSide = 256 / step.cellPx;
   const scale = 2 ** z * cellsPerSide;
-  const groups = new Map<string, TileFeature & { sumX: number; sumY: number; count: number }>();
+  const groups = new Map<string, Group>();
   for (let i = run.start; i < run.end; i++) {
     const r = order.rows[i]!;
     const x = order.x[i]!;
     const y = order.y[i]!;
-    const day = binStart(columns.day[r]!, step.bin);
-    const cell = `${Math.floor(x * scale)},${Math.floor(y * scale)},${day},${columns.type[r]},${columns.side[r]}`;
+    const cell = `${Math.floor(x * scale)},${Math.floor(y * scale)},${columns.type[r]},${columns.side[r]}`;
     const province = columns.province[r]!;
     const kmBand = kmBandOf(columns.km[r]!);
     const key = step.border ? `${cell},${province},${kmBand}` : cell;
@@ -173,26 +162,33 @@ export function encodeAggregateTile(
     if (group) {
       group.sumX += x;
       group.sumY += y;
-      group.count++;
+      group.days.push(columns.day[r]!);
     } else {
       const properties = {
-        day,
         type: columns.type[r]!,
         side: columns.side[r]!,
         ...(step.border ? { province, kmBand } : {}),
-        count: 0,
       };
-      groups.set(key, { x, y, sumX: x, sumY: y, count: 1, properties });
+      groups.set(key, { sumX: x, sumY: y, days: [columns.day[r]!], properties });
     }
   }
   const features: TileFeature[] = [];
-  for (const group of groups.values()) {
-    group.properties.count = group.count;
+  for (const { sumX, sumY, days, properties } of groups.values()) {
+    const count = days.length;
+    days.sort((a, b) => a - b);
     features.push({
-      x: group.sumX / group.count,
-      y: group.sumY / group.count,
-      properties: group.properties,
+      x: sumX / count,
+      y: sumY / count,
+      properties: { ...properties, count, days: encodeDayHistogram(days) },
     });
   }
   return encodePointTile(features, TILE_LAYER, z, run.x, run.y);
+}
+
+/** The incidents of one aggregated point as they are gathered. */
+interface Group {
+  sumX: number;
+  sumY: number;
+  days: number[];
+  properties: Record<string, number>;
 }

@@ -5,10 +5,12 @@
  * incidents with their row id and type at the raw zooms, clusters with `point_count` below, so
  * the map's layers, styling and clicks stay those of the in-tab map, and a filter change never
  * reloads a MapLibre source (its `setFilter` would). At aggregated zooms the package holds counts
- * per (cell, day or week, type, side…): those the filter keeps are summed per cell.
+ * per (cell, type, side…) with the count of each day, or per week where too dense: those the
+ * filter keeps are summed per cell.
  */
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { countHistogramDays } from '../../domain/package/day-histogram';
 import { FetchSource, PMTiles } from 'pmtiles';
 import type { PackageManifest, TileZoom } from '../../domain/package/package-manifest';
 import type { TileFeature } from '../../domain/map-tiles/encode-point-tile';
@@ -122,9 +124,12 @@ export class PackageTiles {
     const scale = 2 ** az;
     const sums = new Map<number, { n: number; x: number; y: number }>();
     for (const { x, y, properties: p } of points) {
-      const day = num(p.day);
       const type = num(p.type);
-      if (day + reach < query.fromDay || day > query.toDay || query.types[type] !== 1) continue;
+      if (query.types[type] !== 1) continue;
+      if (typeof p.days !== 'string') {
+        const day = num(p.day);
+        if (day + reach < query.fromDay || day > query.toDay) continue;
+      }
       const cell = {
         type,
         side: num(p.side),
@@ -133,7 +138,11 @@ export class PackageTiles {
         km: NaN,
       };
       if (!keepsBorder(query, cell, true)) continue;
-      const n = num(p.count);
+      const n =
+        typeof p.days === 'string'
+          ? countHistogramDays(p.days, query.fromDay, query.toDay)
+          : num(p.count);
+      if (n <= 0) continue;
       const cx = Math.min(perSide - 1, Math.floor((x * scale - ax) * perSide));
       const cy = Math.min(perSide - 1, Math.floor((y * scale - ay) * perSide));
       const key = cx * perSide + cy;
