@@ -24,10 +24,11 @@ describe('A day histogram', () => {
     ]);
   });
 
-  it('writes one character a day for counts under 32, and two for a quiet month', () => {
-    const days = [100, 101, 102, 133];
-    // 100 in two digits, three counts, then 0 and a gap of 29 more days, and the last count.
-    expect(encodeDayHistogram(days)).toHaveLength(2 + 3 + 1 + 1 + 1);
+  it('writes one character a day for counts under 64, and two for a quiet month', () => {
+    const days = [100, 101, 101, 102, 133, ...Array.from({ length: 63 }, () => 134)];
+    // 100 in two digits, three counts, then 0 and a gap of 29 more days, and two more counts.
+    expect(encodeDayHistogram(days)).toHaveLength(2 + 3 + 1 + 1 + 2);
+    expect(decoded(encodeDayHistogram(days)).at(-1)).toEqual([134, 63]);
   });
 
   it('counts exactly the incidents of any date window, as counting the days does', () => {
@@ -46,12 +47,20 @@ describe('A day histogram', () => {
     }
   });
 
-  it('holds counts of thousands on one day, and day 0', () => {
-    const days = [0, ...Array.from({ length: 5_000 }, () => 1)];
+  it('holds counts of a hundred thousand on one day, and day 0', () => {
+    const days = [0, ...Array.from({ length: 100_000 }, () => 1)];
     expect(decoded(encodeDayHistogram(days))).toEqual([
       [0, 1],
-      [1, 5_000],
+      [1, 100_000],
     ]);
+  });
+
+  it('writes every number in printable ASCII: a digit below 64 as one character', () => {
+    const days = [20_000, ...Array.from({ length: 1_983 }, () => 20_001), 20_300];
+    const text = encodeDayHistogram(days);
+    expect(text).toMatch(/^[ -~]+$/);
+    // 20000 (three characters), 1, 1983 (two), 0, a gap of 298 (two), 1.
+    expect(text).toHaveLength(3 + 1 + 2 + 1 + 2 + 1);
   });
 
   it('is empty for no incidents, and refuses text that is not one', () => {
