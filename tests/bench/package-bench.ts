@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { TileZoom } from '../../src/domain/package/package-manifest';
 import { readPackageManifest } from '../../src/domain/package/package-manifest';
 import type { BrowserFigures } from './package-browser';
 import { startBrowserBench } from './package-browser';
@@ -45,6 +46,20 @@ function run(args: string[], what: string): string {
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
+
+/** The aggregated zooms' cell sizes, runs of zooms alike together: "0–6 64 px, 7–8 32 px". */
+function lowZoomCells(zooms: readonly TileZoom[]): string {
+  const runs: Array<{ from: number; to: number; cellPx: number }> = [];
+  for (const { z, cellPx, raw } of zooms) {
+    if (raw) continue;
+    const last = runs.at(-1);
+    if (last && last.cellPx === cellPx && last.to === z - 1) last.to = z;
+    else runs.push({ from: z, to: z, cellPx });
+  }
+  return runs
+    .map(({ from, to, cellPx }) => `${from === to ? from : `${from}–${to}`} ${cellPx} px`)
+    .join(', ');
+}
 const report: Record<string, unknown> = {};
 console.log(`machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}`);
 for (const size of sizes) {
@@ -109,6 +124,8 @@ for (const size of sizes) {
     denseTiles: manifest.tiles.denseTiles,
     countRows: manifest.counts.rows,
     rowFiles: manifest.rows.partitions.length,
+    lowZoomCells: lowZoomCells(manifest.tiles.zooms),
+    lowZoomBorder: manifest.tiles.zooms.every((zoom) => zoom.border),
   };
   console.table(figures);
   let browser: BrowserFigures | undefined;
