@@ -5,8 +5,8 @@
  * incidents with their row id and type at the raw zooms, clusters with `point_count` below, so
  * the map's layers, styling and clicks stay those of the in-tab map, and a filter change never
  * reloads a MapLibre source (its `setFilter` would). At aggregated zooms the package holds counts
- * per (cell, type, side…) with the count of each day, or per week where too dense: those the
- * filter keeps are summed per cell.
+ * per (cell, type, side…) with the count of each day (packages written before day histograms:
+ * a point per day or week): those the filter keeps are summed per cell.
  */
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -30,7 +30,7 @@ import { keepsBorder, keepsPoint } from './package-query';
 const TILE_PX = 256;
 /** The cell size of a raw zoom's dense tiles, which the package aggregates at its finest step. */
 const FINEST_CELL_PX = 16;
-/** A week bin's days: a bin is kept when any of its days is in the filter's range. */
+/** A week bin's days (older packages): a bin is kept when any of its days is in the range. */
 const WEEK_DAYS = 7;
 
 export class PackageTiles {
