@@ -116,7 +116,7 @@ export async function writeTiles(
     const { step, index, tiles } = fitZoom(order, columns, z, stepIndex, limit, steps);
     stepIndex = index;
     for (const t of tiles) put(z, t.x, t.y, t.tile);
-    zooms.unshift({ z, cellPx: step.cellPx, bin: step.bin, raw: false, border: step.border });
+    zooms.unshift({ z, cellPx: step.cellPx, bin: 'days', raw: false, border: step.border });
     log(
       `tiles: zoom ${z} aggregated by ${step.cellPx} px cells${step.border ? '' : ', without province and distance band'}`,
     );

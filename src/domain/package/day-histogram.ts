@@ -9,8 +9,8 @@
  * number under 64 is one character and one under 1,984 two. The first number is the first day
  * (days since 1970-01-01), then one count per day from it; a count of 0 is followed by how many
  * more days have none, so a quiet month costs two characters. The last count is that of the last
- * day with incidents. Written by hand: tiles hold numbers and
- * text only, and no vector-tile library packs a series of counts into an attribute.
+ * day with incidents. Written by hand: tiles hold numbers and text only, and no vector-tile
+ * library packs a series of counts into an attribute.
  */
 
 /** The character code of the final digit 0, and how many final digits there are. */

@@ -11,7 +11,6 @@ import type { SpatialOrder } from '../map-tiles/spatial-order';
 import { ORDER_ZOOM } from '../map-tiles/spatial-order';
 import { encodeDayHistogram } from './day-histogram';
 import { kmBandOf } from './km-bands';
-import type { TileBin } from './package-manifest';
 import { TILE_LAYER } from './package-manifest';
 
 /** What the tiles read of each incident, by its position in load order. */
@@ -28,11 +27,13 @@ export interface TileSourceColumns {
   row: Int32Array;
 }
 
-/** How a zoom below rawMinZoom aggregates: cell size in pixels of a 256-pixel tile. */
+/**
+ * How a zoom below rawMinZoom aggregates: cell size in pixels of a 256-pixel tile. Its points
+ * always hold a day histogram (the zoom's `bin` is `days`); packages written before it may hold
+ * a point per day or week.
+ */
 export interface AggregateStep {
   cellPx: number;
-  /** Always a day histogram; packages written before it may hold a point per day or week. */
-  bin: Extract<TileBin, 'days'>;
   /** Whether points are kept apart by province and distance band too (and hold them). */
   border: boolean;
 }
@@ -42,9 +43,7 @@ export interface AggregateStep {
  * answers any date range exactly and holds a cell's days in a byte or two each: fewer bytes than
  * a point per week would take (`week` and `day` bins are read in packages written before).
  */
-const CELLS_AND_BINS: ReadonlyArray<Omit<AggregateStep, 'border'>> = [16, 32, 64, 128, 256].map(
-  (cellPx) => ({ cellPx, bin: 'days' as const }),
-);
+const CELL_SIZES = [16, 32, 64, 128, 256];
 
 /**
  * The steps tried, finest first, until every tile of a zoom fits: larger cells keep tiles small
@@ -54,7 +53,7 @@ const CELLS_AND_BINS: ReadonlyArray<Omit<AggregateStep, 'border'>> = [16, 32, 64
  * distance filters (package-answers.ts).
  */
 export const AGGREGATE_STEPS: readonly AggregateStep[] = [true, false].flatMap((border) =>
-  CELLS_AND_BINS.map((step) => ({ ...step, border })),
+  CELL_SIZES.map((cellPx) => ({ cellPx, border })),
 );
 
 /** One tile's stretch of the spatial order. */

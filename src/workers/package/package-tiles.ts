@@ -126,7 +126,9 @@ export class PackageTiles {
     for (const { x, y, properties: p } of points) {
       const type = num(p.type);
       if (query.types[type] !== 1) continue;
-      if (typeof p.days !== 'string') {
+      // A day histogram (day-histogram.ts), or, in packages written before it, one bin's `day`.
+      const days = typeof p.days === 'string' ? p.days : null;
+      if (days === null) {
         const day = num(p.day);
         if (day + reach < query.fromDay || day > query.toDay) continue;
       }
@@ -138,10 +140,7 @@ export class PackageTiles {
         km: NaN,
       };
       if (!keepsBorder(query, cell, true)) continue;
-      const n =
-        typeof p.days === 'string'
-          ? countHistogramDays(p.days, query.fromDay, query.toDay)
-          : num(p.count);
+      const n = days === null ? num(p.count) : countHistogramDays(days, query.fromDay, query.toDay);
       if (n <= 0) continue;
       const cx = Math.min(perSide - 1, Math.floor((x * scale - ax) * perSide));
       const cy = Math.min(perSide - 1, Math.floor((y * scale - ay) * perSide));
